@@ -1,0 +1,1 @@
+"""GenericSetup profiles of rt.infodoc (shipped as rt.infodoc.profiles)."""

@@ -1,0 +1,82 @@
+"""rt.infodoc: the documentary information system of Ressources & Territoires."""
+
+from pathlib import Path
+
+from setuptools import find_namespace_packages, setup
+
+HERE = Path(__file__).parent
+
+
+def _package_data(top):
+    """Every file below a top-level folder that ships inside the package."""
+    root = HERE / top
+    return [
+        str(path.relative_to(root))
+        for path in root.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    ]
+
+
+setup(
+    name="rt.infodoc",
+    version="1.0.0.dev0",
+    description=(
+        "Système d'information documentaire de Ressources & Territoires "
+        "(Plone 6.2, Solr, MARC, OAI-PMH)"
+    ),
+    long_description=(HERE / "README.md").read_text(encoding="utf-8"),
+    long_description_content_type="text/markdown",
+    classifiers=[
+        "Environment :: Web Environment",
+        "Framework :: Plone",
+        "Framework :: Plone :: 6.2",
+        "Framework :: Plone :: Addon",
+        "Programming Language :: Python :: 3.11",
+        "Natural Language :: French",
+    ],
+    author="Ressources & Territoires",
+    license="GPL-2.0-or-later",
+    python_requires=">=3.11",
+    # profiles/ and theme/ sit at the top of the repository (the design card asks
+    # for it) and ship inside the package as rt.infodoc.profiles and rt.infodoc.theme.
+    package_dir={
+        "": "src",
+        "rt.infodoc.profiles": "profiles",
+        "rt.infodoc.theme": "theme",
+    },
+    packages=find_namespace_packages("src", include=["rt.*"])
+    + ["rt.infodoc.profiles", "rt.infodoc.theme"],
+    package_data={
+        "": ["*.zcml", "*.xml", "*.pt", "*.json", "*.po", "*.pot", "*.mo", "*.txt",
+             "*.css", "*.js", "*.svg", "*.png", "*.html", "*.cfg"],
+        "rt.infodoc.profiles": _package_data("profiles"),
+        "rt.infodoc.theme": _package_data("theme"),
+    },
+    include_package_data=True,
+    zip_safe=False,
+    install_requires=[
+        "Products.CMFPlone",
+        "plone.api",
+        "plone.app.dexterity",
+        "plone.restapi",
+        "collective.solr",
+        "six",  # collective.solr 10.1.1 imports six without declaring it
+        "pymarc",
+        "lxml",
+        "requests",
+        "ZEO",
+        "setuptools",
+    ],
+    extras_require={
+        "test": [
+            "pytest",
+            "pytest-plone",
+            "plone.app.testing",
+            "plone.testing",
+            "WebTest",
+        ],
+    },
+    entry_points={
+        "z3c.autoinclude.plugin": ["target = plone"],
+    },
+)

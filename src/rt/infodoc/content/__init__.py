@@ -1,0 +1,1 @@
+"""Dexterity content types of the fund and of the centre's productions."""

@@ -1,0 +1,1 @@
+"""Catalog indexers (their values are also what Solr receives)."""

@@ -1,0 +1,1 @@
+"""Install, uninstall and demo-content handlers of the GenericSetup profiles."""

@@ -1,0 +1,1 @@
+"""Upgrade steps, one dated subpackage per profile version."""

@@ -1,0 +1,1 @@
+"""Controlled vocabularies kept in the registry, editable by managers."""

@@ -1,0 +1,1 @@
+"""The public portal's theme (shipped as rt.infodoc.theme)."""
