@@ -20,10 +20,24 @@ from rt.infodoc.content import json_schemas
 IMPORTED_FIELDS = (
     "title", "sort_title", "subtitle", "responsibility", "authors", "edition",
     "place", "publisher", "year", "collation", "collection", "collection_number",
-    "isbn", "issn", "ean", "price", "language", "notes", "contents", "summary",
+    "isbn", "issn", "ean", "price", "doc_language", "notes", "contents", "summary",
     "descriptors", "keywords", "dewey", "document_type", "support", "urls",
     "series_title", "cosoter_id", "items", "marc_record", "marc_flavour",
 )
+
+# Keys of the MARC mapping dict stored under another name on the Notice.
+RENAMED = {"language": "doc_language"}
+_RENAMED_BACK = {v: k for k, v in RENAMED.items()}
+
+
+def notice_fields_to_schema(mapped):
+    """The MARC mapping dict (docs/notice-fields.md) as Notice field values."""
+    return {RENAMED.get(key, key): value for key, value in mapped.items()}
+
+
+def schema_to_notice_fields(values):
+    """Notice field values back to the MARC mapping dict."""
+    return {_RENAMED_BACK.get(key, key): value for key, value in values.items()}
 
 
 def _lines(title, description=None):
@@ -71,7 +85,7 @@ class INotice(model.Schema):
         fields=[
             "edition", "place", "publisher", "year", "collation", "collection",
             "collection_number", "series_title", "isbn", "issn", "ean", "price",
-            "language",
+            "doc_language",
         ],
     )
     edition = schema.TextLine(title=_("Édition"), required=False)
@@ -94,8 +108,10 @@ class INotice(model.Schema):
     issn = schema.TextLine(title=_("ISSN"), required=False)
     ean = schema.TextLine(title=_("EAN"), required=False)
     price = schema.TextLine(title=_("Prix"), required=False)
-    language = schema.Choice(
-        title=_("Langue"),
+    # Not "language": every Plone content object already has that attribute (the
+    # language of the page), so the language of the document is doc_language.
+    doc_language = schema.Choice(
+        title=_("Langue du document"),
         vocabulary="rt.infodoc.languages",
         required=False,
         default="fre",

@@ -132,7 +132,7 @@ def load_mallettes(portal):
 NOTICE_FIELDS = (
     "subtitle", "responsibility", "authors", "edition", "place", "publisher",
     "year", "collation", "collection", "collection_number", "isbn", "issn",
-    "language", "notes", "contents", "summary", "descriptors", "keywords",
+    "notes", "contents", "summary", "descriptors", "keywords",
     "dewey", "document_type", "support", "urls", "series_title", "cosoter_id",
     "items",
 )
@@ -142,6 +142,8 @@ def load_acquisitions(portal):
     section = portal["fonds"]
     for item in read("acquisitions"):
         fields = {k: item[k] for k in NOTICE_FIELDS if item.get(k) not in (None, "", [])}
+        if item.get("language"):
+            fields["doc_language"] = item["language"]
         if "description" not in item and item.get("summary"):
             item = dict(item, description=item["summary"][:300])
         _create(section, "Notice", item, **fields)
