@@ -1,0 +1,69 @@
+# rt.infodoc — two commands: `make run` (portal with demo content) and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8080
+export RT_INFODOC_PORT := $(PORT)
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+# --- installation -------------------------------------------------------------
+
+system-deps: ## Debian packages (chromium for browser tests), when root
+	@scripts/system-deps
+
+$(STAMP): setup.py constraints.txt
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) introuvable : installez Python 3.11" >&2; exit 2; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q pip==24.3.1
+	$(BIN)/pip install -q -c constraints.txt setuptools wheel
+	$(BIN)/pip install -q -c constraints.txt --no-build-isolation -e ".[test]"
+	$(BIN)/python scripts/check-prereleases
+	touch $(STAMP)
+
+install: $(STAMP) ## Python packages (exact pins) and the Solr jars
+	scripts/solr install
+
+instance: install ## render instance/*.in into var/instance/etc
+	scripts/instance --port $(PORT)
+
+constraints: ## re-pin constraints.txt from a working .venv
+	scripts/freeze-constraints
+
+# --- running ------------------------------------------------------------------
+
+start-services: instance ## start Solr and the ZEO server
+	scripts/solr start
+	scripts/zeo start
+
+site: start-services ## create the site "Plone" with demo content (once)
+	scripts/create-site
+
+run: site ## install, start Solr and ZEO, create the demo site, serve http://localhost:8080/Plone
+	@echo "Portail : http://localhost:$(PORT)/Plone  (admin:admin, pour le développement seulement)"
+	$(BIN)/runwsgi var/instance/etc/zope-zeo.ini
+
+stop: ## stop Solr and ZEO
+	-scripts/zeo stop
+	-scripts/solr stop
+
+reset: stop ## delete the database, the index and the logs (keeps the jars and .venv)
+	rm -rf var/filestorage var/blobstorage var/log var/solr/data var/instance
+
+# --- quality ------------------------------------------------------------------
+
+test: system-deps install ## install everything, then run the whole test suite
+	$(BIN)/python -m pytest tests
+
+test-fast: ## pure-Python tests only (no Zope, no servers)
+	$(BIN)/python -m pytest tests/marc tests/oai tests/harvest tests/vocabularies -q
+
+bench: install ## benchmarks; figures go to benchmarks/RESULTS.md
+	$(BIN)/python scripts/bench
+
+.PHONY: help system-deps install instance constraints start-services site run stop reset test test-fast bench
