@@ -14,14 +14,21 @@ _YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
 
 
 class FieldIndex:
-    __slots__ = ("record", "by_tag")
+    __slots__ = ("record", "by_tag", "_cache")
 
     def __init__(self, record):
         self.record = record
+        self._cache = {}
         by_tag: dict[str, list] = {}
         for field in record.fields:
             by_tag.setdefault(field.tag, []).append(field)
         self.by_tag = by_tag
+
+    def cached(self, name: str, compute):
+        """compute(self), computed once per record (e.g. title and sort title)."""
+        if name not in self._cache:
+            self._cache[name] = compute(self)
+        return self._cache[name]
 
     def fields(self, tag: str) -> list:
         return self.by_tag.get(tag, ())

@@ -41,14 +41,23 @@ def split_nonfiling(value: str) -> tuple[str, str]:
     return "", value
 
 
+_PUNCTUATION = frozenset(":;/=,+. ")
+_MARKER_CHARS = frozenset("\x88\x89\x98\x9c{<")
+
+
 def clean(value: str | None) -> str:
     """Trim spaces, markers and ISBD punctuation left at either end of a value."""
     if not value:
         return ""
-    value = strip_markers(value)
-    value = _SPACES.sub(" ", value).strip()
-    value = _TRAILING.sub("", value)
-    value = _LEADING.sub("", value)
+    if not _MARKER_CHARS.isdisjoint(value):
+        value = strip_markers(value)
+    if "  " in value or "\n" in value or "\t" in value or "\r" in value:
+        value = _SPACES.sub(" ", value)
+    value = value.strip()
+    if value and value[-1] in _PUNCTUATION:
+        value = _TRAILING.sub("", value)
+    if value and value[0] in _PUNCTUATION:
+        value = _LEADING.sub("", value)
     return value.strip()
 
 

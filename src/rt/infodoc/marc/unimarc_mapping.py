@@ -20,11 +20,11 @@ def _title(index: FieldIndex):
 
 
 def title(index):
-    return _title(index)[0]
+    return index.cached("title", _title)[0]
 
 
 def sort_title(index):
-    return _title(index)[1]
+    return index.cached("title", _title)[1]
 
 
 def authors(index: FieldIndex):
