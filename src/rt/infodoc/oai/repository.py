@@ -194,3 +194,13 @@ class MemoryRepository:
 def _islice(keys, start):
     for index in range(start, len(keys)):
         yield keys[index]
+
+
+# Notes for a catalog-backed Repository (the Plone binding):
+# - datestamp = modification date truncated to the second, in UTC; sort and
+#   filter on that truncated value (an index of its own) then on the identifier,
+#   so that the (datestamp, identifier) keys of ``after`` match the order.
+# - ``after=(d, i)``: items with datestamp > d, or datestamp == d and identifier > i.
+# - deletedRecord "persistent" needs tombstones (identifier, datestamp, sets) kept
+#   when a notice is removed; ``query``/``get_header`` return them with deleted=True.
+# - ``metadata`` may return pre-serialised bytes (e.g. cached on the object).

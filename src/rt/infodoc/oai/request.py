@@ -39,6 +39,19 @@ def parse_query(text):
     return parse_qsl(text or "", keep_blank_values=True)
 
 
+FORM = "application/x-www-form-urlencoded"
+
+
+def pairs_for(method, query_string, content_type="", body=b""):
+    """The argument pairs of an HTTP request, repeats kept (a web framework's
+    merged form would hide repeated arguments, which must be refused): the
+    query string for GET, the form body for POST (other bodies give none)."""
+    if method.upper() == "POST":
+        ctype = (content_type or "").split(";")[0].strip().lower()
+        return parse_query(body) if ctype == FORM else []
+    return parse_query(query_string)
+
+
 def parse(pairs, granularity=datestamps.SECONDS):
     """Validate (name, value) pairs; return an OAIRequest or raise OAIError(s)."""
     pairs = list(pairs)

@@ -4,9 +4,8 @@ import threading
 from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
-from .request import parse_query
+from .request import pairs_for
 
-FORM = "application/x-www-form-urlencoded"
 CONTENT_TYPE = "text/xml; charset=utf-8"
 
 
@@ -15,13 +14,11 @@ def make_app(provider, base_url=None):
 
     def app(environ, start_response):
         method = environ.get("REQUEST_METHOD", "GET").upper()
-        if method == "POST":
-            ctype = environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
-            length = int(environ.get("CONTENT_LENGTH") or 0)
-            raw = environ["wsgi.input"].read(length) if length else b""
-            pairs = parse_query(raw) if ctype == FORM else []
-        elif method in ("GET", "HEAD"):
-            pairs = parse_query(environ.get("QUERY_STRING", ""))
+        if method in ("GET", "HEAD", "POST"):
+            length = int(environ.get("CONTENT_LENGTH") or 0) if method == "POST" else 0
+            body = environ["wsgi.input"].read(length) if length else b""
+            pairs = pairs_for(method, environ.get("QUERY_STRING", ""),
+                              environ.get("CONTENT_TYPE", ""), body)
         else:
             start_response("405 Method Not Allowed", [("Allow", "GET, POST"),
                                                       ("Content-Type", "text/plain")])
