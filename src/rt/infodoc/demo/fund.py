@@ -9,11 +9,13 @@ bytes.  Pure Python, no Zope.
 import argparse
 import datetime
 import random
+import re
 import sys
 import zlib
 
 from rt.infodoc.demo import fund_vocabulary as V
-from rt.infodoc.marc.unimarc_builder import TERRITORY_NAMES, notice_to_unimarc
+from rt.infodoc.marc.exports.common import fold
+from rt.infodoc.marc.unimarc_builder import THEME_LABELS, TERRITORY_NAMES, notice_to_unimarc
 from rt.infodoc.marc.writers import to_iso2709
 
 DEFAULT_COUNT = 6200
@@ -61,6 +63,20 @@ def issn(title):
     total = sum(int(d) * w for d, w in zip(digits, range(8, 1, -1)))
     check = (11 - total % 11) % 11
     return f"{digits[:4]}-{digits[4:]}{'X' if check == 10 else check}"
+
+
+def _with_roles(authors):
+    """Set "role" to the responsibility the UNIMARC zone will carry (700/701/702 and 71X)."""
+    main_taken = False
+    for author in authors:
+        if author["function"] != "070":
+            author["role"] = "secondary"
+        elif not main_taken:
+            author["role"], main_taken = "main", True
+        else:
+            author["role"] = "coauthor"
+    levels = {"main": 0, "coauthor": 1, "secondary": 2}
+    return sorted(authors, key=lambda a: (a["kind"] == "corporate", levels[a["role"]]))
 
 
 class _Fund:
@@ -133,15 +149,19 @@ class _Fund:
         if document_type == "memoire":
             return _capitalise(topic) + rng.choice(V.CONTEXTS), "mémoire de master"
         pattern = rng.random()
-        if pattern < 0.45:
+        if pattern < 0.5:
             verb = rng.choice(V.VERBS)
             fits = V.VERB_FITS.get(verb)
             if fits is not None and topic not in fits:
                 verb = "Comprendre"
-            subtitle = rng.choice(V.SUBTITLES) if rng.random() < 0.7 else ""
-            return f"{verb} {topic}", subtitle
-        if pattern < 0.8:
+            context = rng.choice(V.CONTEXTS) if pattern < 0.25 else ""
+            subtitle = rng.choice(V.SUBTITLES) if rng.random() < 0.6 else ""
+            return f"{verb} {topic}{context}", subtitle
+        if pattern < 0.7:
             return _capitalise(topic) + rng.choice(V.CONTEXTS), rng.choice(V.SUBTITLES) if rng.random() < 0.5 else ""
+        if pattern < 0.85:
+            action = rng.choice(V.ACTIONS.get(theme, V.ACTIONS["default"]))
+            return f"{rng.choice(V.ACTION_HEADS)} {action}", rng.choice(V.SUBTITLES) if rng.random() < 0.4 else ""
         other = rng.choice(V.TOPICS[theme])
         if other == topic:
             return _capitalise(topic), rng.choice(V.SUBTITLES)
@@ -212,7 +232,7 @@ class _Fund:
             if document_type == "periodique":
                 title, subtitle = periodical[0], f"n° {rng.randint(20, 320)} : {_capitalise(rng.choice(V.TOPICS[theme]))}"
                 publisher, place = periodical[2], periodical[3]
-        authors = self.authors(document_type, publisher_key)
+        authors = _with_roles(self.authors(document_type, publisher_key))
         notice.update(title=title, authors=authors, responsibility=self.responsibility(authors))
         if subtitle:
             notice["subtitle"] = subtitle
@@ -251,7 +271,7 @@ class _Fund:
         descriptors = rng.sample(V.DESCRIPTORS[theme], rng.randint(1, 3))
         if rng.random() < 0.15:
             descriptors[0] = f"{descriptors[0]} -- {rng.choice(V.DESCRIPTORS[themes[-1]])}"
-        notice["descriptors"] = descriptors
+        notice["descriptors"] = list(dict.fromkeys(descriptors + [THEME_LABELS[t] for t in themes]))
         notice["keywords"] = rng.sample(V.GENERAL_KEYWORDS, rng.randint(1, 3))
         territory = []
         if rng.random() < 0.4 or document_type in ("rapport", "etude"):
@@ -260,15 +280,15 @@ class _Fund:
             territory = [rng.choice(["occitanie", "national"])]
         if territory:
             notice["territory"] = territory
-            notice["descriptors"] = descriptors + [TERRITORY_NAMES[t] for t in territory]
+            notice["descriptors"] = list(dict.fromkeys(notice["descriptors"] + [TERRITORY_NAMES[t] for t in territory]))
         dewey = V.DEWEY[theme][0]
         notice["dewey"] = dewey
         electronic = document_type == "site-web" or (document_type in ("rapport", "etude", "texte-officiel", "article")
                                                      and rng.random() < 0.45) or rng.random() < 0.06
         if electronic:
             notice["urls"] = [f"http://cosoter-ressources.info/doc_num.php?explnum_id={10000 + position}"]
-        if not electronic or rng.random() < 0.3:
-            letters = (authors[0]["name"] if authors else title).upper()[:3]
+        if not electronic or document_type in ("outil-pedagogique", "mallette") or rng.random() < 0.3:
+            letters = re.sub("[^A-Z]", "", fold(authors[0]["name"] if authors else title).upper())[:3] or "XXX"
             notice["items"] = self.items(theme, document_type, dewey.split(".")[0], letters, territory)
         notice["support"] = "electronique" if electronic and "items" not in notice else "papier"
         return notice

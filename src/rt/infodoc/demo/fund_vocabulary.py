@@ -385,3 +385,31 @@ COLLECTIONS = {
     "atelier": ["Questions de société"], "harmattan": ["Savoir et formation", "Logiques sociales"],
     "territorial": ["Dossiers d'experts"], "retz": ["Pédagogie pratique"], "cle": ["Techniques et pratiques de classe"],
 }
+
+#: Heads announcing an action (title pattern "Repères pour accompagner ...").
+ACTION_HEADS = ["Repères pour", "Guide pour", "Dix fiches pour", "Outils pour", "Pistes pour",
+                "Cent activités pour", "Apprendre à", "Des clés pour"]
+#: theme token -> actions (infinitive phrases) of its professionals; "default" for the others.
+ACTIONS = {
+    "savoirs-de-base": [
+        "accompagner les adultes en difficulté avec l'écrit", "former les bénévoles de l'alphabétisation",
+        "repérer les situations d'illettrisme", "évaluer les compétences de base",
+        "animer un atelier d'écriture", "construire un parcours de formation individualisé",
+        "gérer l'hétérogénéité en formation", "introduire des activités théâtrales en formation",
+        "accompagner l'apprentissage de l'écrit à l'âge adulte", "former à distance",
+        "mobiliser les employeurs contre l'illettrisme", "lire et écrire au travail",
+        "enseigner les mathématiques aux adultes", "accompagner les personnes présentant des troubles dys",
+        "utiliser le numérique en formation de base", "orienter les publics en situation d'illettrisme",
+        "prévenir l'illettrisme dès l'école", "concevoir des supports pédagogiques adaptés",
+    ],
+    "integration-langue": [
+        "animer un atelier sociolinguistique", "accueillir les primo-arrivants",
+        "enseigner le français aux migrants", "coordonner des ateliers de français",
+        "évaluer le niveau en français", "préparer le DELF",
+    ],
+    "default": [
+        "conduire un diagnostic partagé", "évaluer une action publique", "animer un réseau de professionnels",
+        "mobiliser les habitants", "construire un partenariat local", "conduire un projet de territoire",
+        "monter un projet associatif", "accompagner le changement",
+    ],
+}

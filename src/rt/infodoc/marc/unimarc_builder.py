@@ -36,7 +36,7 @@ _RELATOR_BY_LABEL.update({"editeur": "340", "coordinateur": "340", "coordination
 
 #: Primary / alternative / secondary responsibility, as written in "role".
 _LEVEL_BY_ROLE = {"principal": 0, "auteur principal": 0, "main": 0,
-                  "autre": 1, "co-auteur": 1, "coauteur": 1, "added": 1,
+                  "autre": 1, "co-auteur": 1, "coauteur": 1, "coauthor": 1, "added": 1,
                   "secondaire": 2, "secondary": 2}
 
 #: document_type token -> (leader/06 type of record, leader/07 bibliographic level).
@@ -54,9 +54,9 @@ DOCUMENT_TYPE_LEADER = {
     "outil-pedagogique": ("m", "m"),
     "mallette": ("r", "m"),
     "video": ("g", "m"),
-    "site-web": ("l", "m"),
+    "site-web": ("l", "i"),
 }
-_HIERARCHY = {"m": "0", "c": "1", "s": "1", "a": "2"}
+_HIERARCHY = {"m": "0", "i": "0", "c": "1", "s": "1", "a": "2"}
 
 #: Theme token -> French label written in 606$a (the titles of the rt.infodoc.themes vocabulary).
 THEME_LABELS = {
@@ -143,7 +143,7 @@ def coded_data_100(year=None, date_entered=None, charset=UNIMARC_CHARSET_UTF8, l
     return value
 
 
-def non_filing_title(title, sort_title=""):
+def non_filing_title(title):
     """Wrap a leading article of a title in NSB/NSE markers (UNIMARC non-filing part)."""
     if not title or NSB in title:
         return title
@@ -291,7 +291,7 @@ def notice_to_unimarc(notice, *, date_entered=None, record_id=None):
     fields.append(_field("100", " ", " ", [("a", coded_data_100(year, date_entered))]))
     fields.append(_field("101", "0", " ", [("a", language)]))
     fields.append(_field("200", "1", " ", [
-        ("a", non_filing_title(title, _text(notice, "sort_title"))),
+        ("a", non_filing_title(title)),
         ("e", _text(notice, "subtitle")), ("f", _text(notice, "responsibility"))]))
     fields.append(_field("205", " ", " ", [("a", _text(notice, "edition"))]))
     fields.append(_field("210", " ", " ", [("a", _text(notice, "place")), ("c", _text(notice, "publisher")),

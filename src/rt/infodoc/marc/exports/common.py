@@ -21,9 +21,13 @@ DOCUMENT_TYPE_LABELS = {
 }
 
 
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O",
+                            "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "’": "'"})
+
+
 def fold(text):
-    """Lower-case ASCII form of a text (accents removed)."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Lower-case ASCII form of a text (accents removed, ligatures spelt out)."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).encode(
         "ascii", "ignore").decode("ascii").lower()
 
