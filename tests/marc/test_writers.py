@@ -2,7 +2,6 @@
 import datetime
 import io
 import pathlib
-import time
 
 import pymarc
 import pytest
@@ -174,17 +173,3 @@ def test_marcxml_of_a_real_marc21_record_keeps_it(fund_records):
     assert field_tuples(again) == field_tuples(original)
 
 
-# Throughput ----------------------------------------------------------------------------
-
-@pytest.mark.parametrize("builder, marc21", [(to_unimarc_slim, False), (to_pmb_xml, False),
-                                             (to_iso2709, False), (to_marcxml, True)])
-def test_builders_serve_more_than_3000_records_a_second(fund_records, builder, marc21):
-    records = [unimarc_to_marc21(r) for r in fund_records] if marc21 else fund_records
-    records = records * 5
-    best = 0.0
-    for _ in range(3):
-        start = time.perf_counter()
-        for record in records:
-            builder(record)
-        best = max(best, len(records) / (time.perf_counter() - start))
-    assert best > 3000, f"{builder.__name__}: {best:.0f} notices/s"

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from .text import fold
+from .vocabulary import THEME_LABELS
 
 THEME_PHRASES = {
     "savoirs-de-base": (
@@ -161,7 +162,12 @@ class _Matcher:
         return found
 
 
-_THEMES = _Matcher([(p, t) for t, phrases in THEME_PHRASES.items() for p in phrases])
+# The labels records are written with come first: leftmost-longest matching then
+# reads "Participation des habitants et citoyenneté" as one theme, not two.
+_THEMES = _Matcher(
+    [(" ".join(_normalise(label)), t) for t, label in THEME_LABELS.items()]
+    + [(p, t) for t, phrases in THEME_PHRASES.items() for p in phrases]
+)
 _TERRITORIES = _Matcher(TERRITORY_PHRASES)
 _SITES = _Matcher(SITE_PHRASES)
 _DOCUMENT_TYPES = _Matcher(DOCUMENT_TYPE_PHRASES)
