@@ -9,14 +9,20 @@ from pytest_plone import fixtures_factory
 
 from rt.infodoc.testing import FUNCTIONAL_TESTING
 from rt.infodoc.testing import INTEGRATION_TESTING
+from rt.infodoc.testing import SOLR_FUNCTIONAL_TESTING
 
 pytest_plugins = ["pytest_plone"]
 
-LAYER_PREFIXES = ("functional", "integration")
+LAYER_PREFIXES = ("functional", "integration", "solr_functional")
 
 globals().update(
     fixtures_factory(
-        ((FUNCTIONAL_TESTING, "functional"), (INTEGRATION_TESTING, "integration")),
+        (
+            (FUNCTIONAL_TESTING, "functional"),
+            (INTEGRATION_TESTING, "integration"),
+            # a real Solr on a free port, started for the session when a test needs it
+            (SOLR_FUNCTIONAL_TESTING, "solr_functional"),
+        ),
         keep_session=False,
     )
 )

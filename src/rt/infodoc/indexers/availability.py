@@ -1,0 +1,44 @@
+"""Availability of a record, from its copies (items) and its online links (pure).
+
+Tokens (facet `availability`): `empruntable` (a copy can be borrowed),
+`sur-place` (a copy can be read on site only), `en-ligne` (an online version),
+`indisponible` (copies exist but none can be used now: repair, lost, on order).
+"""
+
+import unicodedata
+
+AVAILABILITY_TITLES = {
+    "empruntable": "Empruntable",
+    "sur-place": "Consultation sur place",
+    "en-ligne": "En ligne",
+    "indisponible": "Indisponible",
+}
+
+_ON_SITE = ("consultation sur place", "exclu du pret", "sur place", "consultation")
+_UNAVAILABLE = ("reparation", "perdu", "commande", "pilon", "desherbe", "retire",
+                "indisponible", "manquant", "traitement", "reliure")
+
+
+def _fold(text):
+    text = unicodedata.normalize("NFKD", str(text or "")).lower()
+    return "".join(c for c in text if not unicodedata.combining(c)).strip()
+
+
+def item_availability(status):
+    """The availability token of one copy from its (PMB, free text) status."""
+    folded = _fold(status)
+    if any(word in folded for word in _UNAVAILABLE):
+        return "indisponible"
+    if any(word in folded for word in _ON_SITE):
+        return "sur-place"
+    return "empruntable"
+
+
+def availability(items=(), support=None, urls=()):
+    """Sorted availability tokens of a record (empty when nothing is known)."""
+    tokens = {item_availability(item.get("status")) for item in (items or ()) if item}
+    if len(tokens) > 1:
+        tokens.discard("indisponible")
+    if support == "electronique" or any(urls or ()):
+        tokens.add("en-ligne")
+    return sorted(tokens)

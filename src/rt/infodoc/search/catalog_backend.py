@@ -1,0 +1,194 @@
+"""The catalog path of the search, used while Solr is down.
+
+The same SearchQuery through portal_catalog (its original searchResults, so
+collective.solr never sees it): SearchableText prefixes, Keyword/Field index filters
+(OR inside a facet, AND across), the user's allowedRolesAndUsers and effectiveRange
+as for any catalog search. Facet counts are read from the indexes for the result set
+itself, each facet with the OTHER facets applied.
+"""
+
+import math
+
+from rt.infodoc.indexers.values import normalize_isbn
+from rt.infodoc.search.catalog_text import highlight
+from rt.infodoc.search.catalog_text import is_identifier
+from rt.infodoc.search.catalog_text import text_query
+from rt.infodoc.search.facet_list import make_facets
+from rt.infodoc.search.query import FACETS
+from rt.infodoc.search.results import ResultItem
+from rt.infodoc.search.results import SearchResults
+from rt.infodoc.search.solr_params import YEAR_GAP
+from rt.infodoc.search.solr_params import decade_value
+from rt.infodoc.search.solr_params import year_range
+
+SORTS = {
+    "relevance": ("sortable_title", "ascending"),
+    "date": ("year", "descending"),
+    "title": ("sortable_title", "ascending"),
+}
+MAX_FACET_VALUES = 50
+
+
+def _search(catalog, query):
+    """The catalog's own searchResults (with its security filters), never Solr's."""
+    method = getattr(catalog, "_cs_old_searchResults", None) or catalog.searchResults
+    return method(query)
+
+
+def base_query(query, types=None):
+    """Catalog query of the words and advanced fields (without facet filters)."""
+    catalog_query = {}
+    text = " ".join(t for t in (query.text, query.author, query.subject) if t)
+    if is_identifier(query.text):
+        catalog_query["isbn_norm"] = normalize_isbn(query.text)
+        text = " ".join(t for t in (query.author, query.subject) if t)
+    searchable = text_query(text)
+    if searchable:
+        catalog_query["SearchableText"] = searchable
+    title = text_query(query.title)
+    if title:
+        catalog_query["Title"] = title
+    if query.isbn:
+        catalog_query["isbn_norm"] = normalize_isbn(query.isbn)
+    if types:
+        catalog_query["portal_type"] = list(types)
+    return catalog_query
+
+
+def _years(values, year_from, year_to):
+    """Explicit year list for the `year` FieldIndex (OR of the selected ranges, within
+    the advanced-search bounds); None when no year value is selected."""
+    if not values:
+        return None
+    years = set()
+    for value in values:
+        bounds = year_range(value)
+        if bounds:
+            years.update(range(bounds[0], bounds[1] + 1))
+    low = -10**6 if year_from is None else year_from
+    high = 10**6 if year_to is None else year_to
+    return sorted(y for y in years if low <= y <= high)
+
+
+def filtered_query(query, types=None, without=None):
+    """Catalog query with every facet filter except `without`."""
+    catalog_query = base_query(query, types)
+    for name, values in query.filters.items():
+        if name == without or name == "year":
+            continue
+        catalog_query[name] = list(values)  # a list is OR for Field and Keyword indexes
+    years = None if without == "year" else _years(query.filters.get("year"),
+                                                  query.year_from, query.year_to)
+    if years is not None:
+        catalog_query["year"] = {"query": years or [-1]}
+    elif query.year_from is not None or query.year_to is not None:
+        if query.year_from is not None and query.year_to is not None:
+            catalog_query["year"] = {"query": [query.year_from, query.year_to],
+                                     "range": "min:max"}
+        elif query.year_from is not None:
+            catalog_query["year"] = {"query": query.year_from, "range": "min"}
+        else:
+            catalog_query["year"] = {"query": query.year_to, "range": "max"}
+    return catalog_query
+
+
+def _values_of(index, rid):
+    values = index._unindex.get(rid)
+    if values is None:
+        return ()
+    if isinstance(values, (list, tuple, set, frozenset)):
+        return values
+    return (values,)
+
+
+def count_values(catalog, name, rids):
+    """[(value, count)] of index `name` over the records `rids`, most frequent first."""
+    index = catalog._catalog.indexes.get(name)
+    if index is None:
+        return []
+    counts = {}
+    for rid in rids:
+        for value in _values_of(index, rid):
+            if value in (None, ""):
+                continue
+            if name == "year":
+                try:
+                    value = decade_value(int(value) // YEAR_GAP * YEAR_GAP)
+                except (TypeError, ValueError):
+                    continue
+            counts[str(value)] = counts.get(str(value), 0) + 1
+    if name == "year":
+        return sorted(counts.items(), reverse=True)
+    ordered = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+    return ordered[:MAX_FACET_VALUES]
+
+
+def run(catalog, query, url_of, titles, types=None):
+    main = filtered_query(query, types)
+    sort_on, sort_order = SORTS[query.sort]
+    brains = _search(catalog, {**main, "sort_on": sort_on, "sort_order": sort_order})
+    total = len(brains)
+    rids = [brain.getRID() for brain in brains]
+    counts = {}
+    for name in FACETS:
+        if name in query.filters:
+            other = _search(catalog, filtered_query(query, types, without=name))
+            facet_rids = [brain.getRID() for brain in other]
+        else:
+            facet_rids = rids
+        counts[name] = count_values(catalog, name, facet_rids)
+    page = brains[query.start:query.start + query.page_size]
+    items = [item_of(catalog, brain, query, url_of, titles) for brain in page]
+    return SearchResults(
+        total=total, items=items, facets=make_facets(counts, query.filters, titles),
+        suggestion=None, backend="catalog", degraded_notice=None, query=query,
+        pages=math.ceil(total / query.page_size) if total else 0,
+    )
+
+
+def _metadata(brain, name, default=None):
+    value = getattr(brain, name, default)
+    if value is None or value.__class__.__name__ == "Missing":
+        return default
+    try:
+        if not value and value != 0:
+            return default
+    except Exception:
+        return default
+    return value
+
+
+def _as_list(value):
+    if not value:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def item_of(catalog, brain, query, url_of, titles):
+    rid = brain.getRID()
+    indexes = catalog._catalog.indexes
+
+    def indexed(name):
+        index = indexes.get(name)
+        return list(_values_of(index, rid)) if index is not None else []
+
+    document_type = _metadata(brain, "document_type")
+    description = _metadata(brain, "Description", "") or ""
+    return ResultItem(
+        uid=brain.UID,
+        url=url_of(brain.getPath()),
+        title=_metadata(brain, "Title", "") or "",
+        portal_type=brain.portal_type,
+        production_kind=_metadata(brain, "production_kind"),
+        authors=_as_list(_metadata(brain, "authors")),
+        year=_metadata(brain, "year"),
+        document_type=document_type,
+        document_type_title=titles("document_type", document_type) if document_type else None,
+        support=_metadata(brain, "support"),
+        availability=indexed("availability"),
+        relay_sites=indexed("relay_sites"),
+        snippet=highlight(description, " ".join((query.text, query.title))),
+        urls=[],
+        description=description,
+        review_state=_metadata(brain, "review_state"),
+    )

@@ -1,0 +1,137 @@
+"""The one search entry point of every channel: Solr, else the catalog.
+
+    results = search(context, query)      # as the current user
+    titles = suggest(context, "illet")    # title completion
+
+Both filter on the current user's allowedRolesAndUsers and on effectiveRange as the
+catalog does; the catalog answers (with a French notice) while Solr is down.
+"""
+
+import logging
+
+import requests
+from plone.registry.interfaces import IRegistry
+from Products.CMFCore.utils import _getAuthenticatedUser
+from Products.CMFCore.utils import getToolByName
+from zope.component import queryUtility
+from zope.component.hooks import getSite
+
+from rt.infodoc.search import catalog_backend
+from rt.infodoc.search import config
+from rt.infodoc.search import solr_backend
+from rt.infodoc.search.catchup import catch_up
+from rt.infodoc.search.catchup import pending_count
+from rt.infodoc.search.catalog_text import text_query
+from rt.infodoc.search.health import HEALTH
+from rt.infodoc.search.query import SearchQuery
+from rt.infodoc.search.results import DEGRADED_NOTICE
+from rt.infodoc.search.titles import Titles
+
+logger = logging.getLogger("rt.infodoc.search")
+
+
+def _portal(context):
+    portal_url = getToolByName(context, "portal_url", None)
+    if portal_url is not None:
+        return portal_url.getPortalObject()
+    return getSite()
+
+
+def _url_maker(portal):
+    request = getattr(portal, "REQUEST", None)
+    base = portal.absolute_url()
+    portal_path = "/".join(portal.getPhysicalPath())
+
+    def url_of(path):
+        if not path:
+            return base
+        if request is not None and hasattr(request, "physicalPathToURL"):
+            try:
+                return request.physicalPathToURL(path)
+            except Exception:
+                pass
+        if path.startswith(portal_path):
+            path = path[len(portal_path):]
+        return base + path
+
+    return url_of
+
+
+def searchable_types(portal):
+    """Portal types a search may return (Plone's "types not searched" left out)."""
+    types = getToolByName(portal, "portal_types").listContentTypes()
+    registry = queryUtility(IRegistry)
+    hidden = set(registry.get("plone.types_not_searched", ()) or ()) if registry else set()
+    return sorted(t for t in types if t not in hidden)
+
+
+def user_filter(catalog):
+    """(allowedRolesAndUsers of the current user, may see inactive content)."""
+    user = _getAuthenticatedUser(catalog)
+    return catalog._listAllowedRolesAndUsers(user), bool(catalog.allow_inactive({}))
+
+
+def solr_ready(portal):
+    """collective.solr on and Solr answering; sends what it missed meanwhile."""
+    if not config.solr_active():
+        return False
+    if not HEALTH.is_up(config.core_url()):
+        return False
+    if pending_count(portal):
+        try:
+            catch_up(portal)
+        except Exception:  # the catch-up is retried on the next search
+            logger.exception("Solr catch-up failed")
+    return True
+
+
+def search(context, query=None):
+    """SearchResults of `query` (a SearchQuery) for the current user."""
+    if query is None:
+        query = SearchQuery()
+    portal = _portal(context)
+    catalog = getToolByName(portal, "portal_catalog")
+    roles, show_inactive = user_filter(catalog)
+    titles = Titles(portal, getattr(portal, "REQUEST", None))
+    url_of = _url_maker(portal)
+    types = searchable_types(portal)
+    if solr_ready(portal):
+        url = config.core_url()
+        try:
+            return solr_backend.run(url, query, roles, show_inactive, url_of, titles, types)
+        except (requests.RequestException, ValueError) as error:
+            logger.warning("Solr search failed (%s); answering from the catalog", error)
+            HEALTH.mark_down(url)
+    results = catalog_backend.run(catalog, query, url_of, titles, types)
+    if config.solr_active():
+        results.degraded_notice = DEGRADED_NOTICE
+    return results
+
+
+def suggest(context, prefix, limit=8):
+    """Titles completing `prefix` that the current user may see."""
+    prefix = (prefix or "").strip()
+    if len(prefix) < 2:
+        return []
+    portal = _portal(context)
+    catalog = getToolByName(portal, "portal_catalog")
+    roles, _show_inactive = user_filter(catalog)
+    if config.solr_active() and HEALTH.is_up(config.core_url()):
+        try:
+            return solr_backend.suggest(config.core_url(), prefix, roles, limit)
+        except (requests.RequestException, ValueError, KeyError) as error:
+            logger.warning("Solr suggest failed (%s)", error)
+            HEALTH.mark_down(config.core_url())
+    title = text_query(prefix)
+    if not title:
+        return []
+    method = getattr(catalog, "_cs_old_searchResults", None) or catalog.searchResults
+    brains = method({"Title": title, "sort_on": "sortable_title",
+                     "portal_type": searchable_types(portal)})
+    titles = []
+    for brain in brains[:limit * 3]:
+        if brain.Title and brain.Title not in titles:
+            titles.append(brain.Title)
+        if len(titles) >= limit:
+            break
+    return titles

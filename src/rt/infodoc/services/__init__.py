@@ -1,0 +1,1 @@
+"""REST services (plone.restapi) of rt.infodoc."""

@@ -1,0 +1,1 @@
+"""@recherche: the portal search as JSON."""
