@@ -1,0 +1,1 @@
+"""The public portal's pages: search, notice, basket, feeds and exports (Classic UI)."""

@@ -1,0 +1,53 @@
+"""Sending the basket's bibliography by e-mail (Plone's MailHost)."""
+
+import re
+
+from plone import api
+
+from rt.infodoc.browser.bibliography import bibliography_text
+
+# Deliberately simple: one @, a dot in the domain, no spaces or separators.
+_ADDRESS = re.compile(r"^[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[^@\s,;<>\".]{2,}$")
+MAX_NOTE = 1000
+
+ERROR_EMPTY_ADDRESS = "Veuillez indiquer l'adresse électronique du destinataire."
+ERROR_BAD_ADDRESS = (
+    "L'adresse électronique « {value} » n'est pas valide. "
+    "Saisissez une adresse de la forme nom@exemple.fr."
+)
+ERROR_NOTE_TOO_LONG = f"Le message ne doit pas dépasser {MAX_NOTE} caractères."
+ERROR_EMPTY_BASKET = "Votre panier est vide : il n'y a aucune référence à envoyer."
+
+
+def validate(address, note, entries):
+    """French error messages by field name ({} when the form is valid)."""
+    errors = {}
+    address = (address or "").strip()
+    if not address:
+        errors["email"] = ERROR_EMPTY_ADDRESS
+    elif not _ADDRESS.match(address) or len(address) > 254:
+        errors["email"] = ERROR_BAD_ADDRESS.format(value=address[:80])
+    if len(note or "") > MAX_NOTE:
+        errors["note"] = ERROR_NOTE_TOO_LONG
+    if not entries:
+        errors["basket"] = ERROR_EMPTY_BASKET
+    return errors
+
+
+def message_text(entries, note, site_title):
+    lines = [f"Bibliographie établie sur le portail documentaire {site_title}", ""]
+    if note and note.strip():
+        lines += ["Message :", note.strip(), ""]
+    lines += [bibliography_text(entries), ""]
+    return "\n".join(lines)
+
+
+def send_bibliography(address, note, entries):
+    """Queue the mail (sent when the transaction commits)."""
+    portal = api.portal.get()
+    site_title = portal.Title()
+    api.portal.send_email(
+        recipient=address.strip(),
+        subject=f"Votre bibliographie ({len(entries)} référence{'s' if len(entries) > 1 else ''})",
+        body=message_text(entries, note, site_title),
+    )

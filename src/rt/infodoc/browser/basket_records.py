@@ -1,0 +1,60 @@
+"""The basket's records, read from the cookie and the catalog as the current user."""
+
+from plone import api
+
+from rt.infodoc.browser import basket_store
+from rt.infodoc.browser import vocab
+from rt.infodoc.browser.bibliography import format_reference_html
+from rt.infodoc.browser.notice_data import notice_dict
+from rt.infodoc.indexers.values import PRODUCTION_KINDS
+
+
+def basket_uids(request):
+    return basket_store.parse(request.cookies.get(basket_store.COOKIE, ""))
+
+
+def basket_objects(request, uids=None):
+    """The visible objects of the basket, in basket order (catalog-filtered)."""
+    uids = basket_uids(request) if uids is None else uids
+    if not uids:
+        return []
+    brains = api.portal.get_tool("portal_catalog")(UID=uids)
+    by_uid = {brain.UID: brain for brain in brains}
+    objects = []
+    for uid in uids:
+        brain = by_uid.get(uid)
+        if brain is None:
+            continue
+        obj = brain.getObject()
+        if api.user.has_permission("View", obj=obj):
+            objects.append(obj)
+    return objects
+
+
+def entry_of(obj):
+    """(contract dict, url) of any basket object; non-Notice content gets a minimal dict."""
+    if obj.portal_type == "Notice":
+        return notice_dict(obj), obj.absolute_url()
+    notice = {"title": obj.Title()}
+    effective = obj.effective()
+    if effective and effective.year() > 1900:
+        notice["year"] = effective.year()
+    return notice, obj.absolute_url()
+
+
+def record_rows(objects, request):
+    """What /panier shows for each object."""
+    types = vocab.vocabulary_titles(vocab.DOCUMENT_TYPES, None, request)
+    kinds = vocab.vocabulary_titles(vocab.PRODUCTION_KINDS, None, request)
+    rows = []
+    for obj in objects:
+        notice, url = entry_of(obj)
+        rows.append({
+            "uid": obj.UID(),
+            "url": url,
+            "title": obj.Title(),
+            "type": types.get(notice.get("document_type"), "")
+            or kinds.get(PRODUCTION_KINDS.get(obj.portal_type), obj.portal_type),
+            "reference": format_reference_html(notice, url),
+        })
+    return rows

@@ -1,0 +1,175 @@
+"""<site>/recherche: the public search portal (home state and results state)."""
+
+from urllib.parse import urlencode
+
+from plone import api
+from Products.Five.browser import BrowserView
+
+from rt.infodoc.browser import display
+from rt.infodoc.browser import search_links as links
+from rt.infodoc.browser import vocab
+from rt.infodoc.indexers.availability import AVAILABILITY_TITLES
+from rt.infodoc.search.engine import search
+from rt.infodoc.search.query import SearchQuery
+
+FACET_PREVIEW = 8  # values shown before "Voir plus"
+HOME_SIZE = 6
+PRODUCTION_TYPES = ("FicheExperience", "ConfAt", "PanoramaPresse")
+HOME_RELAY = "toulouse"
+
+
+class SearchView(BrowserView):
+    """The portal page; every state is a GET URL (the permalink)."""
+
+    def __call__(self):
+        self.query = SearchQuery.from_request(dict(self.request.form))
+        self.results = None if self.query.is_empty else search(self.context, self.query)
+        return self.index()
+
+    # ------------------------------------------------------------ urls
+    @property
+    def base(self):
+        return f"{self.context.absolute_url()}/recherche"
+
+    def permalink(self):
+        return links.url_of(self.base, self.query)
+
+    def feed_url(self, kind):
+        params = [(k, v) for k, v in self.query.to_params() if k != "page"]
+        suffix = f"?{urlencode(params)}" if params else ""
+        return f"{self.context.absolute_url()}/@@recherche-{kind}{suffix}"
+
+    def suggest_url(self):
+        return f"{self.context.absolute_url()}/@@recherche-suggest"
+
+    def basket_url(self):
+        return f"{self.context.absolute_url()}/panier"
+
+    def suggestion_url(self):
+        return links.url_of(self.base, SearchQuery(text=self.results.suggestion))
+
+    # ------------------------------------------------------------ home state
+    def _latest(self, portal_type, size=HOME_SIZE, sort_on="created"):
+        brains = api.content.find(context=self.context, portal_type=portal_type,
+                                  sort_on=sort_on, sort_order="descending",
+                                  review_state="published", sort_limit=size)[:size]
+        kinds = vocab.vocabulary_titles(vocab.PRODUCTION_KINDS, self.context, self.request)
+        return [{"title": b.Title, "url": b.getURL(), "description": b.Description,
+                 "kind": kinds.get(b.production_kind or "", ""),
+                 "year": getattr(b, "year", None) or "",
+                 "authors": display_authors(getattr(b, "authors", None) or [])}
+                for b in brains]
+
+    def latest_acquisitions(self):
+        return self._latest("Notice")
+
+    def latest_productions(self):
+        return self._latest(list(PRODUCTION_TYPES))
+
+    def dossiers(self):
+        return self._latest("DossierThematique")
+
+    def theme_tiles(self):
+        """Every theme with the number of visible records, linking to its search."""
+        counts = {}
+        facet = search(self.context, SearchQuery(page_size=1)).facet("themes")
+        if facet is not None:
+            counts = {v.value: v.count for v in facet.values}
+        titles = vocab.vocabulary_titles(vocab.THEMES, self.context, self.request)
+        return [{"title": title, "count": counts.get(token, 0),
+                 "url": links.url_of(self.base, SearchQuery(filters={"themes": [token]}))}
+                for token, title in titles.items()]
+
+    # ------------------------------------------------------------ results state
+    def summary(self):
+        total = self.results.total
+        if not total:
+            return "Aucun résultat"
+        first = self.query.start + 1
+        last = min(total, self.query.start + self.query.page_size)
+        count = display.plural(total, "résultat")
+        return f"{count} — affichés de {first} à {last}" if total > self.query.page_size else count
+
+    def items(self):
+        relay_titles = vocab.vocabulary_titles(vocab.RELAY_SITES, self.context, self.request)
+        supports = vocab.vocabulary_titles(vocab.SUPPORTS, self.context, self.request)
+        kinds = vocab.vocabulary_titles(vocab.PRODUCTION_KINDS, self.context, self.request)
+        rows = []
+        for item in self.results.items:
+            relays = [relay_titles.get(s, s).split(" — ")[0] for s in item.relay_sites
+                      if s != HOME_RELAY]
+            availability = [AVAILABILITY_TITLES.get(a, a) for a in item.availability]
+            if "empruntable" in item.availability and HOME_RELAY in item.relay_sites:
+                availability[item.availability.index("empruntable")] = "En rayon"
+            rows.append({
+                "uid": item.uid, "url": item.url, "title": item.title,
+                "authors": display_authors(item.authors),
+                "year": item.year or "",
+                "type": item.document_type_title or kinds.get(item.production_kind or "", ""),
+                "support": supports.get(item.support or "", ""),
+                "availability": availability,
+                "relays": relays,
+                "snippet": item.snippet or "",
+                "online": (item.urls or [None])[0],
+            })
+        return rows
+
+    def facets(self):
+        """[{"name", "title", "entries": [...], "more": [...]}] (years come by decade)."""
+        facets = []
+        for facet in self.results.facets:
+            values = [{"title": v.title, "count": v.count, "selected": v.selected,
+                       "url": links.toggle_url(self.base, self.query, facet.name, v.value)}
+                      for v in facet.values if v.count or v.selected]
+            if not values:
+                continue
+            selected = [v for v in values if v["selected"]]
+            rest = [v for v in values if not v["selected"]]
+            shown = selected + rest[:max(0, FACET_PREVIEW - len(selected))]
+            facets.append({"name": facet.name, "title": facet.title, "entries": shown,
+                           "more": rest[len(shown) - len(selected):]})
+        return facets
+
+    def chips(self):
+        titles = {}
+        for facet in self.results.facets:
+            for value in facet.values:
+                titles[(facet.name, value.value)] = value.title
+        return links.chips(self.base, self.query,
+                           lambda facet, value: titles.get((facet, value), value))
+
+    def clear_url(self):
+        return self.base
+
+    def sorts(self):
+        return [{"value": value, "label": label, "selected": value == self.query.sort}
+                for value, label in links.SORT_LABELS]
+
+    def sort_hidden_params(self):
+        """The GET parameters a sort change keeps (all but sort and page)."""
+        return [(k, v) for k, v in self.query.to_params() if k not in ("sort", "page")]
+
+    def pagination(self):
+        pages = self.results.pages
+        current = self.query.page
+        window = links.page_window(current, pages)
+        if not window:
+            return None
+        return {
+            "previous": links.page_url(self.base, self.query, current - 1) if current > 1 else None,
+            "next": links.page_url(self.base, self.query, current + 1) if current < pages else None,
+            "pages": [{"number": n, "current": n == current,
+                       "url": links.page_url(self.base, self.query, n) if n else None}
+                      for n in window],
+        }
+
+    def advanced_open(self):
+        q = self.query
+        return bool(q.title or q.author or q.subject or q.isbn or q.year_from or q.year_to)
+
+
+def display_authors(names, limit=3):
+    names = [n for n in names or [] if n]
+    if len(names) > limit:
+        return " ; ".join(names[:limit]) + " et al."
+    return " ; ".join(names)

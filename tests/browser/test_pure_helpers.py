@@ -1,0 +1,64 @@
+"""Pure helpers of the portal pages: permalinks, basket cookie, bibliography, availability."""
+
+from rt.infodoc.browser import basket_store
+from rt.infodoc.browser.bibliography import format_reference
+from rt.infodoc.browser.bibliography import format_reference_html
+from rt.infodoc.browser.display import item_availability
+from rt.infodoc.browser.search_links import chips
+from rt.infodoc.browser.search_links import page_window
+from rt.infodoc.browser.search_links import toggle_url
+from rt.infodoc.search.query import SearchQuery
+
+BASE = "http://site/recherche"
+UID_A, UID_B = "a" * 32, "b" * 32
+
+
+def test_toggle_url_is_or_within_a_facet_and_back_to_page_one():
+    query = SearchQuery(text="illettrisme", filters={"themes": ["savoirs-de-base"]}, page=3)
+    assert toggle_url(BASE, query, "themes", "jeunesse") == (
+        f"{BASE}?q=illettrisme&f.themes=savoirs-de-base&f.themes=jeunesse")
+    assert toggle_url(BASE, query, "themes", "savoirs-de-base") == f"{BASE}?q=illettrisme"
+
+
+def test_chips_remove_one_criterion_each():
+    query = SearchQuery(text="lire", author="Martin", year_from=2010,
+                        filters={"document_type": ["rapport"]})
+    rows = chips(BASE, query, lambda facet, value: value.capitalize())
+    labels = [row["label"] for row in rows]
+    assert labels == ["Recherche : « lire »", "Auteur : Martin", "Années : depuis 2010",
+                      "Type de document : Rapport"]
+    assert rows[0]["url"] == f"{BASE}?author=Martin&year_from=2010&f.document_type=rapport"
+
+
+def test_page_window():
+    assert page_window(1, 1) == []
+    assert page_window(6, 20) == [1, None, 4, 5, 6, 7, 8, None, 20]
+    assert page_window(2, 4) == [1, 2, 3, 4]
+
+
+def test_basket_cookie_codec():
+    assert basket_store.parse(f"{UID_A}.junk.{UID_B}.{UID_A}") == [UID_A, UID_B]
+    assert basket_store.add([UID_A], UID_B.upper()) == [UID_A, UID_B]
+    assert basket_store.add([UID_A], "not-a-uid") == [UID_A]
+    assert basket_store.remove([UID_A, UID_B], UID_A) == [UID_B]
+    full = [f"{n:032x}" for n in range(basket_store.MAX_ITEMS)]
+    assert basket_store.add(full, UID_A)[-1] == UID_A
+    assert len(basket_store.add(full, UID_A)) == basket_store.MAX_ITEMS
+
+
+def test_reference_formats():
+    notice = {"title": "Lire", "subtitle": "guide", "authors": [{"name": "Dupont, Anne"}],
+              "place": "Paris", "publisher": "Érès", "year": 2012, "isbn": ["978-2"],
+              "collection": "Savoirs", "collection_number": "3"}
+    assert format_reference(notice) == (
+        "Dupont, Anne. Lire : guide. Paris : Érès, 2012. (Savoirs ; 3). ISBN 978-2.")
+    html = format_reference_html({"title": "A <b>", "year": 2001}, "http://x/a")
+    assert html == '<a href="http://x/a"><cite>A &lt;b&gt;</cite></a>. 2001.'
+
+
+def test_item_availability_words():
+    assert item_availability({"status": "Empruntable", "site": "toulouse"}) == "En rayon"
+    assert item_availability({"status": "Empruntable", "site": "albi"}) == "Au site relais"
+    assert item_availability({"status": "Exclu du prêt"}) == "Consultation sur place"
+    assert item_availability({"status": "En prêt"}) == "En prêt"
+    assert item_availability({"status": "En réparation"}) == "Indisponible"
