@@ -20,7 +20,7 @@ system-deps: ## Debian packages (chromium for browser tests), when root
 $(STAMP): setup.py constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) introuvable : installez Python 3.11" >&2; exit 2; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q pip==24.3.1
+	$(BIN)/python -m pip install -q pip==26.1.2
 	$(BIN)/pip install -q -c constraints.txt setuptools wheel
 	$(BIN)/pip install -q -c constraints.txt --no-build-isolation -e ".[test]"
 	$(BIN)/python scripts/check-prereleases
@@ -55,6 +55,9 @@ stop: ## stop Solr and ZEO
 reset: stop ## delete the database, the index and the logs (keeps the jars and .venv)
 	rm -rf var/filestorage var/blobstorage var/log var/solr/data var/instance
 
+buildout: ## build a Plone instance with zc.buildout from the same pins (var/buildout)
+	scripts/buildout
+
 # --- quality ------------------------------------------------------------------
 
 test: system-deps install ## install everything, then run the whole test suite
@@ -66,4 +69,4 @@ test-fast: ## pure-Python tests only (no Zope, no servers)
 bench: install ## benchmarks; figures go to benchmarks/RESULTS.md
 	$(BIN)/python scripts/bench
 
-.PHONY: help system-deps install instance constraints start-services site run stop reset test test-fast bench
+.PHONY: help system-deps install instance constraints buildout start-services site run stop reset test test-fast bench
