@@ -129,3 +129,10 @@ def test_sort_by_date_and_paging(corpus, site):
     assert results.total == 5 and results.pages == 3
     last = search(site, SearchQuery(sort="date", page_size=2, page=3, filters=notices))
     assert [i.year for i in last.items] == [2005]
+
+
+def test_empty_search_lists_the_fund_and_productions_only(corpus, site):
+    results = search(site, SearchQuery())
+    assert {item.portal_type for item in results.items} == {"Notice"}
+    kinds = results.facet("production_kind")
+    assert sum(value.count for value in kinds.values) == results.total

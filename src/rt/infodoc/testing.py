@@ -22,7 +22,9 @@ class RtInfodocLayer(PloneSandboxLayer):
         self.loadZCML(package=rt.infodoc)
 
     def setUpPloneSite(self, portal):
-        portal.setLanguage("fr") if hasattr(portal, "setLanguage") else None
+        # The test site speaks French, like the real one (scripts/create-site).
+        portal.portal_registry["plone.default_language"] = "fr"
+        portal.portal_registry["plone.available_languages"] = ["fr"]
         applyProfile(portal, "rt.infodoc:default")
         # collective.solr stays off here; RT_INFODOC_SOLR_FIXTURE switches it on
         # against its own Solr, so these layers never talk to a development Solr.

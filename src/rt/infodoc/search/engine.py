@@ -16,6 +16,7 @@ from Products.CMFCore.utils import getToolByName
 from zope.component import queryUtility
 from zope.component.hooks import getSite
 
+from rt.infodoc.indexers.values import PRODUCTION_KINDS
 from rt.infodoc.search import catalog_backend
 from rt.infodoc.search import config
 from rt.infodoc.search import solr_backend
@@ -58,11 +59,15 @@ def _url_maker(portal):
 
 
 def searchable_types(portal):
-    """Portal types a search may return (Plone's "types not searched" left out)."""
+    """Portal types the documentary search returns: the fund and the productions.
+
+    Plain pages and the section folders are left to Plone's own search; every
+    type here has a production kind, so the "Nature" facet adds up to the total.
+    """
     types = getToolByName(portal, "portal_types").listContentTypes()
     registry = queryUtility(IRegistry)
     hidden = set(registry.get("plone.types_not_searched", ()) or ()) if registry else set()
-    return sorted(t for t in types if t not in hidden)
+    return sorted(t for t in types if t in PRODUCTION_KINDS and t not in hidden)
 
 
 def user_filter(catalog):
