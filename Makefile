@@ -41,8 +41,15 @@ start-services: instance ## start Solr and the ZEO server
 	scripts/solr start
 	scripts/zeo start
 
-site: start-services ## create the site "Plone" with demo content (once)
+DEMO_FUND := var/demo/fund.mrc
+
+$(DEMO_FUND): $(STAMP)
+	mkdir -p var/demo
+	scripts/make-demo-fund $(DEMO_FUND)
+
+site: start-services $(DEMO_FUND) ## create the site "Plone" with demo content and import the demo fund (once)
 	scripts/create-site
+	scripts/import-marc $(DEMO_FUND)
 
 run: site ## install, start Solr and ZEO, create the demo site, serve http://localhost:8080/Plone
 	@echo "Portail : http://localhost:$(PORT)/Plone  (admin:admin, pour le développement seulement)"

@@ -112,3 +112,11 @@ def test_paging(live_fund):
     assert nav.xpath(".//a[@aria-current='page']")[0].text_content().strip() == "Page 1"
     second = _get(nav.xpath(".//a[@rel='next']/@href")[0])
     assert _titles(second) != _titles(page) and len(_titles(second)) == 1
+
+
+def test_skip_links_come_first_without_javascript(live_fund):
+    page = _get(f"{live_fund['base']}/recherche")
+    links = [a.text_content().strip() for a in page.xpath("//body//a")]
+    assert links[0] == "Aller au contenu"
+    assert links.index("Aller au contenu") < min(
+        i for i, a in enumerate(page.xpath("//body//a")) if "logo" in (a.get("id") or a.get("class") or ""))

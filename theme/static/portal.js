@@ -203,10 +203,8 @@
   }
 
   function initSkipLinks() {
-    var links = document.querySelector(".rt-skiplinks");
-    if (links && document.body.firstElementChild !== links) {
-      document.body.insertBefore(links, document.body.firstChild);
-    }
+    // The skip links already come first (profiles/default/viewlets.xml); the
+    // target must take the focus when a link is followed.
     var content = document.getElementById("content");
     if (content && !content.hasAttribute("tabindex")) { content.setAttribute("tabindex", "-1"); }
   }
