@@ -1,8 +1,11 @@
 """Pure helpers of the portal pages: permalinks, basket cookie, bibliography, availability."""
 
+import pytest
+
 from rt.infodoc.browser import basket_store
 from rt.infodoc.browser.bibliography import format_reference
 from rt.infodoc.browser.bibliography import format_reference_html
+from rt.infodoc.browser.display import author_label
 from rt.infodoc.browser.display import item_availability
 from rt.infodoc.browser.search_links import chips
 from rt.infodoc.browser.search_links import page_window
@@ -62,3 +65,16 @@ def test_item_availability_words():
     assert item_availability({"status": "Exclu du prêt"}) == "Consultation sur place"
     assert item_availability({"status": "En prêt"}) == "En prêt"
     assert item_availability({"status": "En réparation"}) == "Indisponible"
+
+
+@pytest.mark.parametrize("author,label", [
+    ({"name": "Olivier, Anaïs", "role": "main", "function": "070"}, "Olivier, Anaïs"),
+    ({"name": "Lefebvre, Jérôme", "role": "coauthor"}, "Lefebvre, Jérôme"),
+    ({"name": "Roy, Jean", "role": "secondary", "function": "730"}, "Roy, Jean (traduction)"),
+    ({"name": "Smith, Ann", "role": "secondary", "function": "edt"},
+     "Smith, Ann (direction scientifique)"),
+    ({"name": "Morel, Luc", "role": "secondary"}, "Morel, Luc (collaboration)"),
+    ({"name": "ANLCI", "role": "Auteur", "kind": "corporate"}, "ANLCI"),
+])
+def test_author_label_speaks_french(author, label):
+    assert author_label(author) == label

@@ -11,13 +11,39 @@ _ON_SITE = {"consultation sur place", "exclu du prêt", "exclu du pret"}
 _HOME_SITE = "toulouse"
 
 
+# The mapping writes the level of responsibility in "role" (main, coauthor,
+# secondary) and the relator code in "function" (UNIMARC 070, MARC 21 "aut"...):
+# readers see a French function, and nothing for a plain author.
+_PLAIN_AUTHOR = {"", "070", "aut", "auteur", "author", "main", "coauthor", "principal",
+                 "coauteur", "co-auteur"}
+_FUNCTIONS = {
+    "080": "préface", "aui": "préface", "205": "collaboration", "ctb": "collaboration",
+    "220": "compilation", "com": "compilation", "340": "direction scientifique",
+    "edt": "direction scientifique", "440": "illustrations", "ill": "illustrations",
+    "557": "organisation", "orm": "organisation", "600": "photographies",
+    "pht": "photographies", "651": "direction de publication", "pbd": "direction de publication",
+    "673": "direction de la recherche", "727": "direction de thèse", "ths": "direction de thèse",
+    "730": "traduction", "trl": "traduction", "secondary": "collaboration",
+    "secondaire": "collaboration",
+}
+
+
+def author_function(author):
+    """The French function of an author ("traduction"), or "" for a plain author."""
+    author = author or {}
+    for value in (author.get("function"), author.get("role")):
+        value = (value or "").strip()
+        if value.lower() in _PLAIN_AUTHOR:
+            continue
+        return _FUNCTIONS.get(value.lower(), value)
+    return ""
+
+
 def author_label(author):
-    """"Nom, Prénom (rôle)" of a contract author dict; the role only when not plain author."""
+    """"Nom, Prénom (fonction)" of a contract author dict; no function for a plain author."""
     name = (author or {}).get("name", "").strip()
-    role = (author or {}).get("role", "").strip()
-    if role and role.lower() not in ("auteur", "author"):
-        return f"{name} ({role})"
-    return name
+    function = author_function(author)
+    return f"{name} ({function})" if function else name
 
 
 def item_availability(item):
