@@ -74,6 +74,9 @@ setup(
             "plone.app.testing",
             "plone.testing",
             "WebTest",
+            "Sickle",      # a third-party OAI-PMH harvester, to harvest our provider
+            "selenium",    # drives Debian's chromium in tests/e2e
+            "aiosmtpd",    # a real SMTP server for the e-mail tests
         ],
     },
     entry_points={

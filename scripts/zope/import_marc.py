@@ -1,7 +1,7 @@
 """Run by `zconsole run CONF scripts/zope/import_marc.py ARGS` (see scripts/import-marc).
 
 zconsole puts the Zope root in ``app``.  The exit status is also written to
-$RT_IMPORT_STATUS_FILE, so that the wrapper tells a finished run from a crash.
+$RT_ZOPE_STATUS_FILE, so that the wrapper tells a finished run from a crash.
 """
 
 import os
@@ -19,7 +19,7 @@ except Exception as exc:
     traceback.print_exc()
     sys.stderr.write(f"Import interrompu : {exc.__class__.__name__}: {exc}\n")
     status = 2
-if os.environ.get("RT_IMPORT_STATUS_FILE"):
-    with open(os.environ["RT_IMPORT_STATUS_FILE"], "w") as stream:
+if os.environ.get("RT_ZOPE_STATUS_FILE"):
+    with open(os.environ["RT_ZOPE_STATUS_FILE"], "w") as stream:
         stream.write(str(status))
 sys.exit(status)
