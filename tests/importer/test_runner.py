@@ -191,3 +191,49 @@ def test_a_run_interrupted_after_a_batch_resumes_after_it(site, demo_fund, monke
     assert len(notices(site)) == 40
     again = import_file(site, demo_fund, ImportOptions(batch_size=10))
     assert again.resumed_at is None and again.unchanged == 40
+
+
+def _with_subjects(record, theme_label, territory_label):
+    from pymarc import Field
+    from pymarc import Subfield
+
+    record.add_ordered_field(Field(tag="606", indicators=[" ", " "],
+                                   subfields=[Subfield("a", theme_label)]))
+    record.add_ordered_field(Field(tag="607", indicators=[" ", " "],
+                                   subfields=[Subfield("a", territory_label)]))
+    return record
+
+
+def test_new_notices_get_the_themes_their_subjects_name(site, tmp_path):
+    record = _with_subjects(records_of("marcjs_bib-one.mrc")[0],
+                            "Savoirs de base et illettrisme", "Haute-Garonne")
+    import_file(site, write_records(tmp_path / "themes.mrc", [record]))
+    notice = notices(site)["123456789"]
+    assert notice.themes == ["savoirs-de-base"] and notice.territory == ["31"]
+    found = api.content.find(context=site, themes="savoirs-de-base", portal_type="Notice")
+    assert [b.getObject() for b in found] == [notice]
+
+
+def test_an_update_fills_themes_only_where_the_centre_set_none(site, tmp_path):
+    import_file(site, DATA / "marcjs_bib.mrc")
+    chosen = notices(site)["FRBNF32385266000000X"]
+    chosen.themes = ["education"]
+    transaction.commit()
+    records = [_with_subjects(r, "Emploi et insertion", "Tarn") for r in records_of("marcjs_bib.mrc")]
+    import_file(site, write_records(tmp_path / "subjects.mrc", records))
+    by_id = notices(site)
+    assert by_id["FRBNF32385266000000X"].themes == ["education"]  # the centre's choice stays
+    others = [n for key, n in by_id.items() if key != "FRBNF32385266000000X"]
+    assert all(n.themes == ["emploi-insertion"] and n.territory == ["81"] for n in others)
+
+
+def test_withdrawal_by_the_importer_leaves_an_oai_tombstone(site, tmp_path):
+    from rt.infodoc.oaiprovider.tombstones import get_store
+
+    import_file(site, DATA / "marcjs_bib.mrc")
+    uid = notices(site)["FRBNF32385266000000X"].UID()
+    partial = write_records(tmp_path / "partial.mrc", records_of("marcjs_bib.mrc")[:5])
+    import_file(site, partial, ImportOptions(withdraw_missing=True))
+    assert uid in get_store(site)
+    import_file(site, DATA / "marcjs_bib.mrc")  # back upstream: the tombstone goes
+    assert uid not in get_store(site)

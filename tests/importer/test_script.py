@@ -36,6 +36,18 @@ print("RESULT" + json.dumps({"catalog": rows, "folder": in_folder}))
 '''
 
 
+SOLR_OFF = '''
+import json
+import transaction
+site = app["Plone"]
+# collective.solr would index into whatever Solr listens on 127.0.0.1:8983 (a
+# developer's): this site searches with the catalog only
+site.portal_registry["collective.solr.active"] = False
+transaction.commit()
+print("RESULT" + json.dumps({}))
+'''
+
+
 def _free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -99,6 +111,7 @@ def zeo(tmp_path_factory):
     try:
         server.run(str(ZCONSOLE), "run", str(server.conf),
                    str(REPO / "scripts" / "zope" / "create_site.py"), "--no-demo")
+        server.zconsole(SOLR_OFF)
         server.stop()
         server.save("fresh.fs")
         server.start()

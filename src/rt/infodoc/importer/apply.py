@@ -11,12 +11,19 @@ import copy
 from DateTime import DateTime
 from plone.dexterity.utils import createContent
 from Products.CMFCore.utils import getToolByName
+from Products.CMFCore.WorkflowCore import ActionSucceededEvent
+from zope.event import notify
 from zope.interface import Invalid
+from zope.schema import Choice
 from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import ValidationError
 
 from rt.infodoc.content.notice import IMPORTED_FIELDS, INotice, notice_fields_to_schema
 from rt.infodoc.marc.writers import to_iso2709
+
+# The centre's classification, suggested by the record's subjects (606/607) when
+# the Notice has none of its own; a documentaliste's choice is never overwritten.
+SUGGESTED_FIELDS = ("themes", "territory")
 
 WORKFLOW_ID = "rt_infodoc_workflow"
 PUBLISHED = "published"
@@ -54,6 +61,7 @@ class NoticeWriter:
         self.actor = actor
         self.workflow_tool = getToolByName(site, "portal_workflow")
         self.catalog = getToolByName(site, "portal_catalog")
+        self._verdicts = {}
 
     # --- reading -----------------------------------------------------------------
 
@@ -72,8 +80,12 @@ class NoticeWriter:
 
     # --- values ------------------------------------------------------------------
 
-    def field_values(self, decision):
-        """Notice field values of a decision, invalid ones dropped with a warning."""
+    def field_values(self, decision, suggested=()):
+        """Notice field values of a decision, invalid ones dropped with a warning.
+
+        ``suggested`` names the centre's own fields (themes, territory) that the
+        record may fill: on creation, or while the Notice has none of its own.
+        """
         values = notice_fields_to_schema(decision.mapped)
         values["marc_flavour"] = decision.flavour or values.get("marc_flavour")
         if decision.record is not None:
@@ -85,7 +97,7 @@ class NoticeWriter:
             values["title"] = values["title"][:_TITLE_MAX]
         clean = {}
         for name, value in values.items():
-            if name not in IMPORTED_FIELDS:
+            if name not in IMPORTED_FIELDS and name not in suggested:
                 continue
             field = _FIELDS.get(name)
             if name in _JSON_FIELDS:
@@ -93,15 +105,29 @@ class NoticeWriter:
                     decision.warnings.append(f"valeur ignorée pour « {name} » : structure invalide")
                     continue
             elif field is not None and name != "marc_record":
-                try:
-                    field.bind(self.container)._validate(value)
-                except (ValidationError, Invalid, ValueError, TypeError) as exc:
+                problem = self._invalid(name, field, value)
+                if problem:
                     decision.warnings.append(
-                        f"valeur ignorée pour « {name} » ({value!r}) : {exc.__class__.__name__}"
+                        f"valeur ignorée pour « {name} » ({value!r}) : {problem}"
                     )
                     continue
             clean[name] = value
         return clean
+
+    def _invalid(self, name, field, value):
+        """Name of the validation error of ``value``, or None.  Choice values repeat
+        from record to record: their verdict is remembered for the run."""
+        key = (name, value) if isinstance(field, Choice) and isinstance(value, str) else None
+        if key is not None and key in self._verdicts:
+            return self._verdicts[key]
+        try:
+            field.bind(self.container)._validate(value)
+            problem = None
+        except (ValidationError, Invalid, ValueError, TypeError) as exc:
+            problem = exc.__class__.__name__
+        if key is not None:
+            self._verdicts[key] = problem
+        return problem
 
     # --- writing -----------------------------------------------------------------
 
@@ -120,16 +146,20 @@ class NoticeWriter:
         return status.get("review_state")
 
     def _set_state(self, obj, state, action):
+        """Change the state of an existing Notice, and say so like a transition
+        would (the OAI provider leaves or lifts a tombstone on that event)."""
         tool = self.workflow_tool
         tool.setStatusOf(WORKFLOW_ID, obj, {
             "action": action, "review_state": state, "actor": self.actor,
             "comments": "Import MARC", "time": DateTime(),
         })
-        tool.getWorkflowById(WORKFLOW_ID).updateRoleMappingsFor(obj)
+        workflow = tool.getWorkflowById(WORKFLOW_ID)
+        workflow.updateRoleMappingsFor(obj)
+        notify(ActionSucceededEvent(obj, workflow, action, None))
 
     def create(self, decision):
         """Create the Notice; returns (key, uid)."""
-        values = self.field_values(decision)
+        values = self.field_values(decision, SUGGESTED_FIELDS)
         new_id = self._free_id(decision.key.rsplit("/", 1)[-1])
         obj = createContent("Notice", **values)
         obj.id = new_id
@@ -160,9 +190,19 @@ class NoticeWriter:
 
     def update(self, decision):
         """Overwrite the imported fields; the centre's own fields stay. Returns snapshot."""
+        obj, previous = self.write_update(decision)
+        obj.reindexObject()
+        return previous
+
+    def write_update(self, decision):
+        """The update without indexing: (Notice, snapshot)."""
         obj = self.get(decision.key)
         previous = self.snapshot(obj)
-        values = self.field_values(decision)
+        unclassified = tuple(name for name in SUGGESTED_FIELDS if not getattr(obj, name, None))
+        values = self.field_values(decision, unclassified)
+        for name in unclassified:
+            if values.get(name):
+                setattr(obj, name, values[name])
         for name in IMPORTED_FIELDS:
             if name in values:
                 setattr(obj, name, values[name])
@@ -176,10 +216,9 @@ class NoticeWriter:
         if getattr(obj, WITHDRAWN_ATTR, False):
             obj.__dict__.pop(WITHDRAWN_ATTR, None)
             obj._p_changed = True
-            self._publish(obj)
+            self._set_state(obj, PUBLISHED, "publish")
         obj.setModificationDate()
-        obj.reindexObject()
-        return previous
+        return obj, previous
 
     def refresh_raw(self, key, digest):
         """Same content, new raw bytes: remember them for the next fast skip."""

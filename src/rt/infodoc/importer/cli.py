@@ -1,7 +1,7 @@
 """Command line of the importer: ``scripts/import-marc`` (run under zconsole).
 
     scripts/import-marc [--dry-run] [--withdraw-missing] [--report FILE]
-                        [--site Plone] [--batch-size 500] FILE...
+                        [--site Plone] [--batch-size 1000] FILE...
     scripts/import-marc --revert BATCH_ID
 
 Exit status: 0 every record handled, 1 some rejected (and reported), 2 the run
@@ -15,6 +15,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from .batches import DEFAULT_BATCH_SIZE
 from .report import EXIT_CANNOT_START, EXIT_OK, EXIT_REJECTED
 
 
@@ -34,7 +35,7 @@ def parser():
     p.add_argument("--withdraw-missing", action="store_true",
                    help="synchronisation complète : les notices absentes passent en privé")
     p.add_argument("--report", help="rapport JSON (défaut var/reports/import-<date>.json)")
-    p.add_argument("--batch-size", type=int, default=500)
+    p.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
     p.add_argument("--source", default="cosoter", help="provenance des notices")
     p.add_argument("--no-resume", action="store_true",
                    help="ignorer le point de reprise d'un import interrompu")

@@ -19,6 +19,7 @@ from ZODB.POSException import ConflictError
 
 from . import plan
 from .apply import NoticeWriter, WITHDRAWN_STATE
+from .bulk import BulkNoticeWriter
 from .batches import Checkpoint, batch_id, batched, file_sha1, new_run_id, now_iso
 from .index import build_index
 from .options import ImportOptions
@@ -37,7 +38,11 @@ class _Run:
         self.file_digest = file_digest
         self.progress = progress
         self.state = get_state(site, create=not options.dry_run)
-        self.writer = NoticeWriter(site, options.container, options.source)
+        if options.bulk and not options.dry_run:
+            self.writer = BulkNoticeWriter(site, options.container, options.source,
+                                           state=self.state, solr=options.solr)
+        else:
+            self.writer = NoticeWriter(site, options.container, options.source)
         self.index = build_index(site)
         self.seen = set()          # keys of the Notices present in the source
         self.run_hashes = {}       # key -> content hash written (or planned) by this run
@@ -171,6 +176,7 @@ class _Run:
                 return
             except ConflictError:
                 transaction.abort()
+                self._writer_call("abort")
                 if attempt == CONFLICT_RETRIES:
                     raise
                 self.batch_number -= 1
@@ -202,7 +208,16 @@ class _Run:
             self.state.journal[journal["batch_id"]] = journal
             self.report.batches.append(journal["batch_id"])
         self.save_checkpoint(last)
+        self._writer_call("finish_batch")
         transaction.commit()
+        self._writer_call("after_commit")
+        self.site._p_jar.cacheGC()
+
+    def _writer_call(self, name, *args):
+        method = getattr(self.writer, name, None)
+        if method is not None:
+            return method(*args)
+        return None
 
     def withdraw_missing(self):
         source_keys = self.state.sources.get(self.options.source, ()) if self.state else ()
@@ -240,6 +255,7 @@ class _Run:
         self.load_checkpoint()
         stopped = False
         try:
+            self._writer_call("send_leftovers")
             for chunk in batched(items, self.options.batch_size):
                 self.run_batch(chunk)
                 if self.options.limit and self.done >= self.options.limit:
@@ -249,6 +265,8 @@ class _Run:
                 self.withdraw_missing()
         except Exception as exc:
             transaction.abort()
+            self._writer_call("abort")
+            self._writer_call("stop")
             self.report.status = "failed"
             self.report.error = f"import interrompu : {exc.__class__.__name__}: {exc}"
             self.report.finish(now_iso(), time.monotonic() - started)
@@ -259,6 +277,8 @@ class _Run:
         else:
             if self.checkpoint is not None:
                 self.save_checkpoint(self.checkpoint.position, done=not stopped)
+            self._writer_call("finish_batch")
+            self._writer_call("close")
             transaction.commit()
         if self.progress is not None:
             self.progress.finish()

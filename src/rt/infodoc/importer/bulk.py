@@ -1,0 +1,240 @@
+"""The fast writer of an import run: Notices built directly, indexed once per batch (Zope).
+
+``BulkNoticeWriter`` does what ``NoticeWriter`` does for one Notice, without the
+per-object machinery that makes a bulk import crawl:
+
+- the Notice is instantiated from its type's class, given its fields, a UID, its
+  creator, then added with ``_setObject(..., suppress_events=True)``; what the
+  ``IObjectCreatedEvent``/``IObjectAddedEvent`` subscribers would have done for a new
+  Notice is done here: UID (plone.uuid), creator (CMFCore), intid (five.intid, so
+  relations can point at it), initial workflow state then ``published`` (DCWorkflow's
+  own ``notifyCreated``, then the same status record as ``NoticeWriter``), owner and
+  ``Owner`` local role (``_setObject`` itself).  Not run: content rules on "added"
+  (an import is not an editor's action), link integrity and redirector (a new
+  object has no links and no old path), the container's modification event (sent
+  once per batch instead);
+- nothing enters the indexing queue: ``finish_batch`` catalogs each new or updated
+  Notice once, every index and metadata column, each value computed once
+  (``indexing.IndexValues``), and builds its Solr document from the same values
+  (``solr_bulk``); collective.solr's queue processor never sees these objects;
+- after the batch's commit, its documents go to Solr in one request from a
+  background thread; their UIDs are kept in the import state (same transaction as
+  the Notices) until Solr has accepted them, so a crash between the commit and the
+  post loses nothing: the next run sends them first, and ``close`` hands those Solr
+  refused to the search catch-up (``rt.infodoc.search.catchup``).
+"""
+
+import copy
+import logging
+import uuid
+
+from DateTime import DateTime
+from Persistence import PersistentMapping
+
+from BTrees.OOBTree import OOBTree
+from plone.dexterity.interfaces import IDexterityFTI
+from plone.dexterity.utils import resolveDottedName
+from plone.uuid.interfaces import ATTRIBUTE_NAME
+from zope.component import getUtility
+from zope.component import queryUtility
+from zope.container.contained import notifyContainerModified
+
+from rt.infodoc.search import config
+
+from .apply import HASH_ATTR, RAW_ATTR, SOURCE_ATTR, SUGGESTED_FIELDS, WORKFLOW_ID, NoticeWriter
+from .indexing import IndexValues, Lookups, catalog_batch
+from .solr_bulk import DocumentBuilder, SolrPoster, solr_manager
+
+logger = logging.getLogger("rt.infodoc.importer")
+
+PORTAL_TYPE = "Notice"
+PENDING_ATTR = "solr_pending"
+
+
+def solr_pending(state, create=False):
+    """uid -> path of Notices written but not yet accepted by Solr (import state)."""
+    tree = getattr(state, PENDING_ATTR, None)
+    if tree is None and create:
+        tree = OOBTree()
+        setattr(state, PENDING_ATTR, tree)
+    return tree
+
+
+class BulkNoticeWriter(NoticeWriter):
+    def __init__(self, site, container_path="fonds", source="cosoter", actor="import",
+                 state=None, solr=True):
+        super().__init__(site, container_path, source, actor)
+        self.state = state
+        self.pending = []          # Notices written in this batch, not yet catalogued
+        self.docs = []             # their Solr documents, posted after the commit
+        fti = getUtility(IDexterityFTI, name=PORTAL_TYPE)
+        self.klass = resolveDottedName(fti.klass)
+        chain = self.workflow_tool.getChainForPortalType(PORTAL_TYPE)
+        self.workflow = (self.workflow_tool.getWorkflowById(WORKFLOW_ID)
+                         if tuple(chain) == (WORKFLOW_ID,) else None)
+        try:
+            from zope.intid.interfaces import IIntIds
+            self.intids = queryUtility(IIntIds)
+        except ImportError:  # pragma: no cover - Plone always has it
+            self.intids = None
+        manager = solr_manager() if solr and state is not None else None
+        self.builder = DocumentBuilder(manager) if manager is not None else None
+        self.poster = SolrPoster(config.core_url()) if manager is not None else None
+        self.sent = {}             # token -> uids posted, waiting for Solr's answer
+        self._token = 0
+        self.lookups = Lookups(self.catalog)
+        self._workflow_template = None
+
+    # --- writing -----------------------------------------------------------------
+
+    def create(self, decision):
+        if self.workflow is None:  # a customised workflow chain: the classic path
+            return super().create(decision)
+        values = self.field_values(decision, SUGGESTED_FIELDS)
+        new_id = self._free_id(decision.key.rsplit("/", 1)[-1])
+        obj = self.klass(id=new_id)
+        obj.portal_type = PORTAL_TYPE
+        for name, value in values.items():
+            setattr(obj, name, value)
+        setattr(obj, ATTRIBUTE_NAME, uuid.uuid4().hex)
+        obj.addCreator()
+        setattr(obj, HASH_ATTR, decision.content_hash)
+        setattr(obj, RAW_ATTR, decision.raw_sha1)
+        setattr(obj, SOURCE_ATTR, self.source)
+        self.container._setObject(new_id, obj, suppress_events=True)
+        obj = self.container._getOb(new_id)
+        if self.intids is not None:
+            self.intids.register(obj)
+        self._initial_state(obj)
+        self.pending.append(obj)
+        return f"{self.container_path}/{new_id}", getattr(obj, ATTRIBUTE_NAME)
+
+    def _initial_state(self, obj):
+        """Initial state then ``published``, as ``NoticeWriter.create`` leaves them.
+
+        The first Notice of the run goes through DCWorkflow (``notifyCreated``, then
+        ``_publish``); the others get a copy of its two history records (new time)
+        and of the permission settings ``updateRoleMappingsFor`` wrote, which depend
+        only on the workflow's state and the class.  (The transition events of
+        ``notifyCreated`` have no subscriber for a Notice beyond CMF's generic ones.)
+        """
+        template = self._workflow_template
+        if template is None:
+            self.workflow.notifyCreated(obj)
+            self._publish(obj)
+            history = tuple(dict(entry) for entry in obj.workflow_history[WORKFLOW_ID])
+            permissions = {name: value for name, value in obj.__dict__.items()
+                           if name.endswith("_Permission")}
+            self._workflow_template = (history, permissions)
+            return
+        history, permissions = template
+        now = DateTime()
+        obj.workflow_history = PersistentMapping(
+            {WORKFLOW_ID: tuple(dict(entry, time=now) for entry in history)})
+        for name, value in permissions.items():
+            setattr(obj, name, copy.copy(value))
+        if obj.effective_date is None:
+            obj.effective_date = now
+
+    def update(self, decision):
+        obj, previous = self.write_update(decision)
+        self.pending.append(obj)
+        return previous
+
+    # --- once per batch ------------------------------------------------------------
+
+    def finish_batch(self):
+        """Catalog the batch's Notices and build their Solr documents (before commit)."""
+        objects, self.pending = self.pending, []
+        if not objects:
+            return
+        indexed = catalog_batch(self.catalog, objects, self.lookups)
+        notifyContainerModified(self.container)
+        if self.builder is None:
+            return
+        tree = solr_pending(self.state, create=True)
+        for obj, values in zip(objects, indexed):
+            doc = self.builder.document(values)
+            if doc is not None:
+                self.docs.append(doc)
+                tree[doc[self.builder.unique_key]] = "/".join(obj.getPhysicalPath())
+        self._forget_sent()
+
+    def after_commit(self):
+        """The batch is committed: its documents go to Solr (in the background)."""
+        docs, self.docs = self.docs, []
+        if not docs or self.poster is None:
+            return
+        self._token += 1
+        self.sent[self._token] = [doc[self.builder.unique_key] for doc in docs]
+        self.poster.send(docs, self._token)
+
+    def abort(self):
+        self.pending = []
+        self.docs = []
+
+    def _forget_sent(self):
+        """UIDs Solr accepted leave the pending list (in the current transaction)."""
+        if self.poster is None:
+            return
+        tree = solr_pending(self.state)
+        for token in self.poster.done():
+            for uid in self.sent.pop(token, ()):
+                if tree is not None and uid in tree:
+                    del tree[uid]
+
+    def send_leftovers(self):
+        """Notices a previous run wrote but Solr never got (killed between the two)."""
+        tree = solr_pending(self.state)
+        if self.builder is None or not tree:
+            return 0
+        objects = [obj for obj in (self.site.unrestrictedTraverse(path, None)
+                                   for path in tree.values()) if obj is not None]
+        missing = [uid for uid, path in tree.items()
+                   if self.site.unrestrictedTraverse(path, None) is None]
+        for uid in missing:
+            del tree[uid]
+        for obj in objects:
+            doc = self.builder.document(IndexValues(obj, self.catalog, self.lookups))
+            if doc is not None:
+                self.docs.append(doc)
+        count = len(self.docs)
+        self.after_commit()  # these Notices are committed already
+        return count
+
+    def stop(self):
+        """The run failed: let Solr have what was committed; pending UIDs stay for the
+        next run (no ZODB write here)."""
+        if self.poster is None:
+            return
+        self.poster.wait()
+        try:
+            self.poster.commit()
+        except Exception as exc:  # noqa: B902
+            logger.warning("Solr commit after a failed import failed: %s", exc)
+        self.poster.close()
+        self.poster = None
+
+    def close(self, commit=True):
+        """Wait for Solr, commit it once, forget what it accepted; the rest goes to
+        the search catch-up.  Runs inside the run's last transaction."""
+        if self.poster is None:
+            return
+        self.poster.wait()
+        if commit:
+            try:
+                self.poster.commit()
+            except Exception as exc:  # noqa: B902 - Solr down: the catch-up sends later
+                logger.warning("Solr commit after import failed: %s", exc)
+        self._forget_sent()
+        self.poster.close()
+        self.poster.failed()
+        tree = solr_pending(self.state)
+        if tree:
+            from rt.infodoc.search.catchup import INDEX, remember
+
+            for uid, path in list(tree.items()):
+                obj = self.site.unrestrictedTraverse(path, None)
+                if obj is not None:
+                    remember(obj, INDEX)
+                del tree[uid]

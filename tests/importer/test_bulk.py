@@ -1,0 +1,114 @@
+"""The fast writer leaves the same Notices, catalog entries and queue as the classic one."""
+
+import transaction
+from DateTime import DateTime
+from plone import api
+from Products.CMFCore.indexing import getQueue
+
+from rt.infodoc.importer import plan
+from rt.infodoc.importer.bulk import BulkNoticeWriter
+from rt.infodoc.importer.options import ImportOptions
+from rt.infodoc.importer.runner import import_file, revert_batch
+from rt.infodoc.importer.sources import items_from_file
+from rt.infodoc.importer.state import get_state
+
+from .conftest import DATA
+
+# Values that differ between two imports of the same record whatever the writer:
+# times, and what is derived from times or from the (random) UID.
+TIMED = {"creation_date", "modification_date", "effective_date", "created", "modified",
+         "effective", "Date", "CreationDate", "ModificationDate", "EffectiveDate",
+         "effectiveRange", "oai_key", "_p_mtime"}
+
+
+def _clean(value, uid):
+    if isinstance(value, DateTime):
+        return "<date>"
+    if isinstance(value, str):
+        return value.replace(uid, "<uid>")
+    if isinstance(value, (list, tuple)):
+        return type(value)(_clean(v, uid) for v in value)
+    if isinstance(value, dict):
+        return {k: _clean(v, uid) for k, v in value.items()}
+    return value
+
+
+def snapshot(site):
+    """{id: (attributes, catalog indexes, catalog metadata)} of every Notice."""
+    catalog = site.portal_catalog
+    found = {}
+    for brain in catalog.unrestrictedSearchResults(portal_type="Notice"):
+        obj = brain._unrestrictedGetObject()
+        uid = obj.UID()
+        attrs = {k: _clean(v, uid) for k, v in obj.__dict__.items()
+                 if k not in TIMED and not k.startswith("_v_") and k != "workflow_history"}
+        history = [{k: _clean(v, uid) for k, v in entry.items() if k != "time"}
+                   for entry in obj.workflow_history["rt_infodoc_workflow"]]
+        rid = brain.getRID()
+        indexes = {k: _clean(v, uid) for k, v in catalog.getIndexDataForRID(rid).items()
+                   if k not in TIMED}
+        metadata = {k: _clean(v, uid) for k, v in catalog.getMetadataForRID(rid).items()
+                    if k not in TIMED}
+        found[obj.getId()] = (attrs, history, indexes, metadata, obj.getOwner().getId(),
+                              bool(uid), brain.getPath())
+    return found
+
+
+def test_bulk_and_classic_writers_leave_the_same_site(site, demo_fund):
+    classic = import_file(site, demo_fund, ImportOptions(bulk=False, batch_size=15))
+    before = snapshot(site)
+    assert len(before) == 40
+    for batch in classic.batches:
+        revert_batch(site, batch)
+    assert snapshot(site) == {}
+    fast = import_file(site, demo_fund, ImportOptions(batch_size=15))
+    assert fast.counts() == classic.counts()
+    after = snapshot(site)
+    assert sorted(after) == sorted(before)
+    for key in before:
+        for part_before, part_after in zip(before[key], after[key]):
+            assert part_after == part_before, key
+    # the ordered folder knows them, the intid utility too (relations can point at them)
+    from zope.component import getUtility
+    from zope.intid.interfaces import IIntIds
+
+    intids = getUtility(IIntIds)
+    for obj in site["fonds"].objectValues():
+        assert intids.queryId(obj) is not None
+    assert sorted(site["fonds"].objectIds()) == sorted(before)
+
+
+def test_nothing_enters_the_indexing_queue(site, demo_fund):
+    writer = BulkNoticeWriter(site, state=get_state(site))
+    index = plan.MatchIndex()
+    for n, item in enumerate(items_from_file(demo_fund)):
+        if n == 5:
+            break
+        decision = plan.plan_record(item.decode(), index, lambda key: None, "fonds",
+                                    plan.raw_sha1(item.raw))
+        writer.create(decision)
+    writer.finish_batch()
+    # collective.solr's processor gets no Notice (only the folder, once: it was modified)
+    queued = [getattr(entry[1], "portal_type", None) for entry in getQueue().getState()]
+    assert "Notice" not in queued and len(queued) <= 1
+    assert len(site.portal_catalog.unrestrictedSearchResults(portal_type="Notice")) == 5
+    transaction.abort()
+
+
+def test_update_of_a_changed_record_is_indexed_once_in_the_batch(site, tmp_path):
+    from rt.infodoc.marc.reader import read_records
+    from rt.infodoc.marc.writers import to_iso2709
+
+    import_file(site, DATA / "marcjs_bib.mrc")
+    records = [r.record for r in read_records(DATA / "marcjs_bib.mrc")]
+    records[5]["200"]["a"] = "Gravures anciennes du seizième siècle"
+    changed = tmp_path / "changed.mrc"
+    changed.write_bytes(b"".join(to_iso2709(r) for r in records))
+    report = import_file(site, changed)
+    assert (report.updated, report.unchanged) == (1, 5)
+    from plone.app.testing import logout
+
+    logout()
+    brains = api.content.find(portal_type="Notice", SearchableText="anciennes")
+    assert [b.getId for b in brains] == ["nfrbnf32385266000000x"]
+    assert brains[0].Title == "Gravures anciennes du seizième siècle"
