@@ -1,25 +1,9 @@
 """Run by `zconsole run CONF scripts/zope/import_marc.py ARGS` (see scripts/import-marc).
 
-zconsole puts the Zope root in ``app``.  The exit status is also written to
-$RT_ZOPE_STATUS_FILE, so that the wrapper tells a finished run from a crash.
+zconsole puts the Zope root in ``app``.
 """
 
-import os
-import sys
-import traceback
-
 from rt.infodoc.importer.cli import main
+from rt.infodoc.launcher import zope_script
 
-# sys.argv is [zconsole, "run", CONF, this script, ARGS...]
-_here = [i for i, arg in enumerate(sys.argv) if arg.endswith("import_marc.py")]
-_args = sys.argv[_here[0] + 1:] if _here else sys.argv[1:]
-try:
-    status = main(app, _args)  # noqa: F821 (provided by zconsole)
-except Exception as exc:
-    traceback.print_exc()
-    sys.stderr.write(f"Import interrompu : {exc.__class__.__name__}: {exc}\n")
-    status = 2
-if os.environ.get("RT_ZOPE_STATUS_FILE"):
-    with open(os.environ["RT_ZOPE_STATUS_FILE"], "w") as stream:
-        stream.write(str(status))
-sys.exit(status)
+zope_script(main, app, "import_marc.py", "Import")  # noqa: F821 (app: provided by zconsole)

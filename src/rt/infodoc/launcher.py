@@ -79,6 +79,31 @@ def run_zope_script(repo, script, argv, label):
     return process.returncode
 
 
+def zope_script(main, app, script_name, label):
+    """The body of a scripts/zope/*.py script, run by ``zconsole run CONF SCRIPT ARGS``.
+
+    Calls ``main(app, args)``, writes the exit status to $RT_ZOPE_STATUS_FILE (so
+    ``run_zope_script`` tells a finished run from a crash) and exits with it.
+    """
+    # sys.argv is [zconsole, "run", CONF, SCRIPT, ARGS...]
+    here = [i for i, arg in enumerate(sys.argv) if arg.endswith(script_name)]
+    args = sys.argv[here[0] + 1:] if here else sys.argv[1:]
+    try:
+        status = main(app, args)
+    except SystemExit as exc:  # argparse: --help or bad options
+        status = exc.code if isinstance(exc.code, int) else EXIT_NOT_STARTED
+    except Exception as exc:
+        import traceback
+
+        traceback.print_exc()
+        sys.stderr.write(f"{label} interrompu : {exc.__class__.__name__}: {exc}\n")
+        status = EXIT_NOT_STARTED
+    if os.environ.get("RT_ZOPE_STATUS_FILE"):
+        with open(os.environ["RT_ZOPE_STATUS_FILE"], "w") as stream:
+            stream.write(str(status))
+    sys.exit(status)
+
+
 def loop(run, seconds, sleep=time.sleep, clock=time.monotonic, rounds=None):
     """Call ``run()`` every ``seconds`` (from start to start) until interrupted;
     ``rounds`` limits the number of runs (tests).  Returns the last status."""
