@@ -68,7 +68,8 @@ buildout: ## build a Plone instance with zc.buildout from the same pins (var/bui
 # --- quality ------------------------------------------------------------------
 
 test: system-deps install ## install everything, then run the whole test suite
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest tests -m "not solr_site"
+	$(BIN)/python -m pytest tests -m solr_site
 
 test-fast: ## pure-Python tests only (no Zope, no servers)
 	$(BIN)/python -m pytest tests/marc tests/oai tests/harvest tests/vocabularies -q
