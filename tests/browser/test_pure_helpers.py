@@ -70,10 +70,12 @@ def test_item_availability_words():
 @pytest.mark.parametrize("author,label", [
     ({"name": "Olivier, Anaïs", "role": "main", "function": "070"}, "Olivier, Anaïs"),
     ({"name": "Lefebvre, Jérôme", "role": "coauthor"}, "Lefebvre, Jérôme"),
-    ({"name": "Roy, Jean", "role": "secondary", "function": "730"}, "Roy, Jean (traduction)"),
+    ({"name": "Roy, Jean", "role": "secondary", "function": "730"}, "Roy, Jean (Traducteur)"),
     ({"name": "Smith, Ann", "role": "secondary", "function": "edt"},
-     "Smith, Ann (direction scientifique)"),
-    ({"name": "Morel, Luc", "role": "secondary"}, "Morel, Luc (collaboration)"),
+     "Smith, Ann (Éditeur scientifique)"),
+    ({"name": "Morel, Luc", "role": "secondary"}, "Morel, Luc (Collaborateur)"),
+    ({"name": "CRIA 31", "role": "Éditeur scientifique", "function": "340"},
+     "CRIA 31 (Éditeur scientifique)"),
     ({"name": "ANLCI", "role": "Auteur", "kind": "corporate"}, "ANLCI"),
 ])
 def test_author_label_speaks_french(author, label):

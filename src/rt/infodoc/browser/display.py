@@ -1,5 +1,7 @@
 """Pure display helpers of the portal pages (no Zope import)."""
 
+from rt.infodoc.marc.unimarc_builder import RELATORS
+
 AVAILABLE = "En rayon"
 ON_LOAN = "En prêt"
 AT_RELAY = "Au site relais"
@@ -12,31 +14,26 @@ _HOME_SITE = "toulouse"
 
 
 # The mapping writes the level of responsibility in "role" (main, coauthor,
-# secondary) and the relator code in "function" (UNIMARC 070, MARC 21 "aut"...):
-# readers see a French function, and nothing for a plain author.
-_PLAIN_AUTHOR = {"", "070", "aut", "auteur", "author", "main", "coauthor", "principal",
-                 "coauteur", "co-auteur"}
-_FUNCTIONS = {
-    "080": "préface", "aui": "préface", "205": "collaboration", "ctb": "collaboration",
-    "220": "compilation", "com": "compilation", "340": "direction scientifique",
-    "edt": "direction scientifique", "440": "illustrations", "ill": "illustrations",
-    "557": "organisation", "orm": "organisation", "600": "photographies",
-    "pht": "photographies", "651": "direction de publication", "pbd": "direction de publication",
-    "673": "direction de la recherche", "727": "direction de thèse", "ths": "direction de thèse",
-    "730": "traduction", "trl": "traduction", "secondary": "collaboration",
-    "secondaire": "collaboration",
-}
+# secondary) and the relator code in "function" (UNIMARC 070, MARC 21 "aut"...);
+# a record typed by hand may carry a French label in "role" instead. Readers see
+# the French function, and nothing for a plain author.
+_LEVELS = {"", "main", "coauthor", "secondary", "principal", "coauteur", "co-auteur",
+           "secondaire", "auteur", "author", "070", "aut"}
+_MARC21_TO_UNIMARC = {"aui": "080", "ctb": "205", "com": "220", "edt": "340", "ill": "440",
+                      "orm": "557", "pht": "600", "pbd": "651", "ths": "727", "trl": "730"}
 
 
 def author_function(author):
-    """The French function of an author ("traduction"), or "" for a plain author."""
+    """The French function of an author ("Traducteur"), or "" for a plain author."""
     author = author or {}
-    for value in (author.get("function"), author.get("role")):
-        value = (value or "").strip()
-        if value.lower() in _PLAIN_AUTHOR:
-            continue
-        return _FUNCTIONS.get(value.lower(), value)
-    return ""
+    role = (author.get("role") or "").strip()
+    if role.lower() not in _LEVELS:
+        return role
+    code = (author.get("function") or "").strip().lower()
+    code = _MARC21_TO_UNIMARC.get(code, code)
+    if code and code not in _LEVELS:
+        return RELATORS.get(code, code)
+    return "Collaborateur" if role.lower() in ("secondary", "secondaire") else ""
 
 
 def author_label(author):
