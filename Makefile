@@ -72,7 +72,7 @@ test: system-deps install ## install everything, then run the whole test suite
 	$(BIN)/python -m pytest tests -m solr_site
 
 test-fast: ## pure-Python tests only (no Zope, no servers)
-	$(BIN)/python -m pytest tests/marc tests/oai tests/harvest tests/vocabularies -q
+	$(BIN)/python -m pytest tests/marc tests/oai tests/harvest tests/vocabularies/test_lines.py -q
 
 bench: install ## benchmarks; figures go to benchmarks/RESULTS.md
 	$(BIN)/python scripts/bench
