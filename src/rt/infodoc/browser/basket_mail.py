@@ -17,6 +17,10 @@ ERROR_BAD_ADDRESS = (
 )
 ERROR_NOTE_TOO_LONG = f"Le message ne doit pas dépasser {MAX_NOTE} caractères."
 ERROR_EMPTY_BASKET = "Votre panier est vide : il n'y a aucune référence à envoyer."
+ERROR_TOO_MANY = (
+    "Trop de bibliographies ont été envoyées depuis votre connexion ces dernières minutes. "
+    "Réessayez dans une heure, ou exportez le panier et joignez le fichier à votre message."
+)
 
 
 def validate(address, note, entries):

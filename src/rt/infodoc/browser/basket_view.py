@@ -8,6 +8,7 @@ from zExceptions import Forbidden
 from rt.infodoc.browser import basket_mail
 from rt.infodoc.browser import basket_page
 from rt.infodoc.browser import basket_store
+from rt.infodoc.browser import mail_limit
 from rt.infodoc.browser.basket_records import basket_objects
 from rt.infodoc.browser.basket_records import basket_uids
 from rt.infodoc.browser.basket_records import entry_of
@@ -70,6 +71,10 @@ class BasketView(BrowserView):
         self.errors = basket_mail.validate(address, note, entries)
         if self.errors:
             self.request.response.setStatus(400)
+            return None
+        if api.user.is_anonymous() and not mail_limit.LIMIT.allow(self.request.getClientAddr()):
+            self.errors = {"email": basket_mail.ERROR_TOO_MANY}
+            self.request.response.setStatus(429)
             return None
         basket_mail.send_bibliography(address, note, entries)
         self.message(f"La bibliographie ({len(entries)} références) a été envoyée à {address.strip()}.")
