@@ -1,26 +1,26 @@
-"""Content shared by the portal-page tests: a few published and restricted records."""
+"""Content shared by the portal-page tests: a few published and restricted records.
+
+`live_fund` lives in the site where collective.solr is off (the catalog answers);
+`live_solr_fund` holds the same records in the Solr site (tests marked solr_site, run
+in their own pytest process), indexed in its own Solr before the test starts: the
+test_*_solr.py modules run the page tests again on it. (The search journey in
+Chromium is in tests/e2e.)
+"""
 
 import pytest
 import transaction
+from live_sites import french_site
+from live_sites import indexed_in_solr
+from live_sites import make_notice
+from live_sites import search_backend
 from plone import api
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
 
+from rt.infodoc.search.health import HEALTH
+
 SOPHIE = {"name": "Martin, Sophie", "role": "Auteur", "kind": "person", "function": "070"}
 CRIA = {"name": "CRIA 31", "role": "Éditeur scientifique", "kind": "corporate", "function": "340"}
-
-
-def make_notice(container, id, title, state="published", **fields):
-    notice = api.content.create(container=container, type="Notice", id=id, title=title, **fields)
-    if state:
-        api.content.transition(obj=notice, to_state=state)
-    return notice
-
-
-def french_site():
-    """The test layers' site speaks English; the real site is created in French."""
-    api.portal.set_registry_record("plone.available_languages", ["fr"])
-    api.portal.set_registry_record("plone.default_language", "fr")
 
 
 def build_fund(portal):
@@ -73,12 +73,30 @@ def fund(integration):
     return build_fund(integration["portal"])
 
 
-@pytest.fixture()
-def live_fund(functional):
-    """The same records in the functional site, committed, with its base URL."""
-    portal = functional["portal"]
+def publish_fund(layer):
+    """build_fund in a functional layer's site, committed, with the site's base URL."""
+    portal = layer["portal"]
     objects = build_fund(portal)
     transaction.commit()
-    objects["base"] = f"http://{functional['host']}:{functional['port']}/plone"
-    objects["portal"] = portal
-    return objects
+    return {**objects, "records": dict(objects), "portal": portal,
+            "base": f"http://{layer['host']}:{layer['port']}/plone"}
+
+
+@pytest.fixture()
+def live_fund(functional):
+    """The same records in the functional site (collective.solr off), committed."""
+    return publish_fund(functional)
+
+
+# --------------------------------------------- the Solr site
+
+
+@pytest.fixture()
+def live_solr_fund(solr_functional):
+    """The same records in the Solr site, committed and indexed in its own Solr; Solr
+    answers the search before the test and still does after it (no silent fallback)."""
+    fund = indexed_in_solr(solr_functional, publish_fund)
+    assert search_backend(fund["base"]) == "solr"
+    yield fund
+    assert search_backend(fund["base"]) == "solr", "the search fell back to the catalog"
+    HEALTH.forget()

@@ -1,6 +1,8 @@
-"""Real-browser fixtures: headless Debian chromium, axe-core, a small public fund."""
+"""Real-browser fixtures: headless Debian chromium, axe-core, and a small fund about
+illettrisme (public records and one for members only) published in the site where
+the catalog answers (`catalog_fund`) or in the Solr site, indexed in its own Solr
+(`solr_fund`, tests marked solr_site)."""
 
-import json
 import os
 import shutil
 import subprocess
@@ -8,9 +10,13 @@ from pathlib import Path
 
 import pytest
 import transaction
-from plone import api
+from live_sites import french_site
+from live_sites import indexed_in_solr
+from live_sites import make_notice
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
+
+from rt.infodoc.search.health import HEALTH
 
 HERE = Path(__file__).parent
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
@@ -20,49 +26,67 @@ CHROMEDRIVER = "/usr/bin/chromedriver"
 os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must not download a browser
 
 
-def _notice(container, id, title, state="published", **fields):
-    obj = api.content.create(container=container, type="Notice", id=id, title=title, **fields)
-    if state:
-        api.content.transition(obj=obj, to_state=state)
-    return obj
+JOURNEY_RECORDS = {
+    "lire": dict(
+        id="apprendre-a-lire", title="Apprendre à lire aux adultes",
+        authors=[{"name": "Martin, Sophie", "role": "Auteur", "kind": "person"}],
+        document_type="guide-methodologique", year=2012, publisher="Érès", place="Toulouse",
+        summary="Un guide pour lutter contre l'illettrisme des adultes.",
+        themes=["savoirs-de-base"], territory=["31"], isbn=["978-2-7492-1234-5"],
+        items=[{"barcode": "RT1", "call_number": "374 MAR", "status": "Empruntable",
+                "site": "toulouse"}]),
+    "emploi": dict(
+        id="illettrisme-et-emploi", title="Illettrisme et emploi",
+        authors=[{"name": "Durand, Paul", "role": "Auteur", "kind": "person"}],
+        document_type="ouvrage", year=2019, publisher="La Découverte", place="Paris",
+        summary="L'illettrisme au travail.",
+        themes=["savoirs-de-base", "emploi-insertion"], territory=["31"]),
+    "ariege": dict(
+        id="illettrisme-ariege", title="Lutter contre l'illettrisme en Ariège",
+        document_type="ouvrage", year=2020, summary="Illettrisme en milieu rural.",
+        themes=["savoirs-de-base"], territory=["09"]),
+    "rapport": dict(
+        id="rapport-illettrisme", title="Rapport régional sur l'illettrisme",
+        document_type="rapport", year=2016, themes=["politique-de-la-ville"],
+        territory=["occitanie"]),
+    "egalite": dict(
+        id="egalite-quartiers", title="Égalité femmes-hommes dans les quartiers",
+        document_type="rapport", year=2016, summary="Les inégalités dans l'espace public.",
+        themes=["egalite-femmes-hommes"], territory=["34"]),
+    "secret": dict(
+        id="note-reservee", title="Note confidentielle sur l'illettrisme", state="members",
+        document_type="ouvrage", year=2021, summary="Illettrisme des adhérents.",
+        themes=["savoirs-de-base"], territory=["31"]),
+}
+
+
+def publish_journey_fund(layer):
+    """JOURNEY_RECORDS in /fonds of the layer's site (the secret one for members only),
+    committed; returns the records and the site's base URL."""
+    portal = layer["portal"]
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    french_site()
+    records = {}
+    for key, fields in JOURNEY_RECORDS.items():
+        fields = dict(fields)
+        records[key] = make_notice(portal["fonds"], fields.pop("id"), fields.pop("title"),
+                                   state=fields.pop("state", "published"), **fields)
+    transaction.commit()
+    return {"base": f"http://{layer['host']}:{layer['port']}/plone", "records": records}
 
 
 @pytest.fixture()
-def site(functional):
-    """Public and restricted records about illettrisme, committed; returns the base URL."""
-    portal = functional["portal"]
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    api.portal.set_registry_record("plone.available_languages", ["fr"])
-    api.portal.set_registry_record("plone.default_language", "fr")
-    fonds = portal["fonds"]
-    records = {
-        "lire": _notice(
-            fonds, "apprendre-a-lire", "Apprendre à lire aux adultes",
-            authors=[{"name": "Martin, Sophie", "role": "Auteur", "kind": "person"}],
-            document_type="guide-methodologique", year=2012, publisher="Érès", place="Toulouse",
-            summary="Un guide pour lutter contre l'illettrisme des adultes.",
-            themes=["savoirs-de-base"], territory=["31"], isbn=["978-2-7492-1234-5"],
-            items=[{"barcode": "RT1", "call_number": "374 MAR", "status": "Empruntable",
-                    "site": "toulouse"}]),
-        "emploi": _notice(
-            fonds, "illettrisme-et-emploi", "Illettrisme et emploi",
-            document_type="ouvrage", year=2019, summary="L'illettrisme au travail.",
-            themes=["savoirs-de-base", "emploi-insertion"], territory=["31"]),
-        "ariege": _notice(
-            fonds, "illettrisme-ariege", "Lutter contre l'illettrisme en Ariège",
-            document_type="ouvrage", year=2020, summary="Illettrisme en milieu rural.",
-            themes=["savoirs-de-base"], territory=["09"]),
-        "rapport": _notice(
-            fonds, "rapport-illettrisme", "Rapport régional sur l'illettrisme",
-            document_type="rapport", year=2016, themes=["politique-de-la-ville"],
-            territory=["occitanie"]),
-        "secret": _notice(
-            fonds, "note-reservee", "Note confidentielle sur l'illettrisme", state="members",
-            document_type="ouvrage", year=2021, themes=["savoirs-de-base"]),
-    }
-    transaction.commit()
-    base = f"http://{functional['host']}:{functional['port']}/plone"
-    return {"base": base, **records}
+def catalog_fund(functional):
+    """The journey fund in the site where collective.solr is off: the catalog answers."""
+    return publish_journey_fund(functional)
+
+
+@pytest.fixture()
+def solr_fund(solr_functional):
+    """The journey fund in the Solr site, indexed in the layer's own Solr (committed,
+    then found there) before any page is asked for."""
+    yield indexed_in_solr(solr_functional, publish_journey_fund)
+    HEALTH.forget()
 
 
 @pytest.fixture(scope="session")
@@ -103,25 +127,3 @@ def browser(downloads):
     driver.implicitly_wait(0)
     yield driver
     driver.quit()
-
-
-def run_axe(driver, source, name):
-    """Inject axe-core, run it on the page; return the serious and critical violations."""
-    driver.execute_script(source)
-    result = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
-        ".then(r => done(JSON.stringify(r.violations))).catch(e => done(JSON.stringify("
-        "[{id: 'axe-error', impact: 'critical', description: String(e), nodes: []}])));")
-    shots = os.environ.get("RT_E2E_SCREENSHOTS")
-    if shots:
-        Path(shots).mkdir(parents=True, exist_ok=True)
-        driver.save_screenshot(str(Path(shots) / f"{name}.png"))
-    violations = json.loads(result)
-    return [
-        {"id": v["id"], "impact": v["impact"], "help": v.get("help", v.get("description")),
-         "targets": [n["target"] for n in v["nodes"]][:12],
-         "why": [(n.get("any") or [{}])[0].get("message", "")[:160] for n in v["nodes"]][:12]}
-        for v in violations if v["impact"] in ("serious", "critical")
-    ]
