@@ -74,3 +74,16 @@ def test_tampered_token_is_refused(oai_site, oai_get, functional):
     # A token of ListIdentifiers does not continue ListRecords.
     assert error_codes(oai_get(oai_site.url, verb="ListRecords",
                                resumptionToken=token)) == ["badResumptionToken"]
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH", "OPTIONS"])
+def test_other_http_methods_are_refused_and_change_nothing(oai_site, oai_get, method):
+    import requests
+
+    response = requests.request(method, oai_site.url, data=b"verb=Identify", timeout=30)
+    assert response.status_code == 405, (method, response.status_code, response.text[:300])
+    assert response.headers["Allow"] == "GET, POST"
+    assert "utilisez GET ou POST" in response.text
+    # the provider is still there and still lists the same records
+    root = oai_get(oai_site.url, verb="ListIdentifiers", metadataPrefix="oai_dc")
+    assert len(root.findall(".//{http://www.openarchives.org/OAI/2.0/}header")) >= len(oai_site.public)

@@ -47,6 +47,9 @@ class OAIView(BrowserView):
         response.setHeader("Content-Type", "text/plain; charset=utf-8")
         return "Méthode non prise en charge : utilisez GET ou POST.\n".encode("utf-8")
 
+    # ZPublisher publishes the view's attribute named after any other method
+    PUT = DELETE = PATCH = OPTIONS = PROPFIND = MKCOL = LOCK = UNLOCK = refuse
+
     def __call__(self):
         request, response = self.request, self.request.response
         method = (request.get("REQUEST_METHOD") or "GET").upper()
