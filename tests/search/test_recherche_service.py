@@ -10,6 +10,7 @@ from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
 
 from rt.infodoc.search.health import HEALTH
+from rt.infodoc.services.server_timing import parse
 
 NOTICES = [
     ("agir", "Lutter contre l'illettrisme", "rapport", ["savoirs-de-base"], "published",
@@ -94,3 +95,15 @@ def test_anonymous_never_gets_members_content_over_http(base):
 def test_bad_parameters_do_not_fail(base):
     data = get(base, {"page": "abc", "sort": "n'importe", "year_from": "x", "q": "((("})
     assert data["page"] == 1 and isinstance(data["items"], list)
+
+
+def test_search_answers_say_what_the_server_spent(base):
+    response = requests.get(f"{base}/@recherche", params={"q": "illettrisme"}, timeout=30,
+                            headers={"Accept": "application/json"})
+    timing = parse(response.headers["Server-Timing"])
+    assert 0 < timing["solr"] < timing["zope"]
+    assert timing["queue"] >= 0  # waitress: the wait for a thread before Zope
+    page = requests.get(f"{base}/recherche", params={"q": "illettrisme"}, timeout=30)
+    assert page.status_code == 200 and "Lutter contre l" in page.text
+    assert 0 < parse(page.headers["Server-Timing"])["solr"]
+    assert "Server-Timing" not in requests.get(f"{base}/fonds", timeout=30).headers

@@ -11,6 +11,7 @@ from rt.infodoc.browser import vocab
 from rt.infodoc.indexers.availability import AVAILABILITY_TITLES
 from rt.infodoc.search.engine import search
 from rt.infodoc.search.query import SearchQuery
+from rt.infodoc.services import server_timing
 
 FACET_PREVIEW = 8  # values shown before "Voir plus"
 HOME_SIZE = 6
@@ -24,6 +25,7 @@ class SearchView(BrowserView):
     def __call__(self):
         self.query = SearchQuery.from_request(dict(self.request.form))
         self.results = None if self.query.is_empty else search(self.context, self.query)
+        server_timing.mark(self.request, solr=self.results.solr_ms if self.results else None)
         return self.index()
 
     # ------------------------------------------------------------ urls

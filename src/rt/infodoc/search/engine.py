@@ -7,9 +7,10 @@ Both filter on the current user's allowedRolesAndUsers and on effectiveRange as 
 catalog does; the catalog answers (with a French notice) while Solr is down.
 """
 
+import functools
 import logging
+from urllib.parse import quote
 
-import requests
 from plone.registry.interfaces import IRegistry
 from Products.CMFCore.utils import _getAuthenticatedUser
 from Products.CMFCore.utils import getToolByName
@@ -38,14 +39,33 @@ def _portal(context):
     return getSite()
 
 
+@functools.lru_cache(maxsize=4096)
+def _quote(segment):
+    """A path segment quoted as Zope does in URLs (+ and @ left intact)."""
+    return quote(segment, "/+@")
+
+
 def _url_maker(portal):
+    """path_string -> URL: the portal's URL plus the quoted ids below it.
+
+    The same URL as `request.physicalPathToURL` when the virtual root is the portal or
+    above it, without its per-call work; other paths go through the request.
+    """
     request = getattr(portal, "REQUEST", None)
     base = portal.absolute_url()
-    portal_path = "/".join(portal.getPhysicalPath())
+    physical = portal.getPhysicalPath()
+    portal_path = "/".join(physical)
+    prefix = portal_path + "/"
+    root = ("",)
+    if request is not None and hasattr(request, "other"):
+        root = tuple(request.other.get("VirtualRootPhysicalPath", ("",)))
+    fast = tuple(physical[:len(root)]) == root
 
     def url_of(path):
-        if not path:
+        if not path or path == portal_path:
             return base
+        if fast and path.startswith(prefix):
+            return base + "/" + "/".join(map(_quote, path[len(prefix):].split("/")))
         if request is not None and hasattr(request, "physicalPathToURL"):
             try:
                 return request.physicalPathToURL(path)
@@ -64,10 +84,11 @@ def searchable_types(portal):
     Plain pages and the section folders are left to Plone's own search; every
     type here has a production kind, so the "Nature" facet adds up to the total.
     """
-    types = getToolByName(portal, "portal_types").listContentTypes()
+    portal_types = getToolByName(portal, "portal_types")
     registry = queryUtility(IRegistry)
     hidden = set(registry.get("plone.types_not_searched", ()) or ()) if registry else set()
-    return sorted(t for t in types if t in PRODUCTION_KINDS and t not in hidden)
+    return sorted(t for t in PRODUCTION_KINDS
+                  if t not in hidden and portal_types.getTypeInfo(t) is not None)
 
 
 def user_filter(catalog):
@@ -104,7 +125,7 @@ def search(context, query=None):
         url = config.core_url()
         try:
             return solr_backend.run(url, query, roles, show_inactive, url_of, titles, types)
-        except (requests.RequestException, ValueError) as error:
+        except solr_backend.ERRORS as error:
             logger.warning("Solr search failed (%s); answering from the catalog", error)
             HEALTH.mark_down(url)
     results = catalog_backend.run(catalog, query, url_of, titles, types)
@@ -124,7 +145,7 @@ def suggest(context, prefix, limit=8):
     if config.solr_active() and HEALTH.is_up(config.core_url()):
         try:
             return solr_backend.suggest(config.core_url(), prefix, roles, limit)
-        except (requests.RequestException, ValueError, KeyError) as error:
+        except (*solr_backend.ERRORS, KeyError) as error:
             logger.warning("Solr suggest failed (%s)", error)
             HEALTH.mark_down(config.core_url())
     title = text_query(prefix)

@@ -57,6 +57,7 @@ class SearchResults:
     degraded_notice: str | None = None
     query: SearchQuery = field(default_factory=SearchQuery)
     pages: int = 0
+    solr_ms: float | None = None  # time spent waiting for Solr (Server-Timing)
 
     def facet(self, name):
         """The facet called `name`, or None."""

@@ -23,6 +23,11 @@ FIELD_FACETS = tuple(name for name in FACETS if name != "year")
 FACET_LIMITS = {"authors": 30, "descriptors": 30}
 DEFAULT_FACET_LIMIT = 50
 
+# "Did you mean" only when the words found fewer results than this (Solr's
+# spellcheck.maxResultsForSuggest: the spellchecker and its collation queries do
+# not run on the other searches).
+SUGGEST_BELOW = 3
+
 YEAR_START = 1800
 YEAR_GAP = 10
 
@@ -117,6 +122,7 @@ def search_params(query, allowed_roles_and_users, show_inactive=False, current_y
         ("fq", security_filter(allowed_roles_and_users)),
         ("wt", "json"),
         ("json.nl", "arrarr"),
+        ("echoParams", "none"),
     ]
     if not show_inactive:
         params.append(("fq", EFFECTIVE_FILTER))
@@ -134,6 +140,7 @@ def search_params(query, allowed_roles_and_users, show_inactive=False, current_y
             ("hl.fragsize", "220"), ("hl.encoder", "html"),
             ("hl.tag.pre", "<mark>"), ("hl.tag.post", "</mark>"),
             ("spellcheck", "true"), ("spellcheck.q", text),
+            ("spellcheck.maxResultsForSuggest", str(SUGGEST_BELOW - 1)),
             ("spellcheck.collate", "true"), ("spellcheck.onlyMorePopular", "false"),
         ])
     return params

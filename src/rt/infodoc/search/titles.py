@@ -1,5 +1,14 @@
-"""French labels of facet values and document types (vocabularies of the site)."""
+"""French labels of facet values and document types (vocabularies of the site).
 
+The labels are kept for the life of the process, keyed by what the vocabulary is
+made of: the registry lines of the editable vocabularies (a manager's edit gives a
+new key, so every Zope client sees it on its next search, ZEO or not), the factory
+itself for the vocabularies fixed in code.
+"""
+
+import threading
+
+from plone.registry.interfaces import IRegistry
 from zope.component import queryUtility
 from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
@@ -16,6 +25,52 @@ VOCABULARIES = {
     "production_kind": "rt.infodoc.production_kinds",
 }
 
+_labels = {}  # (vocabulary name, source key) -> {value: French title}
+_labels_lock = threading.Lock()
+MAX_KEPT = 64  # old keys of edited vocabularies are dropped past this many
+
+
+def source_key(factory):
+    """What the vocabulary's terms depend on: its registry record's value, if any."""
+    record = getattr(factory, "record", None)
+    if record is None:
+        return ("factory", id(factory))
+    registry = queryUtility(IRegistry)
+    value = registry.get(record, None) if registry is not None else None
+    if isinstance(value, (list, tuple)):
+        return ("registry", tuple(value))
+    return ("registry", value)
+
+
+def _read_labels(factory, context):
+    labels = {}
+    try:
+        for term in factory(context):
+            title = term.title or term.token
+            labels[str(term.value)] = translate(title, target_language="fr")
+    except Exception:  # a broken vocabulary must not break the search
+        return None
+    return labels
+
+
+def vocabulary_labels(name, context=None):
+    """{value: French title} of the facet `name`'s vocabulary ({} when it has none)."""
+    vocabulary = VOCABULARIES.get(name)
+    factory = queryUtility(IVocabularyFactory, vocabulary) if vocabulary else None
+    if factory is None:
+        return {}
+    key = (vocabulary, source_key(factory))
+    labels = _labels.get(key)
+    if labels is None:
+        labels = _read_labels(factory, context)
+        if labels is None:
+            return {}
+        with _labels_lock:
+            if len(_labels) >= MAX_KEPT:
+                _labels.clear()
+            _labels[key] = labels
+    return labels
+
 
 class Titles:
     """Looks each vocabulary up once per search."""
@@ -26,18 +81,10 @@ class Titles:
         self._cache = {}
 
     def _terms(self, name):
-        if name not in self._cache:
-            terms = {}
-            factory = queryUtility(IVocabularyFactory, VOCABULARIES.get(name, ""))
-            if factory is not None:
-                try:
-                    for term in factory(self.context):
-                        title = term.title or term.token
-                        terms[str(term.value)] = translate(title, target_language="fr")
-                except Exception:  # a broken vocabulary must not break the search
-                    terms = {}
-            self._cache[name] = terms
-        return self._cache[name]
+        terms = self._cache.get(name)
+        if terms is None:
+            terms = self._cache[name] = vocabulary_labels(name, self.context)
+        return terms
 
     def __call__(self, name, value):
         if name == "availability":

@@ -2,17 +2,20 @@
 
 The same parameters as the page <site>/recherche (SearchQuery.from_request), the same
 engine, so the results, facets and permissions are those of the page.
-`?complete=illet` answers title completions instead.
+`?complete=illet` answers title completions instead. Every search answer carries a
+`Server-Timing` header (services/server_timing.py).
 """
 
-from dataclasses import asdict
+import json
 from urllib.parse import urlencode
 
 from plone.restapi.services import Service
+from plone.restapi.services import _no_content_marker
 
 from rt.infodoc.search.engine import search
 from rt.infodoc.search.engine import suggest
 from rt.infodoc.search.query import SearchQuery
+from rt.infodoc.services import server_timing
 
 
 def _form(request):
@@ -24,6 +27,15 @@ def _form(request):
 
 
 class RechercheGet(Service):
+    def render(self):
+        """As plone.restapi's, with compact JSON (no indentation, keys in our order)."""
+        self.check_permission()
+        content = self.reply()
+        if content is _no_content_marker:
+            return None
+        self.request.response.setHeader("Content-Type", self.content_type)
+        return json.dumps(content, separators=(",", ":"))
+
     def reply(self):
         form = _form(self.request)
         base = f"{self.context.absolute_url()}/@recherche"
@@ -39,6 +51,7 @@ class RechercheGet(Service):
                     "suggestions": suggest(self.context, str(prefix), limit)}
         query = SearchQuery.from_request(form)
         results = search(self.context, query)
+        server_timing.mark(self.request, solr=results.solr_ms)
         params = query.to_params()
         data = {
             "@id": f"{base}?{urlencode(params)}" if params else base,
@@ -50,8 +63,10 @@ class RechercheGet(Service):
             "degraded_notice": results.degraded_notice,
             "suggestion": results.suggestion,
             "query": params,
-            "items": [asdict(item) for item in results.items],
-            "facets": [asdict(facet) for facet in results.facets],
+            "items": [vars(item) for item in results.items],
+            "facets": [{"name": facet.name, "title": facet.title,
+                        "values": [vars(value) for value in facet.values]}
+                       for facet in results.facets],
         }
         if query.page < results.pages:
             data["next"] = f"{base}?{urlencode(query.with_page(query.page + 1).to_params())}"
