@@ -212,10 +212,14 @@ def _oai_figures(portal, count):
     figures = []
     identifiers = []
     for prefix in ("oai_dc", "unimarc"):
-        harvest(base, prefix)  # the first harvest fills the metadata cache
+        first = harvest(base, prefix)  # the first harvest fills the metadata cache
+        figures.append(Figure(f"OAI ListRecords {prefix}, first harvest of {first.records}",
+                              first.rate, "records/s",
+                              note="builds and stores every record's metadata"))
         stats = harvest(base, prefix)
         figures.append(Figure(f"OAI ListRecords {prefix}, full harvest of {stats.records}",
-                              stats.rate, "records/s", ">= 3000 records/s", stats.rate >= 3000))
+                              stats.rate, "records/s", ">= 3000 records/s", stats.rate >= 3000,
+                              note=f"{stats.pages} pages, metadata cached"))
     identifiers = _identifiers(base, 200)
     latency = getrecord_latency(base, identifiers, "oai_dc")
     figures.append(Figure("OAI GetRecord oai_dc: median", latency["median_ms"], "ms"))

@@ -139,3 +139,28 @@ def test_sickle_harvests_the_whole_provider(small_pages):
     identify = sickle.Identify()
     assert identify.deletedRecord == "persistent"
     assert {s.setSpec for s in sickle.ListSets()} >= {"theme:sante", "production:confat"}
+
+
+@pytest.mark.parametrize("selective", [0.0, 1.0])
+def test_records_outside_their_publication_dates_are_not_disseminated(
+        oai_site, oai_get, monkeypatch, selective):
+    """Published, but effective tomorrow or expired yesterday: Anonymous cannot
+    see them, so neither list strategy nor GetRecord gives them."""
+    from DateTime import DateTime
+
+    from .conftest import make
+
+    monkeypatch.setattr(repository_module, "_SELECTIVE", selective)
+    fonds = oai_site.portal["fonds"]
+    later = make(fonds, "Notice", "a-paraitre", title="À paraître", effective=DateTime() + 1)
+    expired = make(fonds, "Notice", "perimee", title="Périmée", expires=DateTime() - 1)
+    transaction.commit()
+    hidden = {ident(later.UID()), ident(expired.UID())}
+    for prefix in ("oai_dc", "unimarc"):
+        root = oai_get(oai_site.url, verb="ListIdentifiers", metadataPrefix=prefix)
+        assert not hidden & set(_ids(root)), prefix
+        assert ident(oai_site.uids["built"]) in _ids(root)
+    for identifier in hidden:
+        root = oai_get(oai_site.url, verb="GetRecord", identifier=identifier,
+                       metadataPrefix="oai_dc")
+        assert error_codes(root) == ["idDoesNotExist"]

@@ -1,5 +1,6 @@
 """UTC datestamps as OAI-PMH writes them (protocol section 3.3)."""
 
+import functools
 import re
 from datetime import datetime, timezone
 
@@ -23,6 +24,9 @@ def granularity_of(value):
     raise DatestampError(f"not an OAI-PMH datestamp: {value!r}")
 
 
+# Lists read and write many equal datestamps (records imported or modified in
+# the same second): both conversions are pure, so they are memoised.
+@functools.lru_cache(maxsize=4096)
 def parse(value, end_of_day=False):
     """Parse a datestamp of day or second granularity into an aware UTC datetime.
 
@@ -47,6 +51,7 @@ def to_utc(dt):
     return dt.astimezone(timezone.utc).replace(microsecond=0)
 
 
+@functools.lru_cache(maxsize=4096)
 def format(dt, granularity=SECONDS):
     dt = to_utc(dt)
     if granularity == DAYS:

@@ -1,56 +1,79 @@
 """Serialised metadata per record and format, kept between requests.
 
-Entries are keyed by UID and carry the record's ``oai_key`` (datestamp + UID):
-an entry whose key differs from the catalog's current one is stale (the record
-was modified or republished) and is rebuilt on the next read. Each entry is its
-own persistent object, so filling one rewrites only that record, not a whole
-bucket of bytes.
+One OOBTree per metadata prefix maps a record's ``oai_key`` (``"<datestamp>/<UID>"``,
+see :mod:`.keys`) to its bytes. Lists page in key order, so the records of a
+page sit side by side in a few buckets: a page of 100 records loads a handful
+of persistent objects instead of one per record, and a full harvest keeps only
+those buckets in the ZODB cache.
+
+An entry is looked up under the record's current key, so a modified or
+republished record (whose key moved) misses and is rebuilt. The entry left
+under the old key is stale: :meth:`MetadataCache.sweep` removes the entries of
+a key range that no catalog record holds any more, and :meth:`drop` removes a
+record's entry when its URL changes (move) or it leaves the repository.
 """
 
 from BTrees.OOBTree import OOBTree
 from persistent import Persistent
 from zope.annotation.interfaces import IAnnotations
 
-ANNOTATION = "rt.infodoc.oai.metadata_cache"
-
-
-class CachedRecord(Persistent):
-    def __init__(self, key):
-        self.key = key
-        self.formats = {}
-
-    def put(self, prefix, data):
-        self.formats[prefix] = data
-        self._p_changed = True
+ANNOTATION = "rt.infodoc.oai.metadata_cache.by_key"
+# The cache of earlier versions (one persistent object per record), dropped
+# when met: it is only a cache.
+LEGACY_ANNOTATION = "rt.infodoc.oai.metadata_cache"
 
 
 class MetadataCache(Persistent):
+    """prefix -> OOBTree(oai_key -> bytes)."""
+
     def __init__(self):
-        self.entries = OOBTree()
+        self.formats = OOBTree()
 
-    def get(self, uid, key, prefix):
+    def tree(self, prefix, create=False):
+        tree = self.formats.get(prefix)
+        if tree is None and create:
+            tree = self.formats[prefix] = OOBTree()
+        return tree
+
+    def get(self, key, prefix):
         """The bytes cached for this version of the record, else None."""
-        entry = self.entries.get(uid)
-        if entry is None or entry.key != key:
-            return None
-        return entry.formats.get(prefix)
+        tree = self.formats.get(prefix)
+        return None if tree is None else tree.get(key)
 
-    def put(self, uid, key, prefix, data):
-        entry = self.entries.get(uid)
-        if entry is None or entry.key != key:
-            entry = self.entries[uid] = CachedRecord(key)
-        entry.put(prefix, data)
+    def put(self, key, prefix, data):
+        tree = self.tree(prefix, create=True)
+        if tree.get(key) != data:
+            tree[key] = data
 
-    def drop(self, uid):
-        self.entries.pop(uid, None)
+    def drop(self, key):
+        """Forget a record's entries in every format."""
+        for tree in self.formats.values():
+            tree.pop(key, None)
+
+    def sweep(self, prefix, lo, hi, is_current):
+        """Remove the entries of ``prefix`` with ``lo <= key <= hi`` for which
+        ``is_current(key)`` is false; returns how many were removed."""
+        tree = self.formats.get(prefix)
+        if tree is None:
+            return 0
+        stale = [key for key in tree.keys(min=lo, max=hi) if not is_current(key)]
+        for key in stale:
+            del tree[key]
+        return len(stale)
 
     def __len__(self):
-        return len(self.entries)
+        return sum(len(tree) for tree in self.formats.values())
+
+
+class CachedRecord(Persistent):
+    """An entry of the legacy cache: kept so that its pickles still load."""
 
 
 def get_cache(site, create=True):
     annotations = IAnnotations(site)
     cache = annotations.get(ANNOTATION)
     if cache is None and create:
+        if LEGACY_ANNOTATION in annotations:
+            del annotations[LEGACY_ANNOTATION]
         cache = annotations[ANNOTATION] = MetadataCache()
     return cache

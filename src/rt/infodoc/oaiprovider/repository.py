@@ -7,10 +7,13 @@ holds "Anonymous" and whose effective range contains now, whoever asks.
 Lists page through the ``oai_key`` index (``"<datestamp>/<UID>"``, see
 :mod:`.keys`) from the token's key, so no page costs more than the records it
 returns; deleted records come from the tombstone store and are merged in key
-order. Serialised metadata comes from the metadata cache; an object is woken
-only to (re)build a missing or stale entry.
+order. A list without set checks each record it meets (:class:`_Visibility`)
+rather than intersecting every record's rids for each page. Serialised
+metadata comes from the metadata cache, ordered by the same keys; an object is
+woken only to (re)build a missing or stale entry.
 """
 
+import functools
 import heapq
 from bisect import bisect_left, bisect_right
 
@@ -25,7 +28,7 @@ from rt.infodoc.oai.repository import Header, SetInfo
 from rt.infodoc.oaiprovider import sets as oai_sets
 from rt.infodoc.oaiprovider.cache import get_cache
 from rt.infodoc.oaiprovider.identifiers import make_identifier, uid_of
-from rt.infodoc.oaiprovider.keys import after_key, lower_bound, split_key, upper_bound
+from rt.infodoc.oaiprovider.keys import SEPARATOR, after_key, lower_bound, split_key, upper_bound
 from rt.infodoc.oaiprovider.producers import ALL_FORMATS, MARC_PREFIXES, formats_for, produce
 from rt.infodoc.oaiprovider.settings import read_settings
 from rt.infodoc.oaiprovider.tombstones import get_store
@@ -42,11 +45,49 @@ def _rids(value):
     return (value,) if isinstance(value, int) else value
 
 
+@functools.lru_cache(maxsize=2048)
+def _memo_header_sets(themes, document_type, production_kind):
+    return oai_sets.header_sets(themes, document_type, production_kind)
+
+
+def _header_sets(themes, document_type, production_kind):
+    """The set specs of a record from its catalog columns (few distinct
+    combinations: memoised)."""
+    if isinstance(themes, list):
+        themes = tuple(themes)
+    try:
+        return _memo_header_sets(themes, document_type, production_kind)
+    except TypeError:  # a value that cannot be hashed
+        return oai_sets.header_sets(themes, document_type, production_kind)
+
+
 def _vocabulary_terms(site, name):
     factory = queryUtility(IVocabularyFactory, name)
     if factory is None:
         return []
     return [(term.token, term.title or term.token) for term in factory(site)]
+
+
+class _Visibility:
+    """``rid in visibility``: whether Anonymous may see the catalog record now
+    and it is of one of ``types``, read from the indexes of that one record
+    (what :attr:`PloneRepository.visible` computes for every record at once)."""
+
+    def __init__(self, indexes, types, now):
+        self.types = frozenset(types)
+        self.type_of = indexes["portal_type"]._unindex
+        anonymous = indexes["allowedRolesAndUsers"]._index.get(ANONYMOUS, ())
+        self.anonymous = (anonymous,) if isinstance(anonymous, int) else anonymous
+        effective = indexes["effectiveRange"]
+        self.ranges = effective._unindex
+        self.minute = effective._convertDateTime(now)
+
+    def __contains__(self, rid):
+        if self.type_of.get(rid) not in self.types or rid not in self.anonymous:
+            return False
+        since, until = self.ranges.get(rid) or (None, None)
+        minute = self.minute
+        return (since is None or since <= minute) and (until is None or until >= minute)
 
 
 class PloneRepository:
@@ -65,6 +106,7 @@ class PloneRepository:
         self.key_index = self.indexes[KEY_INDEX]
         self.now = now or DateTime()
         self._visible = None
+        self._visibility = None
         self._rid_of = {}
         # The metadata prefix of the list being served (set by PloneProvider):
         # lists in a MARC format hold Notices only.
@@ -89,14 +131,34 @@ class PloneRepository:
             self._visible = rids
         return self._visible
 
+    def _unfiltered(self, notices_only):
+        """The candidates of a list without set: the visible records (of the
+        Notice type only with ``notices_only``), as a set of rids when they
+        are few, else as a :class:`_Visibility` check of each record, which
+        spares a page the intersection of every record's rids."""
+        anonymous = self.indexes["allowedRolesAndUsers"]._index.get(ANONYMOUS, ())
+        size = 1 if isinstance(anonymous, int) else len(anonymous)
+        if size < _SELECTIVE * max(len(self.catalog), 1):
+            visible = self.visible
+            if notices_only:
+                visible = intersection(visible, self._query(
+                    "portal_type", {"query": list(oai_sets.NOTICE_TYPES)}))
+            return visible
+        types = oai_sets.NOTICE_TYPES if notices_only else oai_sets.DISSEMINATED_TYPES
+        return _Visibility(self.indexes, types, self.now)
+
     def uid_of(self, identifier):
         return uid_of(self.namespace, identifier)
 
     def _live_rid(self, uid):
         rid = self.indexes["UID"]._index.get(uid)
-        if rid is None or rid not in self.visible or rid not in self.key_index._unindex:
+        if rid is None or rid not in self.key_index._unindex:
             return None
-        return rid
+        if self._visible is not None:
+            return rid if rid in self._visible else None
+        if self._visibility is None:
+            self._visibility = _Visibility(self.indexes, oai_sets.DISSEMINATED_TYPES, self.now)
+        return rid if rid in self._visibility else None
 
     def _metadata(self, rid):
         return self.catalog.data[rid]
@@ -105,10 +167,10 @@ class PloneRepository:
         datestamp, uid = split_key(key)
         record = self._metadata(rid)
         columns = self._columns
-        specs = oai_sets.header_sets(record[columns["themes"]], record[columns["document_type"]],
-                                     record[columns["production_kind"]])
+        specs = _header_sets(record[columns["themes"]], record[columns["document_type"]],
+                             record[columns["production_kind"]])
         identifier = make_identifier(self.namespace, uid)
-        self._rid_of[identifier] = (rid, uid)
+        self._rid_of[identifier] = (rid, uid, key)
         return Header(identifier, datestamp, specs)
 
     def _dead_header(self, uid, tombstone):
@@ -122,12 +184,12 @@ class PloneRepository:
         return self.list_prefix in MARC_PREFIXES
 
     def _candidates(self, set_spec):
+        if set_spec is None:
+            return self._unfiltered(self._notices_only())
         visible = self.visible
         if self._notices_only():
             visible = intersection(visible, self._query(
                 "portal_type", {"query": list(oai_sets.NOTICE_TYPES)}))
-        if set_spec is None:
-            return visible
         parsed = oai_sets.parse_spec(set_spec)
         if parsed is None:
             return IISet()
@@ -146,7 +208,8 @@ class PloneRepository:
     def _live_keys(self, candidates, lo, hi, exclude_lo):
         """(key, rid) of candidate records in key order within the bounds."""
         unindex = self.key_index._unindex
-        if len(candidates) < _SELECTIVE * max(len(unindex), 1):
+        if not isinstance(candidates, _Visibility) and \
+                len(candidates) < _SELECTIVE * max(len(unindex), 1):
             pairs = sorted((unindex[rid], rid) for rid in candidates if rid in unindex)
             start = 0
             if lo is not None and exclude_lo:
@@ -158,10 +221,14 @@ class PloneRepository:
                     return
                 yield key, rid
             return
-        items = self.key_index._index.items(min=lo, max=hi,
-                                            excludemin=exclude_lo and lo is not None)
-        for key, value in items:
-            for rid in _rids(value):
+        index = self.key_index._index
+        rid_of_uid = self.indexes["UID"]._index
+        for key in index.keys(min=lo, max=hi, excludemin=exclude_lo and lo is not None):
+            # A key names its record's UID: its rid comes from the UID index,
+            # which spares loading the key's index row (a persistent set each).
+            rid = rid_of_uid.get(key.partition(SEPARATOR)[2])
+            rids = (rid,) if rid is not None and unindex.get(rid) == key else _rids(index[key])
+            for rid in rids:
                 if rid in candidates:
                     yield key, rid
 
@@ -184,7 +251,7 @@ class PloneRepository:
     # -- Repository ------------------------------------------------------------
     def identify(self):
         earliest = None
-        for key, _rid in self._live_keys(self.visible, None, None, False):
+        for key, _rid in self._live_keys(self._unfiltered(False), None, None, False):
             earliest = key
             break
         store = self._tombstones()
@@ -251,10 +318,17 @@ class PloneRepository:
                 headers.append(self._dead_header(*value))
             if len(headers) >= limit:
                 break
+        if set_spec is None:
+            self._sweep(headers)
         return headers
 
     def count(self, from_, until, set_spec):
         candidates = self._candidates(set_spec)
+        if isinstance(candidates, _Visibility):
+            candidates = self.visible
+            if self._notices_only():
+                candidates = intersection(candidates, self._query(
+                    "portal_type", {"query": list(oai_sets.NOTICE_TYPES)}))
         lo, hi = lower_bound(from_), upper_bound(until)
         if lo is None and hi is None:
             unindex = self.key_index._unindex
@@ -266,19 +340,36 @@ class PloneRepository:
         return live + dead
 
     def metadata(self, identifier, prefix):
-        rid, uid = self._rid_of.get(identifier) or (None, self.uid_of(identifier))
+        rid, uid, key = self._rid_of.get(identifier) or (None, self.uid_of(identifier), None)
         if rid is None:
             rid = self._live_rid(uid) if uid else None
         if rid is None:
             return None
-        key = self.key_index._unindex.get(rid)
-        if self._cache is None:
-            self._cache = get_cache(self.site)
-        cache = self._cache
-        data = cache.get(uid, key, prefix)
+        if key is None:
+            key = self.key_index._unindex.get(rid)
+        cache = self._metadata_cache()
+        data = cache.get(key, prefix)
         if data is None:
             obj = self.site.unrestrictedTraverse(self.catalog.paths[rid])
             data = produce(obj, prefix, obj.absolute_url())
             if data is not None:
-                cache.put(uid, key, prefix, data)
+                cache.put(key, prefix, data)
         return data
+
+    def _metadata_cache(self, create=True):
+        if self._cache is None:
+            self._cache = get_cache(self.site, create=create)
+        return self._cache
+
+    def _sweep(self, headers):
+        """Drop the cached entries of the list's format that lie between this
+        page's first and last keys but belong to no catalog record any more
+        (left by a record since modified, withdrawn or deleted). Only for
+        lists of the whole repository, whose pages span few other keys."""
+        keys = [self._rid_of[h.identifier][2] for h in headers if not h.deleted]
+        cache = self._metadata_cache(create=False)
+        if cache is None or self.list_prefix is None or not keys:
+            return
+        page = set(keys)
+        index = self.key_index._index
+        cache.sweep(self.list_prefix, keys[0], keys[-1], lambda key: key in page or key in index)

@@ -4,7 +4,10 @@
   having been published, gets a tombstone dated now;
 - republishing removes the tombstone;
 - every workflow transition moves the record's datestamp (``oai_key``);
-- a moved record's cached metadata (which holds its URL) is dropped.
+- a modified or moved record's cached metadata (which holds its fields and
+  URL) is dropped, and so is a withdrawn or deleted record's (what is left is
+  swept by the lists): an edit within the second of the record's datestamp
+  does not move its key, yet must not be served stale.
 """
 
 from Products.CMFCore.utils import getToolByName
@@ -13,6 +16,9 @@ from zope.component.hooks import getSite
 from rt.infodoc.indexers.values import PRODUCTION_KINDS
 from rt.infodoc.oai import datestamps
 from rt.infodoc.oaiprovider.cache import get_cache
+from rt.infodoc.oaiprovider.datestamp import oai_datestamp
+from rt.infodoc.oaiprovider.keys import make_key
+from rt.infodoc.oaiprovider.repository import KEY_INDEX
 from rt.infodoc.oaiprovider.sets import DISSEMINATED_TYPES, header_sets
 from rt.infodoc.oaiprovider.tombstones import get_store
 
@@ -46,11 +52,31 @@ def _site():
     return site if site is not None and hasattr(site, "portal_catalog") else None
 
 
-def leave_tombstone(site, obj):
-    get_store(site).add(obj.UID(), datestamps.now(), record_sets(obj), obj.portal_type)
+def cached_keys(site, obj):
+    """The keys the record's cached metadata may be held under: the catalog's
+    (what the provider read) and the one its current dates give."""
+    uid = obj.UID()
+    keys = {make_key(oai_datestamp(obj), uid)}
+    catalog = getToolByName(site, "portal_catalog")._catalog
+    rid = catalog.indexes["UID"]._index.get(uid)
+    key_index = catalog.indexes.get(KEY_INDEX)
+    if rid is not None and key_index is not None:
+        key = key_index._unindex.get(rid)
+        if key:
+            keys.add(key)
+    return keys
+
+
+def drop_cached(site, obj):
     cache = get_cache(site, create=False)
     if cache is not None:
-        cache.drop(obj.UID())
+        for key in cached_keys(site, obj):
+            cache.drop(key)
+
+
+def leave_tombstone(site, obj):
+    get_store(site).add(obj.UID(), datestamps.now(), record_sets(obj), obj.portal_type)
+    drop_cached(site, obj)
 
 
 def workflow_changed(obj, event):
@@ -78,10 +104,26 @@ def removed(obj, event):
         leave_tombstone(site, obj)
 
 
-def moved(obj, event):
-    if event.oldParent is None or event.newParent is None or not _disseminated(obj):
+def modified(obj, event):
+    """An edit whose datestamp has not moved (yet) from the catalog's: the
+    entry under that key would be served stale, so it goes. (When the key
+    moved, the old entry is out of reach and the lists sweep it.)"""
+    if not _disseminated(obj):
         return
     site = _site()
     cache = get_cache(site, create=False) if site is not None else None
-    if cache is not None:
-        cache.drop(obj.UID())
+    if cache is None:
+        return
+    keys = cached_keys(site, obj)
+    if len(keys) == 1:
+        cache.drop(keys.pop())
+
+
+def will_move(obj, event):
+    """Before a move, a rename or a removal, while the catalog still holds the
+    record's key (the move may reindex it and touch its dates)."""
+    if event.oldParent is None or not _disseminated(obj):
+        return
+    site = _site()
+    if site is not None:
+        drop_cached(site, obj)
