@@ -112,3 +112,23 @@ def test_update_of_a_changed_record_is_indexed_once_in_the_batch(site, tmp_path)
     brains = api.content.find(portal_type="Notice", SearchableText="anciennes")
     assert [b.getId for b in brains] == ["nfrbnf32385266000000x"]
     assert brains[0].Title == "Gravures anciennes du seizième siècle"
+
+
+def test_committed_notices_leave_the_cache_and_load_again(site, demo_fund):
+    """After each batch's commit its Notices become ghosts (the ZODB cache keeps the
+    catalog's buckets for the next batch); reading one loads it again, unchanged."""
+    from rt.infodoc.marc.mapping import to_notice
+    from rt.infodoc.marc.reader import read_records
+
+    report = import_file(site, demo_fund, ImportOptions(batch_size=15))
+    assert report.created == 40
+    notices = [site["fonds"]._getOb(obj_id) for obj_id in site["fonds"].objectIds()]
+    assert len(notices) == 40
+    assert all(obj.aq_base._p_changed is None for obj in notices)  # ghosts
+    titles = {to_notice(result.record, result.flavour)["title"]
+              for result in read_records(str(demo_fund))}
+    assert {obj.title for obj in notices} <= titles
+    assert all(obj.aq_base._p_changed is False for obj in notices)  # loaded again
+    brains = site.portal_catalog.unrestrictedSearchResults(portal_type="Notice")
+    assert sorted(b.getPath().rsplit("/", 1)[-1] for b in brains) == sorted(
+        obj.getId() for obj in notices)

@@ -9,15 +9,17 @@ per-object machinery that makes a bulk import crawl:
   Notice is done here: UID (plone.uuid), creator (CMFCore), intid (five.intid, so
   relations can point at it), initial workflow state then ``published`` (DCWorkflow's
   own ``notifyCreated``, then the same status record as ``NoticeWriter``), owner and
-  ``Owner`` local role (``_setObject`` itself).  Not run: content rules on "added"
-  (an import is not an editor's action), link integrity and redirector (a new
-  object has no links and no old path), the container's modification event (sent
-  once per batch instead);
+  ``Owner`` local role (``_setObject`` itself for the first Notice of a run, a copy
+  of what it wrote for the others: they depend only on the user and the
+  container).  Not run: content rules on "added" (an import is not an editor's
+  action), link integrity and redirector (a new object has no links and no old
+  path), the container's modification event (sent once per batch instead);
 - nothing enters the indexing queue: ``finish_batch`` catalogs each new or updated
   Notice once, every index and metadata column, each value computed once
   (``indexing.IndexValues``), and builds its Solr document from the same values
   (``solr_bulk``); collective.solr's queue processor never sees these objects;
-- after the batch's commit, its documents go to Solr in one request from a
+- after the batch's commit, its Notices become ghosts (the ZODB cache keeps the
+  catalog's buckets instead) and its documents go to Solr in one request from a
   background thread; their UIDs are kept in the import state (same transaction as
   the Notices) until Solr has accepted them, so a crash between the commit and the
   post loses nothing: the next run sends them first, and ``close`` hands those Solr
@@ -28,6 +30,7 @@ import copy
 import logging
 import uuid
 
+from Acquisition import aq_base
 from DateTime import DateTime
 from Persistence import PersistentMapping
 
@@ -49,6 +52,7 @@ logger = logging.getLogger("rt.infodoc.importer")
 
 PORTAL_TYPE = "Notice"
 PENDING_ATTR = "solr_pending"
+OWNERSHIP_ATTRS = ("_owner", "__ac_local_roles__")
 
 
 def solr_pending(state, create=False):
@@ -67,6 +71,7 @@ class BulkNoticeWriter(NoticeWriter):
         self.state = state
         self.pending = []          # Notices written in this batch, not yet catalogued
         self.docs = []             # their Solr documents, posted after the commit
+        self.written = []          # Notices of the batch being committed (then ghosted)
         fti = getUtility(IDexterityFTI, name=PORTAL_TYPE)
         self.klass = resolveDottedName(fti.klass)
         chain = self.workflow_tool.getChainForPortalType(PORTAL_TYPE)
@@ -84,6 +89,7 @@ class BulkNoticeWriter(NoticeWriter):
         self._token = 0
         self.lookups = Lookups(self.catalog)
         self._workflow_template = None
+        self._owner_template = None
 
     # --- writing -----------------------------------------------------------------
 
@@ -101,13 +107,32 @@ class BulkNoticeWriter(NoticeWriter):
         setattr(obj, HASH_ATTR, decision.content_hash)
         setattr(obj, RAW_ATTR, decision.raw_sha1)
         setattr(obj, SOURCE_ATTR, self.source)
-        self.container._setObject(new_id, obj, suppress_events=True)
+        self._add(new_id, obj)
         obj = self.container._getOb(new_id)
         if self.intids is not None:
             self.intids.register(obj)
         self._initial_state(obj)
         self.pending.append(obj)
         return f"{self.container_path}/{new_id}", getattr(obj, ATTRIBUTE_NAME)
+
+    def _add(self, new_id, obj):
+        """``_setObject`` without events; ownership as the first Notice got it.
+
+        ``_setObject`` makes the current user the owner (``_owner``, unless the
+        container's owner is the same) and gives them the ``Owner`` local role;
+        both depend only on the user and the container, so the first Notice of the
+        run goes through it and the others get a copy of what it wrote.
+        """
+        template = self._owner_template
+        if template is None:
+            self.container._setObject(new_id, obj, suppress_events=True)
+            added = aq_base(self.container._getOb(new_id)).__dict__
+            self._owner_template = {name: copy.deepcopy(added[name])
+                                    for name in OWNERSHIP_ATTRS if name in added}
+            return
+        for name, value in template.items():
+            setattr(obj, name, copy.deepcopy(value))
+        self.container._setObject(new_id, obj, set_owner=0, suppress_events=True)
 
     def _initial_state(self, obj):
         """Initial state then ``published``, as ``NoticeWriter.create`` leaves them.
@@ -148,6 +173,7 @@ class BulkNoticeWriter(NoticeWriter):
         objects, self.pending = self.pending, []
         if not objects:
             return
+        self.written.extend(objects)
         indexed = catalog_batch(self.catalog, objects, self.lookups)
         notifyContainerModified(self.container)
         if self.builder is None:
@@ -161,7 +187,9 @@ class BulkNoticeWriter(NoticeWriter):
         self._forget_sent()
 
     def after_commit(self):
-        """The batch is committed: its documents go to Solr (in the background)."""
+        """The batch is committed: its documents go to Solr (in the background), its
+        Notices leave the ZODB cache (``release``)."""
+        self.release()
         docs, self.docs = self.docs, []
         if not docs or self.poster is None:
             return
@@ -169,9 +197,28 @@ class BulkNoticeWriter(NoticeWriter):
         self.sent[self._token] = [doc[self.builder.unique_key] for doc in docs]
         self.poster.send(docs, self._token)
 
+    def release(self):
+        """Turn the committed Notices of the batch into ghosts.
+
+        The run does not read them again; without this the cache's LRU would keep
+        the newest objects (these Notices and their workflow histories) and evict
+        the catalog's index buckets every batch writes to, which the next batch
+        then loads again from the storage.  A committed, unchanged object can
+        always be ghosted: the next access loads it.
+        """
+        written, self.written = self.written, []
+        for obj in written:
+            base = aq_base(obj)
+            if base._p_changed is False:  # committed and not changed since
+                history = base.__dict__.get("workflow_history")
+                base._p_deactivate()
+                if history is not None and getattr(history, "_p_changed", None) is False:
+                    history._p_deactivate()
+
     def abort(self):
         self.pending = []
         self.docs = []
+        self.written = []
 
     def _forget_sent(self):
         """UIDs Solr accepted leave the pending list (in the current transaction)."""

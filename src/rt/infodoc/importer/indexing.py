@@ -9,13 +9,18 @@ same values, so ``SearchableText``, ``allowedRolesAndUsers`` and the rest are
 computed once per Notice instead of once per consumer.
 
 ``Lookups`` holds what is the same for every object of a run: the adapter lookup,
-the workflow tool, and the names no Notice can have (no indexer, no class
+the workflow tool, the names no Notice can have (no indexer, no class
 attribute, no schema field: Solr's copyField targets, for instance), which then
-cost a dict lookup instead of a walk through every schema and every parent.
+cost a dict lookup instead of a walk through every schema and every parent, and
+the schema fields of a type, so that a field the object does not store gives its
+default (what Dexterity's ``__getattr__`` would return) without Dexterity walking
+the type's schema and behaviours for it on every object.
 
 ``catalog_batch`` puts objects in the catalog directly (``Catalog.catalogObject``,
 no indexing queue), so no queue processor (collective.solr's included) sees them.
 """
+
+from copy import deepcopy
 
 from Acquisition import aq_base
 from plone.dexterity.schema import SCHEMA_CACHE
@@ -26,7 +31,9 @@ from Products.CMFCore.utils import getToolByName
 from zope.component import getSiteManager
 from zope.interface import implementer
 from zope.interface import providedBy
-from zope.schema import getFieldNames
+from zope.interface.interface import Method
+from zope.schema import getFieldsInOrder
+from zope.schema.interfaces import IContextAwareDefaultFactory
 
 _MISSING = object()
 _ABSENT = object()
@@ -44,29 +51,59 @@ class Lookups:
         self._absent = {}  # (portal_type, class) -> {name: bool}
 
     def absent(self, obj, name):
-        """True when ``name`` can only come from the instance's own __dict__."""
+        """True when ``name`` can only come from the instance's own __dict__: no
+        schema field, no class attribute, and what the parents have under that
+        name is nothing or a value ``IndexValues`` would refuse (acquired, not a
+        Python Script)."""
         klass = aq_base(obj).__class__
         key = (getattr(obj, "portal_type", None), klass)
-        names = self._absent.get(key)
-        if names is None:
-            names = self._absent[key] = {"_fields": self._fields(key[0])}
+        names = self._names(key)
         known = names.get(name)
         if known is None:
+            acquired = getattr(getattr(obj, "aq_parent", None), name, None)
             known = names[name] = (
                 name not in names["_fields"]
                 and not hasattr(klass, name)
                 and not name.startswith("_")
-                and getattr(getattr(obj, "aq_parent", None), name, None) is None
+                and getattr(acquired, "meta_type", None) != PYTHON_SCRIPT
             )
         return known
 
+    def _names(self, key):
+        names = self._absent.get(key)
+        if names is None:
+            fields, plain = self._fields(key[0])
+            names = self._absent[key] = {"_fields": fields, "_plain": plain}
+        return names
+
+    def default_field(self, obj, name):
+        """The schema field whose default ``obj.<name>`` gives when the object does
+        not store ``name`` (Dexterity's ``__getattr__``), or None: not a field, a
+        class attribute, or a context-aware default (then ask the object)."""
+        klass = aq_base(obj).__class__
+        field = self._names((getattr(obj, "portal_type", None), klass))["_plain"].get(name)
+        if field is None or hasattr(klass, name):
+            return None
+        return field
+
     @staticmethod
     def _fields(portal_type):
-        fields = set()
+        """(every field name, {name: field with a plain default}) of a type's
+        schemata, the main schema first then the behaviours (Dexterity's order)."""
+        fields, plain = set(), {}
         if portal_type and SCHEMA_CACHE.get(portal_type) is not None:
             for schema in iterSchemataForType(portal_type):
-                fields.update(getFieldNames(schema))
-        return fields
+                for name, field in getFieldsInOrder(schema):
+                    if name in fields:
+                        continue
+                    fields.add(name)
+                    factory = getattr(field, "defaultFactory", None)
+                    if isinstance(field, Method) or (
+                            factory is not None
+                            and IContextAwareDefaultFactory.providedBy(factory)):
+                        continue
+                    plain[name] = field
+        return fields, plain
 
 
 @implementer(IIndexableObject)
@@ -110,8 +147,12 @@ class IndexValues:
         if name in self._vars:
             return self._vars[name]
         base = self._base
-        if name not in base.__dict__ and lookups.absent(self._object, name):
-            raise AttributeError(name)
+        if name not in base.__dict__:
+            field = lookups.default_field(self._object, name)
+            if field is not None:
+                return deepcopy(field.default)
+            if lookups.absent(self._object, name):
+                raise AttributeError(name)
         value = getattr(self._object, name)
         try:
             getattr(base, name)

@@ -6,6 +6,7 @@ from plone.indexer import indexer
 from rt.infodoc.content.confat import IConfAt
 from rt.infodoc.content.fiche_experience import IFicheExperience
 from rt.infodoc.content.notice import INotice
+from rt.infodoc.indexers.notice_generic import field_value as stored
 from rt.infodoc.indexers.values import PRODUCTION_KINDS
 from rt.infodoc.indexers.values import join_text
 from rt.infodoc.indexers.values import normalize_isbn
@@ -18,33 +19,44 @@ def production_kind(obj):
 
 @indexer(INotice)
 def authors(obj):
-    return [a["name"] for a in (obj.authors or []) if a and a.get("name")]
+    return [a["name"] for a in (stored(obj, "authors") or []) if a and a.get("name")]
 
 
 @indexer(INotice)
 def isbn_norm(obj):
-    values = list(obj.isbn or []) + [obj.issn or "", obj.ean or ""]
+    values = list(stored(obj, "isbn") or []) + [stored(obj, "issn") or "",
+                                                stored(obj, "ean") or ""]
     return [n for n in (normalize_isbn(v) for v in values) if n]
 
 
 @indexer(INotice)
 def relay_sites(obj):
-    return sorted({item.get("site") for item in (obj.items or []) if item.get("site")})
+    return sorted({item.get("site") for item in (stored(obj, "items") or [])
+                   if item.get("site")})
 
 
 @indexer(INotice)
 def notice_sortable_title(obj):
-    return (obj.sort_title or obj.title or "").lower()[:40]
+    return (stored(obj, "sort_title") or stored(obj, "title") or "").lower()[:40]
+
+
+_NOTICE_TEXT = ("title", "subtitle", "responsibility", "authors", "publisher",
+                "collection", "series_title", "description", "summary", "contents",
+                "notes", "descriptors", "keywords", "isbn", "issn", "isbn_norm",
+                "cosoter_id", "local_note")
 
 
 @indexer(INotice)
 def notice_searchable_text(obj):
-    return join_text(
-        obj.title, obj.subtitle, obj.responsibility, authors(obj)(),
-        obj.publisher, obj.collection, obj.series_title, obj.description,
-        obj.summary, obj.contents, obj.notes, obj.descriptors, obj.keywords,
-        obj.isbn, obj.issn, isbn_norm(obj)(), obj.cosoter_id, obj.local_note,
-    )
+    parts = []
+    for name in _NOTICE_TEXT:
+        if name == "authors":
+            parts.append(authors(obj)())
+        elif name == "isbn_norm":
+            parts.append(isbn_norm(obj)())
+        else:
+            parts.append(stored(obj, name))
+    return join_text(*parts)
 
 
 @indexer(IFicheExperience)
