@@ -74,7 +74,7 @@ test: system-deps install ## install everything, then run the whole test suite
 test-fast: ## pure-Python tests only (no Zope, no servers)
 	$(BIN)/python -m pytest tests/marc tests/oai tests/harvest tests/vocabularies/test_lines.py -q
 
-bench: install ## benchmarks; figures go to benchmarks/RESULTS.md
+bench: install ## benchmarks; figures go to docs/BENCHMARKS.md
 	$(BIN)/python scripts/bench
 
 .PHONY: help system-deps install instance constraints buildout start-services site run stop reset test test-fast bench
