@@ -132,3 +132,42 @@ def test_committed_notices_leave_the_cache_and_load_again(site, demo_fund):
     brains = site.portal_catalog.unrestrictedSearchResults(portal_type="Notice")
     assert sorted(b.getPath().rsplit("/", 1)[-1] for b in brains) == sorted(
         obj.getId() for obj in notices)
+
+
+def test_update_drops_the_oai_metadata_cached_for_the_record(site, tmp_path):
+    """The provider caches each record's metadata under its datestamp key; an import
+    that updates the record must drop it even when the new datestamp falls in the
+    same second as the old one (the bulk writer sends no modification event)."""
+    from lxml import etree
+
+    from rt.infodoc.marc.reader import read_records
+    from rt.infodoc.marc.writers import to_iso2709
+    from rt.infodoc.oaiprovider.cache import get_cache
+    from rt.infodoc.oaiprovider.subscribers import cached_keys
+    from rt.infodoc.oaiprovider.view import serve
+
+    import_file(site, DATA / "marcjs_bib.mrc")
+    notice = site["fonds"]["nfrbnf32385266000000x"]
+    identifier = f"oai:rt-infodoc:{notice.UID()}"
+
+    def title_served():
+        answer = etree.fromstring(serve(site, [("verb", "GetRecord"), ("metadataPrefix", "oai_dc"),
+                                               ("identifier", identifier)]))
+        return answer.findtext(".//{http://purl.org/dc/elements/1.1/}title")
+
+    old_title = title_served()
+    old_keys = cached_keys(site, notice)
+    cache = get_cache(site)
+    assert [key for key in old_keys if cache.get(key, "oai_dc")]  # the record is cached
+    transaction.commit()
+
+    records = [r.record for r in read_records(DATA / "marcjs_bib.mrc")]
+    records[5]["200"]["a"] = "Gravures anciennes du seizième siècle"
+    changed = tmp_path / "changed.mrc"
+    changed.write_bytes(b"".join(to_iso2709(r) for r in records))
+    assert import_file(site, changed).updated == 1
+
+    assert not [key for key in old_keys if get_cache(site).get(key, "oai_dc")]
+    new_title = title_served()
+    assert new_title.startswith("Gravures anciennes du seizième siècle")
+    assert not old_title.startswith("Gravures anciennes")

@@ -42,6 +42,7 @@ from zope.component import getUtility
 from zope.component import queryUtility
 from zope.container.contained import notifyContainerModified
 
+from rt.infodoc.oaiprovider.subscribers import drop_cached
 from rt.infodoc.search import config
 
 from .apply import HASH_ATTR, RAW_ATTR, SOURCE_ATTR, SUGGESTED_FIELDS, WORKFLOW_ID, NoticeWriter
@@ -163,6 +164,9 @@ class BulkNoticeWriter(NoticeWriter):
 
     def update(self, decision):
         obj, previous = self.write_update(decision)
+        # No modification event here: drop the OAI provider's cached metadata of the
+        # record as its subscriber would (the catalog still holds the old key).
+        drop_cached(self.site, obj)
         self.pending.append(obj)
         return previous
 
