@@ -209,8 +209,45 @@
     if (content && !content.hasAttribute("tabindex")) { content.setAttribute("tabindex", "-1"); }
   }
 
+  /* ------------------------------------------------------------- import progress */
+  function initImportProgress() {
+    // @@import-marc: follow the background import (JSON polled every second),
+    // then reload the page, which shows the report.
+    var box = document.querySelector("[data-import-progress]");
+    if (!box || !window.fetch) { return; }
+    var url = box.getAttribute("data-import-progress");
+    var bar = document.getElementById("import-barre");
+    var text = document.getElementById("import-texte");
+    var status = document.querySelector("#import-job .import-status");
+    var quarter = 0;  // screen readers hear each quarter done, not every second
+    function poll() {
+      window.fetch(url, {credentials: "same-origin", headers: {Accept: "application/json"}})
+        .then(function (response) { return response.json(); })
+        .then(function (job) {
+          if (job.status !== "queued" && job.status !== "running") {
+            window.location.replace(job.page_url);
+            return;
+          }
+          if (job.total) {
+            bar.max = job.total;
+            bar.value = job.done;
+          }
+          if (text.textContent !== job.text) { text.textContent = job.text; }
+          if (job.percent !== null && Math.floor(job.percent / 25) > quarter) {
+            quarter = Math.floor(job.percent / 25);
+            live(job.text);
+          }
+          if (status) { status.textContent = job.label; }
+          window.setTimeout(poll, 1000);
+        })
+        .catch(function () { window.setTimeout(poll, 3000); });
+    }
+    window.setTimeout(poll, 500);
+  }
+
   function init() {
     initSkipLinks();
+    initImportProgress();
     initBasket();
     var q = document.getElementById("rt-q");
     if (q) { initSuggest(q); }

@@ -1,10 +1,13 @@
 """The upload page for documentalistes: <site>/@@import-marc (Zope).
 
-The file is imported synchronously, at most MAX_RECORDS records per request; a
-larger file stops there with its checkpoint saved, and sending the same file again
-continues after it (the page says so).  The command line has no such limit.
+Sending a file starts a background job (``jobs.py``) and redirects to
+``@@import-marc?job=<id>``, which shows its progress (``@@import-marc-progress``,
+JSON, polled by the page's script; without script the page says to reload it), then
+its report.  Any size up to MAX_BYTES, no limit in records.  A job interrupted by a
+restart can be resumed from the page: it continues after its last committed batch.
 """
 
+import json
 import os
 import tempfile
 
@@ -14,13 +17,11 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 
+from . import jobs
 from .options import ImportOptions
-from .report import COUNTER_LABELS, COUNTERS
-from .runner import import_file
-from .sources import count_records
+from .report import COUNTER_LABELS, COUNTERS, ImportReport
 from .state import get_state
 
-MAX_RECORDS = 5000
 MAX_BYTES = 200 * 1024 * 1024
 
 
@@ -37,14 +38,20 @@ def store_report(site, report):
     return report_id
 
 
+def stored_report(site, report_id):
+    state = get_state(site, create=False)
+    reports = getattr(state, "reports", None) or {}
+    data = reports.get(report_id or "")
+    return ImportReport.from_dict(json.loads(data)) if data else None
+
+
 class ImportMarcView(BrowserView):
     template = ViewPageTemplateFile("templates/import_marc.pt")
-    max_records = MAX_RECORDS
 
     report = None
     report_id = None
     error = None
-    total = None
+    job = None
 
     counter_labels = COUNTER_LABELS
     counters = COUNTERS
@@ -53,14 +60,43 @@ class ImportMarcView(BrowserView):
         form = self.request.form
         if self.request.method == "POST" and "form.submitted" in form:
             CheckAuthenticator(self.request)
-            self.run(form)
+            job_id = self.start(form)
+            if job_id:
+                return self.redirect(job_id)
+        elif self.request.method == "POST" and form.get("form.resume"):
+            CheckAuthenticator(self.request)
+            try:
+                return self.redirect(jobs.resume_job(self.context, form["form.resume"]))
+            except jobs.JobRefused as exc:
+                self.error = str(exc)
+        self.show(form.get("job"))
         return self.template()
 
-    def run(self, form):
+    def redirect(self, job_id):
+        self.request.response.redirect(
+            f"{self.context.absolute_url()}/@@import-marc?job={job_id}", status=303)
+        return ""
+
+    def show(self, job_id):
+        if not job_id:
+            running = jobs.running_job(self.context)
+            job_id = running["id"] if running else None
+        if not job_id:
+            return
+        self.job = jobs.job_view(self.context, job_id)
+        if self.job is None:
+            self.error = self.error or "Cet import est inconnu."
+            self.request.response.setStatus(404)
+            return
+        if self.job["report_id"]:
+            self.report_id = self.job["report_id"]
+            self.report = stored_report(self.context, self.report_id)
+
+    def start(self, form):
         upload = form.get("fichier")
         if upload is None or not getattr(upload, "filename", ""):
             self.error = "Choisissez un fichier MARC (ISO 2709 ou MARCXML)."
-            return
+            return None
         handle, path = tempfile.mkstemp(suffix=".mrc", prefix="import-marc-")
         try:
             size = 0
@@ -71,34 +107,82 @@ class ImportMarcView(BrowserView):
                         break
                     size += len(block)
                     if size > MAX_BYTES:
-                        self.error = "Fichier trop volumineux pour la page : utilisez scripts/import-marc."
-                        return
+                        self.error = ("Fichier trop volumineux pour la page (200 Mo au plus) : "
+                                      "utilisez scripts/import-marc.")
+                        return None
                     out.write(block)
             if not size:
                 self.error = "Le fichier envoyé est vide."
-                return
-            self.total = count_records(path)
+                return None
             options = ImportOptions(
                 dry_run=bool(form.get("dry_run")),
                 withdraw_missing=bool(form.get("withdraw_missing")),
-                limit=self.max_records,
             )
-            report = import_file(self.context, path, options)
-            report.source = upload.filename
-            self.report = report
-            self.report_id = store_report(self.context, report)
+            try:
+                return jobs.start_job(self.context, path, upload.filename, options)
+            except jobs.JobRefused as exc:
+                self.error = str(exc)
+                return None
         finally:
             if os.path.exists(path):
                 os.unlink(path)
 
     @property
-    def partial(self):
-        return bool(self.report and self.total and self.report.records
-                    and (self.report.resumed_at or 0) + self.report.records < self.total
-                    and self.report.records >= self.max_records)
+    def running(self):
+        return bool(self.job and self.job["status"] in (jobs.QUEUED, jobs.RUNNING))
+
+    def can_start(self):
+        return not self.running and jobs.running_job(self.context) is None
+
+    def recent(self):
+        return jobs.recent_jobs(self.context)
+
+    def progress_url(self):
+        return f"{self.context.absolute_url()}/@@import-marc-progress?job={self.job['id']}"
+
+    def job_url(self, job_id):
+        return f"{self.context.absolute_url()}/@@import-marc?job={job_id}"
 
     def report_url(self):
         return f"{self.context.absolute_url()}/@@import-marc-rapport?id={self.report_id}"
+
+    def progress_text(self, job=None):
+        job = job or self.job
+        return progress_text(job)
+
+
+def progress_text(job):
+    """The French sentence under the progress bar (also sent in the JSON)."""
+    done, total = job["done"], job["total"]
+    if job["status"] == jobs.QUEUED or (job["status"] == jobs.RUNNING and total is None
+                                         and not done):
+        return "Import en attente de démarrage…"
+    text = f"{done} notices traitées"
+    if total:
+        text = f"{done} notices traitées sur {total} ({job['percent']:.0f} %)"
+    if job.get("rate"):
+        text += f", {job['rate']:.0f} notices/s"
+    if job.get("remaining") is not None:
+        minutes, seconds = divmod(job["remaining"], 60)
+        text += (f", fin estimée dans {minutes} min {seconds:02d} s" if minutes
+                 else f", fin estimée dans {seconds} s")
+    return text + "."
+
+
+class ImportProgressView(BrowserView):
+    """``@@import-marc-progress?job=<id>``: the job's state as JSON (polled)."""
+
+    def __call__(self):
+        response = self.request.response
+        response.setHeader("Content-Type", "application/json; charset=utf-8")
+        response.setHeader("Cache-Control", "no-store")
+        job = jobs.job_view(self.context, self.request.form.get("job", ""))
+        if job is None:
+            response.setStatus(404)
+            return json.dumps({"error": "Import inconnu."}, ensure_ascii=False)
+        job = dict(job, text=progress_text(job),
+                   page_url=f"{self.context.absolute_url()}/@@import-marc?job={job['id']}")
+        return json.dumps(job, ensure_ascii=False)
 
 
 class ImportReportView(BrowserView):

@@ -1,0 +1,316 @@
+"""Imports started from the upload page run in the background (Zope).
+
+The page keeps the uploaded file under ``<var>/imports/``, writes a job record in
+the import state, commits, and starts a thread with its own ZODB connection that
+runs ``import_file`` as the documentaliste who sent the file; the request returns
+at once.  The page then follows the job through ``@@import-marc-progress``:
+
+- in the Zope process running the job, the count is exact (``LIVE``, updated at
+  every record);
+- elsewhere (another ZEO client), the job record says how far the last committed
+  batch went (``done`` and ``updated``, written with each batch).
+
+A job whose thread is gone (Zope restarted or killed) is *interrupted*: in the
+process that started it, at once (its thread is not alive); seen from another
+process, when nothing was committed for ``STALE_AFTER`` seconds.  Its file is kept:
+"Reprendre" starts a new job on it, and the import's checkpoint makes it continue
+after the last committed batch (nothing twice, nothing lost).  One job at a time
+per site: imports in parallel would fight over the same Notices.
+
+    start_job(site, upload_path, filename, options) -> job id  (raises JobRefused)
+    resume_job(site, job_id) -> new job id
+    job_view(site, job_id) -> dict for the page and its JSON, or None
+    recent_jobs(site, count=5) -> [dict]
+"""
+
+import logging
+import os
+import shutil
+import tempfile
+import threading
+import time
+import uuid
+from datetime import datetime
+from datetime import timezone
+from pathlib import Path
+
+import transaction
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.SecurityManagement import noSecurityManager
+from AccessControl.SecurityManagement import getSecurityManager
+from BTrees.OOBTree import OOBTree
+from Testing.makerequest import makerequest
+from zope.component.hooks import setSite
+
+from .options import ImportOptions
+from .sources import count_records
+from .state import get_state
+
+logger = logging.getLogger("rt.infodoc.importer")
+
+STALE_AFTER = 300  # seconds without a committed batch: a job of another process is dead
+PROCESS = uuid.uuid4().hex  # this Zope process
+LIVE = {}  # job id -> {"done", "total", "started"} for the jobs this process runs
+_threads = {}  # job id -> Thread
+_lock = threading.Lock()
+
+QUEUED, RUNNING, DONE, FAILED, INTERRUPTED = (
+    "queued", "running", "done", "failed", "interrupted")
+STATUS_LABELS = {
+    QUEUED: "en attente",
+    RUNNING: "en cours",
+    DONE: "terminé",
+    FAILED: "échoué",
+    INTERRUPTED: "interrompu",
+}
+
+
+class JobRefused(Exception):
+    """A job cannot start now (French message for the page)."""
+
+
+def _now():
+    return time.time()
+
+
+def _iso(stamp):
+    if not stamp:
+        return ""
+    return datetime.fromtimestamp(stamp, timezone.utc).astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+def jobs_tree(state, create=False):
+    tree = getattr(state, "jobs", None)
+    if tree is None and create:
+        tree = state.jobs = OOBTree()
+    return tree
+
+
+def job_dir() -> Path:
+    """Where uploaded files wait for (and during) their import."""
+    var = os.environ.get("RT_INFODOC_VAR")
+    base = Path(var) if var else Path(tempfile.gettempdir()) / "rt-infodoc"
+    folder = base / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _alive(job_id):
+    thread = _threads.get(job_id)
+    return thread is not None and thread.is_alive()
+
+
+def effective_status(job, now=None):
+    """The job's status as a reader should see it (a dead job is interrupted)."""
+    status = job.get("status")
+    if status not in (QUEUED, RUNNING):
+        return status
+    if job.get("process") == PROCESS:
+        return status if _alive(job["id"]) else INTERRUPTED
+    now = now if now is not None else _now()
+    if now - (job.get("updated") or 0) > STALE_AFTER:
+        return INTERRUPTED
+    return status
+
+
+def _tree(site):
+    state = get_state(site, create=False)
+    return jobs_tree(state) if state is not None else None
+
+
+def running_job(site):
+    """The job of this site still queued or running, or None."""
+    tree = _tree(site)
+    if not tree:
+        return None
+    for job in reversed(list(tree.values())):
+        if effective_status(job) in (QUEUED, RUNNING):
+            return job
+    return None
+
+
+def _new_id():
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+
+
+def start_job(site, upload_path, filename, options: ImportOptions, user_id=None):
+    """Record a job for ``upload_path`` (moved under ``job_dir()``), commit, start it."""
+    if running_job(site) is not None:
+        raise JobRefused(
+            "Un import est déjà en cours : attendez sa fin avant d'en lancer un autre.")
+    job_id = _new_id()
+    path = job_dir() / f"{job_id}.mrc"
+    shutil.move(str(upload_path), path)
+    user_id = user_id or getSecurityManager().getUser().getId()
+    job = {
+        "id": job_id, "filename": filename, "path": str(path), "status": QUEUED,
+        "user": user_id, "dry_run": options.dry_run,
+        "withdraw_missing": options.withdraw_missing, "total": None, "done": 0,
+        "created": _now(), "updated": _now(), "finished": None, "report_id": None,
+        "error": None, "process": PROCESS, "resumed_from": None,
+    }
+    return _launch(site, job)
+
+
+def resume_job(site, job_id):
+    """Start a new job on the file of an interrupted or failed one."""
+    tree = _tree(site)
+    job = tree.get(job_id) if tree else None
+    if job is None:
+        raise JobRefused("Import inconnu.")
+    if effective_status(job) not in (INTERRUPTED, FAILED) or not Path(job["path"]).exists():
+        raise JobRefused("Cet import ne peut pas être repris.")
+    if running_job(site) is not None:
+        raise JobRefused(
+            "Un import est déjà en cours : attendez sa fin avant d'en lancer un autre.")
+    tree[job_id] = dict(job, status=effective_status(job), resumable=False)
+    user_id = getSecurityManager().getUser().getId()
+    new = dict(job, id=_new_id(), status=QUEUED, user=user_id, done=0, created=_now(),
+               updated=_now(), finished=None, report_id=None, error=None, process=PROCESS,
+               resumed_from=job_id, resumable=True)
+    return _launch(site, new)
+
+
+def _launch(site, job):
+    tree = jobs_tree(get_state(site), create=True)
+    tree[job["id"]] = job
+    transaction.commit()
+    thread = threading.Thread(
+        target=_run, name=f"import-marc-{job['id']}", daemon=True,
+        args=(site._p_jar.db(), "/".join(site.getPhysicalPath()), job["id"]))
+    with _lock:
+        LIVE[job["id"]] = {"done": 0, "total": None, "started": time.monotonic()}
+        _threads[job["id"]] = thread
+    thread.start()
+    return job["id"]
+
+
+class JobProgress:
+    """What the runner reports after each record: kept in ``LIVE`` for this process,
+    and in the job record (committed with the batch) at most every 2 seconds."""
+
+    def __init__(self, tree, job_id, total):
+        self.tree = tree
+        self.job_id = job_id
+        self.total = total
+        self.last_write = 0.0
+
+    def update(self, done):
+        live = LIVE.get(self.job_id)
+        if live is not None:
+            live["done"] = done
+        now = _now()
+        if now - self.last_write >= 2:
+            self.last_write = now
+            self.tree[self.job_id] = dict(self.tree[self.job_id], done=done, updated=now)
+
+    def finish(self):
+        pass
+
+
+def _update(tree, job_id, **changes):
+    tree[job_id] = dict(tree[job_id], updated=_now(), **changes)
+    transaction.commit()
+
+
+def _user(site, app, user_id):
+    for folder in (site.acl_users, app.acl_users):
+        user = folder.getUserById(user_id)
+        if user is not None:
+            return user.__of__(folder)
+    return None
+
+
+def _run(db, site_path, job_id):
+    from .runner import import_file
+    from .view import store_report
+
+    connection = db.open()
+    transaction.begin()
+    site = None
+    try:
+        app = makerequest(connection.root()["Application"])
+        site = app.unrestrictedTraverse(site_path)
+        setSite(site)
+        tree = jobs_tree(get_state(site))
+        job = tree[job_id]
+        user = _user(site, app, job["user"])
+        if user is None:
+            raise RuntimeError(f"utilisateur inconnu : {job['user']}")
+        newSecurityManager(None, user)
+        total = count_records(job["path"])
+        LIVE[job_id]["total"] = total
+        _update(tree, job_id, status=RUNNING, total=total)
+        options = ImportOptions(dry_run=job["dry_run"],
+                                withdraw_missing=job["withdraw_missing"])
+        report = import_file(site, job["path"], options,
+                             progress=JobProgress(tree, job_id, total))
+        report.source = job["filename"]
+        report_id = store_report(site, report)
+        _update(tree, job_id, status=DONE, done=report.records, finished=_now(),
+                report_id=report_id)
+        Path(job["path"]).unlink(missing_ok=True)
+    except Exception as exc:  # noqa: B902 - the page must say why, the file stays
+        logger.exception("Import %s failed", job_id)
+        transaction.abort()
+        try:
+            tree = jobs_tree(get_state(site))  # a None site fails here: logged below
+            _update(tree, job_id, status=FAILED, finished=_now(),
+                    error=f"{exc.__class__.__name__} : {exc}")
+        except Exception:  # noqa: B902
+            transaction.abort()
+            logger.exception("Import %s: its failure could not be recorded", job_id)
+    finally:
+        transaction.abort()
+        noSecurityManager()
+        setSite(None)
+        connection.close()
+        with _lock:
+            LIVE.pop(job_id, None)
+
+
+def wait(job_id, timeout=None):
+    """Wait for this process's thread of ``job_id`` (scripts and tests)."""
+    thread = _threads.get(job_id)
+    if thread is not None:
+        thread.join(timeout)
+        return not thread.is_alive()
+    return True
+
+
+def job_view(site, job_id):
+    """What the page shows of a job: status, counts, rate; None when unknown."""
+    tree = _tree(site)
+    job = tree.get(job_id) if tree else None
+    if job is None:
+        return None
+    status = effective_status(job)
+    done, total = job.get("done") or 0, job.get("total")
+    live = LIVE.get(job_id)
+    rate = None
+    if live is not None and status in (QUEUED, RUNNING):
+        done, total = live["done"], live["total"] if live["total"] is not None else total
+        elapsed = time.monotonic() - live["started"]
+        rate = done / elapsed if elapsed > 0 else None
+    percent = round(100 * min(done, total) / total, 1) if total else None
+    remaining = None
+    if rate and total and status == RUNNING:
+        remaining = max(0, round((total - done) / rate))
+    return {
+        "id": job_id, "status": status, "label": STATUS_LABELS[status],
+        "filename": job.get("filename"), "done": done, "total": total,
+        "percent": percent, "rate": round(rate, 1) if rate else None,
+        "remaining": remaining, "dry_run": job.get("dry_run"),
+        "started": _iso(job.get("created")), "finished": _iso(job.get("finished")),
+        "report_id": job.get("report_id"), "error": job.get("error"),
+        "resumable": status in (INTERRUPTED, FAILED) and job.get("resumable", True)
+        and Path(job["path"]).exists(),
+        "resumed_from": job.get("resumed_from"),
+    }
+
+
+def recent_jobs(site, count=5):
+    tree = _tree(site)
+    if not tree:
+        return []
+    return [job_view(site, job_id) for job_id in list(tree.keys())[-count:][::-1]]
