@@ -135,6 +135,27 @@ def test_the_entry_of_a_modified_record_is_swept_by_the_next_harvest(oai_site, o
     assert keys == {_current_key(portal, oai_site.uids[n]) for n in oai_site.public}
 
 
+def test_a_full_harvest_sweeps_stale_entries_before_its_first_and_after_its_last_key(
+        oai_site, oai_get):
+    """A stale entry sorting before every current key (or after) lies outside the
+    span of the pages' own keys: the first page sweeps from the start of the list,
+    the last page to its end."""
+    portal = oai_site.portal
+    _harvest(oai_get, oai_site.url)
+    transaction.begin()
+    cache = get_cache(portal)
+    early = make_key(datetime(2000, 1, 1, tzinfo=timezone.utc), "0" * 32)
+    late = make_key(datetime(2999, 1, 1, tzinfo=timezone.utc), "f" * 32)
+    cache.put(early, "oai_dc", b"<stale/>")
+    cache.put(late, "oai_dc", b"<stale/>")
+    transaction.commit()
+    _harvest(oai_get, oai_site.url)
+    transaction.begin()
+    keys = _cached_keys(portal, "oai_dc")
+    assert early not in keys and late not in keys
+    assert keys == {_current_key(portal, oai_site.uids[n]) for n in oai_site.public}
+
+
 def test_a_record_modified_within_the_same_second_is_served_fresh(oai_site, oai_get):
     """Its datestamp (to the second) may not move: the edit itself drops the entry."""
     from zope.event import notify

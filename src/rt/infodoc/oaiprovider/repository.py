@@ -319,7 +319,7 @@ class PloneRepository:
             if len(headers) >= limit:
                 break
         if set_spec is None:
-            self._sweep(headers)
+            self._sweep(headers, lo, hi, last=len(headers) < limit)
         return headers
 
     def count(self, from_, until, set_spec):
@@ -361,15 +361,18 @@ class PloneRepository:
             self._cache = get_cache(self.site, create=create)
         return self._cache
 
-    def _sweep(self, headers):
-        """Drop the cached entries of the list's format that lie between this
-        page's first and last keys but belong to no catalog record any more
-        (left by a record since modified, withdrawn or deleted). Only for
-        lists of the whole repository, whose pages span few other keys."""
+    def _sweep(self, headers, lo, hi, last):
+        """Drop the cached entries of the list's format that lie in the key range
+        this page walked (from the list's lower bound or the previous page's last
+        key to this page's last key; to the list's upper bound on the last page)
+        but belong to no catalog record any more (left by a record since
+        modified, withdrawn or deleted). Only for lists of the whole repository,
+        whose pages span few other keys."""
         keys = [self._rid_of[h.identifier][2] for h in headers if not h.deleted]
         cache = self._metadata_cache(create=False)
-        if cache is None or self.list_prefix is None or not keys:
+        if cache is None or self.list_prefix is None or not (keys or last):
             return
         page = set(keys)
         index = self.key_index._index
-        cache.sweep(self.list_prefix, keys[0], keys[-1], lambda key: key in page or key in index)
+        cache.sweep(self.list_prefix, lo, hi if last else keys[-1],
+                    lambda key: key in page or key in index)
