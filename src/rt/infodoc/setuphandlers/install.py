@@ -4,10 +4,14 @@ from plone import api
 from plone.base.interfaces import INonInstallable
 from plone.base.interfaces.constrains import ENABLED
 from plone.base.interfaces.constrains import ISelectableConstrainTypes
+from plone.folder.default import DefaultOrdering
+from plone.folder.unordered import UnorderedOrdering
+from zope.annotation.interfaces import IAnnotations
 from zope.interface import implementer
 
 from rt.infodoc.setuphandlers.structure import GROUPS
 from rt.infodoc.setuphandlers.structure import SECTIONS
+from rt.infodoc.setuphandlers.structure import UNORDERED_SECTIONS
 
 
 @implementer(INonInstallable)
@@ -30,7 +34,22 @@ def _ensure_section(portal, section_id, title, description, types):
     constraints.setImmediatelyAddableTypes(list(types))
     if api.content.get_state(folder) != "published":
         api.content.transition(obj=folder, to_state="published")
+    if section_id in UNORDERED_SECTIONS:
+        make_unordered(folder)
     return folder
+
+
+def make_unordered(folder):
+    """Give ``folder`` plone.folder's "unordered" ordering and drop the order the
+    default one kept (its annotations); True when it changed anything."""
+    if isinstance(folder.getOrdering(), UnorderedOrdering):
+        return False
+    folder.setOrdering("unordered")
+    annotations = IAnnotations(folder)
+    for key in (DefaultOrdering.ORDER_KEY, DefaultOrdering.POS_KEY):
+        if key in annotations:
+            del annotations[key]
+    return True
 
 
 def _ensure_group(group_id, title, roles):

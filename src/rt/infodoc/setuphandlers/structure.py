@@ -27,6 +27,12 @@ SECTIONS = (
      ("Mallette",)),
 )
 
+# Sections without a manual order: the fund holds tens of thousands of Notices, and
+# Plone's default ordering keeps every id in one persistent list (rewritten at each
+# addition) plus a position map; nobody sorts a library fund by hand (listings sort
+# by title, date or relevance).
+UNORDERED_SECTIONS = ("fonds",)
+
 # id, title, global roles
 GROUPS = (
     ("documentalistes", "Documentalistes", ("Documentaliste",)),
