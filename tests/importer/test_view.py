@@ -154,12 +154,12 @@ def test_an_interrupted_import_is_resumed_from_the_page(base, site, tmp_path):
     auth = ("doc", PASSWORD)
     html = requests.get(f"{base}/@@import-marc?job=20260101T000000-dead00", auth=auth,
                         timeout=60).text
-    assert "interrompu" in html and "Reprendre l'import" in html
+    assert "interrompu" in html and "Reprendre</button>" in html
     assert re.search(r"\(100 notices\s+traitées\s+sur 120\)", html)
     resumed = requests.post(
         f"{base}/@@import-marc", auth=auth, timeout=60, allow_redirects=False,
         data={"_authenticator": _token(html), "form.resume": "20260101T000000-dead00"})
-    assert resumed.status_code == 303
+    assert resumed.status_code == 303, resumed.text[:3000]
     final = follow(base, auth, resumed.headers["Location"])[0]
     assert final["status"] == "done" and final["resumed_from"] == "20260101T000000-dead00"
     page = requests.get(resumed.headers["Location"], auth=auth, timeout=60).text
@@ -171,7 +171,7 @@ def test_an_interrupted_import_is_resumed_from_the_page(base, site, tmp_path):
     assert len({brain.cosoter_id for brain in notices}) == 120
     old = requests.get(f"{base}/@@import-marc?job=20260101T000000-dead00", auth=auth,
                        timeout=60).text
-    assert "Reprendre l'import" not in old  # resumed once, not twice
+    assert "Reprendre</button>" not in old  # resumed once, not twice
 
 
 def test_post_without_token_is_refused(base, site):
@@ -183,6 +183,61 @@ def test_post_without_token_is_refused(base, site):
     assert posted.status_code == 403
     transaction.begin()
     assert len(api.content.find(context=site, portal_type="Notice", unrestricted=True)) == 0
+
+
+def test_an_import_is_undone_from_its_page(base, site):
+    """Like Koha's "Undo import into catalog": the Notices the import created go, and
+    the file can be imported again."""
+    auth = ("doc", PASSWORD)
+    job_page = upload(base, auth, DATA / "marcjs_bib.mrc", "bib.mrc")
+    assert follow(base, auth, job_page)[0]["status"] == "done"
+    html = requests.get(job_page, auth=auth, timeout=60).text
+    assert 'id="revert-form"' in html and "Les 6 notices créées seront supprimées" in html
+    job_id = job_page.rsplit("job=", 1)[1]
+    # without the confirmation box: a French message, nothing deleted
+    refused = requests.post(f"{base}/@@import-marc", auth=auth, timeout=60,
+                            data={"_authenticator": _token(html), "form.revert": job_id})
+    assert "Cochez « Je confirme »" in refused.text
+    transaction.begin()
+    assert len(api.content.find(context=site, portal_type="Notice", unrestricted=True)) == 6
+
+    posted = requests.post(f"{base}/@@import-marc", auth=auth, timeout=60,
+                           allow_redirects=False,
+                           data={"_authenticator": _token(html), "form.revert": job_id,
+                                 "confirmer": "1"})
+    assert posted.status_code == 303
+    final = follow(base, auth, posted.headers["Location"])[0]
+    assert final["status"] == "done" and final["kind"] == "revert"
+    assert final["counts"] == {"deleted": 6, "restored": 0, "republished": 0}
+    page = requests.get(posted.headers["Location"], auth=auth, timeout=60).text
+    assert "Annulation de l'import de bib.mrc" in page
+    assert re.search(r"Import annulé : 6 notices supprimées", page)
+    transaction.begin()
+    assert len(api.content.find(context=site, portal_type="Notice", unrestricted=True)) == 0
+    undone = requests.get(job_page, auth=auth, timeout=60).text
+    assert "Cet import a été annulé" in undone and 'id="revert-form"' not in undone
+    # the same file goes in again, from the start
+    again = upload(base, auth, DATA / "marcjs_bib.mrc", "bib.mrc")
+    assert follow(base, auth, again)[0]["status"] == "done"
+    transaction.begin()
+    assert len(api.content.find(context=site, portal_type="Notice", unrestricted=True)) == 6
+
+
+def test_only_the_latest_import_can_be_undone(base, site):
+    auth = ("doc", PASSWORD)
+    first = upload(base, auth, DATA / "marcjs_bib.mrc", "bib.mrc")
+    follow(base, auth, first)
+    second = upload(base, auth, DATA / "pymarc_bad_records.mrc", "autre.mrc")
+    follow(base, auth, second)
+    html = requests.get(first, auth=auth, timeout=60).text
+    assert 'id="revert-form"' not in html
+    assert "seul le dernier import peut être annulé" in html
+    refused = requests.post(
+        f"{base}/@@import-marc", auth=auth, timeout=60,
+        data={"_authenticator": _token(requests.get(second, auth=auth, timeout=60).text),
+              "form.revert": first.rsplit("job=", 1)[1], "confirmer": "1"})
+    assert "seul le dernier import peut être annulé" in refused.text
+    assert 'id="revert-form"' in requests.get(second, auth=auth, timeout=60).text
 
 
 @pytest.mark.parametrize("auth", [None, ("membre", PASSWORD)], ids=["anonyme", "membre"])

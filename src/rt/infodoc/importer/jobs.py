@@ -17,7 +17,14 @@ process, when nothing was committed for ``STALE_AFTER`` seconds.  Its file is ke
 after the last committed batch (nothing twice, nothing lost).  One job at a time
 per site: imports in parallel would fight over the same Notices.
 
+A finished import can be undone from its page ("Annuler cet import", as Koha's
+"Undo import into catalog"): a *revert* job reverts its batches, newest first
+(``runner.revert_batch``, one transaction each; an interrupted revert resumed skips
+the batches already reverted).  Only the latest import that wrote something can be
+undone: reverting an older one would put back values a later import replaced.
+
     start_job(site, upload_path, filename, options) -> job id  (raises JobRefused)
+    start_revert(site, job_id) -> job id: undo every batch of that import's run
     resume_job(site, job_id) -> new job id
     job_view(site, job_id) -> dict for the page and its JSON, or None
     recent_jobs(site, count=5) -> [dict]
@@ -54,6 +61,7 @@ LIVE = {}  # job id -> {"done", "total", "started"} for the jobs this process ru
 _threads = {}  # job id -> Thread
 _lock = threading.Lock()
 
+IMPORT, REVERT = "import", "revert"
 QUEUED, RUNNING, DONE, FAILED, INTERRUPTED = (
     "queued", "running", "done", "failed", "interrupted")
 STATUS_LABELS = {
@@ -130,7 +138,8 @@ def running_job(site):
 
 
 def _new_id():
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    """Sortable by start time (to the microsecond), unique."""
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:6]
 
 
 def start_job(site, upload_path, filename, options: ImportOptions, user_id=None):
@@ -143,7 +152,7 @@ def start_job(site, upload_path, filename, options: ImportOptions, user_id=None)
     shutil.move(str(upload_path), path)
     user_id = user_id or getSecurityManager().getUser().getId()
     job = {
-        "id": job_id, "filename": filename, "path": str(path), "status": QUEUED,
+        "id": job_id, "kind": IMPORT, "filename": filename, "path": str(path), "status": QUEUED,
         "user": user_id, "dry_run": options.dry_run,
         "withdraw_missing": options.withdraw_missing, "total": None, "done": 0,
         "created": _now(), "updated": _now(), "finished": None, "report_id": None,
@@ -158,17 +167,61 @@ def resume_job(site, job_id):
     job = tree.get(job_id) if tree else None
     if job is None:
         raise JobRefused("Import inconnu.")
-    if effective_status(job) not in (INTERRUPTED, FAILED) or not Path(job["path"]).exists():
+    if effective_status(job) not in (INTERRUPTED, FAILED) or not _resumable_input(job):
         raise JobRefused("Cet import ne peut pas être repris.")
     if running_job(site) is not None:
         raise JobRefused(
             "Un import est déjà en cours : attendez sa fin avant d'en lancer un autre.")
     tree[job_id] = dict(job, status=effective_status(job), resumable=False)
     user_id = getSecurityManager().getUser().getId()
-    new = dict(job, id=_new_id(), status=QUEUED, user=user_id, done=0, created=_now(),
+    new = dict(job, id=_new_id(), kind=job.get("kind", IMPORT), status=QUEUED, user=user_id, done=0, created=_now(),
                updated=_now(), finished=None, report_id=None, error=None, process=PROCESS,
                resumed_from=job_id, resumable=True)
     return _launch(site, new)
+
+
+def _resumable_input(job):
+    if job.get("kind", IMPORT) == REVERT:
+        return True
+    return Path(job["path"]).exists()
+
+
+def revertable(site, job_id):
+    """Why the import ``job_id`` cannot be undone (French), or None when it can."""
+    tree = _tree(site)
+    job = tree.get(job_id) if tree else None
+    if job is None or job.get("kind", IMPORT) != IMPORT:
+        return "Import inconnu."
+    if effective_status(job) != DONE or job.get("dry_run") or not job.get("batches"):
+        return "Cet import n'a rien enregistré à annuler."
+    if job.get("reverted_by"):
+        return "Cet import a déjà été annulé."
+    for later in tree.values():
+        if later["created"] > job["created"] and later.get("kind", IMPORT) == IMPORT \
+                and later.get("batches") and not later.get("reverted_by"):
+            return ("Un import plus récent a modifié le fonds : seul le dernier import "
+                    "peut être annulé.")
+    return None
+
+
+def start_revert(site, job_id):
+    """Start a job undoing every batch of the import ``job_id``."""
+    problem = revertable(site, job_id)
+    if problem:
+        raise JobRefused(problem)
+    if running_job(site) is not None:
+        raise JobRefused(
+            "Un import est déjà en cours : attendez sa fin avant d'en lancer un autre.")
+    job = _tree(site)[job_id]
+    user_id = getSecurityManager().getUser().getId()
+    revert = {
+        "id": _new_id(), "kind": REVERT, "of": job_id, "filename": job["filename"],
+        "path": job["path"], "status": QUEUED, "user": user_id, "dry_run": False,
+        "withdraw_missing": False, "total": job.get("written"), "done": 0,
+        "created": _now(), "updated": _now(), "finished": None, "report_id": None,
+        "error": None, "process": PROCESS, "resumed_from": None, "counts": None,
+    }
+    return _launch(site, revert)
 
 
 def _launch(site, job):
@@ -176,7 +229,7 @@ def _launch(site, job):
     tree[job["id"]] = job
     transaction.commit()
     thread = threading.Thread(
-        target=_run, name=f"import-marc-{job['id']}", daemon=True,
+        target=_run, name=f"import-marc-{job.get('kind', IMPORT)}-{job['id']}", daemon=True,
         args=(site._p_jar.db(), "/".join(site.getPhysicalPath()), job["id"]))
     with _lock:
         LIVE[job["id"]] = {"done": 0, "total": None, "started": time.monotonic()}
@@ -222,9 +275,6 @@ def _user(site, app, user_id):
 
 
 def _run(db, site_path, job_id):
-    from .runner import import_file
-    from .view import store_report
-
     connection = db.open()
     transaction.begin()
     site = None
@@ -238,20 +288,10 @@ def _run(db, site_path, job_id):
         if user is None:
             raise RuntimeError(f"utilisateur inconnu : {job['user']}")
         newSecurityManager(None, user)
-        total = count_records(job["path"])
-        LIVE[job_id]["total"] = total
-        _update(tree, job_id, status=RUNNING, total=total)
-        options = ImportOptions(dry_run=job["dry_run"],
-                                withdraw_missing=job["withdraw_missing"])
-        report = import_file(site, job["path"], options,
-                             progress=JobProgress(tree, job_id, total))
-        report.source = job["filename"]
-        report_id = store_report(site, report)
-        _update(tree, job_id, status=DONE, done=report.records, finished=_now(),
-                report_id=report_id)
-        Path(job["path"]).unlink(missing_ok=True)
-    except Exception as exc:  # noqa: B902 - the page must say why, the file stays
-        logger.exception("Import %s failed", job_id)
+        body = _revert if job.get("kind") == REVERT else _import
+        _update(tree, job_id, status=DONE, finished=_now(), **body(site, tree, job))
+    except Exception as exc:  # noqa: B902 - the page must say why; the file stays
+        logger.exception("Job %s failed", job_id)
         transaction.abort()
         try:
             tree = jobs_tree(get_state(site))  # a None site fails here: logged below
@@ -259,7 +299,7 @@ def _run(db, site_path, job_id):
                     error=f"{exc.__class__.__name__} : {exc}")
         except Exception:  # noqa: B902
             transaction.abort()
-            logger.exception("Import %s: its failure could not be recorded", job_id)
+            logger.exception("Job %s: its failure could not be recorded", job_id)
     finally:
         transaction.abort()
         noSecurityManager()
@@ -267,6 +307,51 @@ def _run(db, site_path, job_id):
         connection.close()
         with _lock:
             LIVE.pop(job_id, None)
+
+
+def _import(site, tree, job):
+    from .runner import import_file
+    from .view import store_report
+
+    job_id = job["id"]
+    total = count_records(job["path"])
+    LIVE[job_id]["total"] = total
+    _update(tree, job_id, status=RUNNING, total=total)
+    options = ImportOptions(dry_run=job["dry_run"], withdraw_missing=job["withdraw_missing"])
+    report = import_file(site, job["path"], options, progress=JobProgress(tree, job_id, total))
+    report.source = job["filename"]
+    report_id = store_report(site, report)
+    Path(job["path"]).unlink(missing_ok=True)
+    written = report.created + report.updated + report.withdrawn
+    return {"done": report.records, "report_id": report_id,
+            "batches": list(report.batches) if not report.dry_run else [],
+            "written": written}
+
+
+def _revert(site, tree, job):
+    from .runner import revert_batch
+
+    job_id, of = job["id"], job["of"]
+    imported = tree[of]
+    journal = get_state(site).journal
+    _update(tree, job_id, status=RUNNING)
+    counts = {"deleted": 0, "restored": 0, "republished": 0}
+    done = 0
+    for batch in reversed(imported.get("batches") or []):
+        entry = journal.get(batch)
+        if entry is None:
+            continue
+        size = len(entry["created"]) + len(entry["updated"]) + len(entry["withdrawn"])
+        if entry.get("reverted"):  # by the interrupted job this one resumes
+            done += size
+            continue
+        tree[job_id] = dict(tree[job_id], done=done, updated=_now())
+        for name, value in revert_batch(site, batch).items():  # commits
+            counts[name] += value
+        done += size
+        LIVE[job_id]["done"] = done
+    tree[of] = dict(tree[of], reverted_by=job_id)
+    return {"done": done, "counts": counts}
 
 
 def wait(job_id, timeout=None):
@@ -304,8 +389,10 @@ def job_view(site, job_id):
         "started": _iso(job.get("created")), "finished": _iso(job.get("finished")),
         "report_id": job.get("report_id"), "error": job.get("error"),
         "resumable": status in (INTERRUPTED, FAILED) and job.get("resumable", True)
-        and Path(job["path"]).exists(),
+        and _resumable_input(job),
         "resumed_from": job.get("resumed_from"),
+        "kind": job.get("kind", IMPORT), "of": job.get("of"), "counts": job.get("counts"),
+        "reverted_by": job.get("reverted_by"),
     }
 
 

@@ -69,6 +69,19 @@ class ImportMarcView(BrowserView):
                 return self.redirect(jobs.resume_job(self.context, form["form.resume"]))
             except jobs.JobRefused as exc:
                 self.error = str(exc)
+        elif self.request.method == "POST" and form.get("form.revert"):
+            CheckAuthenticator(self.request)
+            if not form.get("confirmer"):
+                self.error = ("Cochez « Je confirme » pour annuler l'import : ses notices "
+                              "créées seront supprimées.")
+                self.show(form["form.revert"])
+                return self.template()
+            try:
+                return self.redirect(jobs.start_revert(self.context, form["form.revert"]))
+            except jobs.JobRefused as exc:
+                self.error = str(exc)
+            self.show(form["form.revert"])
+            return self.template()
         self.show(form.get("job"))
         return self.template()
 
@@ -126,6 +139,16 @@ class ImportMarcView(BrowserView):
         finally:
             if os.path.exists(path):
                 os.unlink(path)
+
+    def revert_refusal(self):
+        """Why the shown import cannot be undone, or None (then the page offers it)."""
+        return jobs.revertable(self.context, self.job["id"])
+
+    def heading(self):
+        job = self.job
+        if job["kind"] == jobs.REVERT:  # job_view fills "kind" in
+            return f"Annulation de l'import de {job['filename']}"
+        return f"{'Simulation' if job['dry_run'] else 'Import'} de {job['filename']}"
 
     @property
     def running(self):
