@@ -59,6 +59,7 @@ STALE_AFTER = 300  # seconds without a committed batch: a job of another process
 PROCESS = uuid.uuid4().hex  # this Zope process
 LIVE = {}  # job id -> {"done", "total", "started"} for the jobs this process runs
 _threads = {}  # job id -> Thread
+_ended = {}  # job id -> its final record, for requests reading an older ZODB snapshot
 _lock = threading.Lock()
 
 IMPORT, REVERT = "import", "revert"
@@ -108,8 +109,17 @@ def _alive(job_id):
     return thread is not None and thread.is_alive()
 
 
+def _current(job):
+    """The record as this process knows it: a request whose ZODB snapshot predates
+    the end of a job this process ran still reads it as running."""
+    if job.get("status") in (QUEUED, RUNNING):
+        return _ended.get(job["id"], job)
+    return job
+
+
 def effective_status(job, now=None):
     """The job's status as a reader should see it (a dead job is interrupted)."""
+    job = _current(job)
     status = job.get("status")
     if status not in (QUEUED, RUNNING):
         return status
@@ -192,6 +202,7 @@ def revertable(site, job_id):
     job = tree.get(job_id) if tree else None
     if job is None or job.get("kind", IMPORT) != IMPORT:
         return "Import inconnu."
+    job = _current(job)
     if effective_status(job) != DONE or job.get("dry_run") or not job.get("batches"):
         return "Cet import n'a rien enregistré à annuler."
     if job.get("reverted_by"):
@@ -290,6 +301,7 @@ def _run(db, site_path, job_id):
         newSecurityManager(None, user)
         body = _revert if job.get("kind") == REVERT else _import
         _update(tree, job_id, status=DONE, finished=_now(), **body(site, tree, job))
+        _ended[job_id] = dict(tree[job_id])
     except Exception as exc:  # noqa: B902 - the page must say why; the file stays
         logger.exception("Job %s failed", job_id)
         transaction.abort()
@@ -297,6 +309,7 @@ def _run(db, site_path, job_id):
             tree = jobs_tree(get_state(site))  # a None site fails here: logged below
             _update(tree, job_id, status=FAILED, finished=_now(),
                     error=f"{exc.__class__.__name__} : {exc}")
+            _ended[job_id] = dict(tree[job_id])
         except Exception:  # noqa: B902
             transaction.abort()
             logger.exception("Job %s: its failure could not be recorded", job_id)
@@ -369,6 +382,7 @@ def job_view(site, job_id):
     job = tree.get(job_id) if tree else None
     if job is None:
         return None
+    job = _current(job)
     status = effective_status(job)
     done, total = job.get("done") or 0, job.get("total")
     live = LIVE.get(job_id)
