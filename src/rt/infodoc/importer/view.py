@@ -71,19 +71,25 @@ class ImportMarcView(BrowserView):
                 self.error = str(exc)
         elif self.request.method == "POST" and form.get("form.revert"):
             CheckAuthenticator(self.request)
-            if not form.get("confirmer"):
-                self.error = ("Cochez « Je confirme » pour annuler l'import : ses notices "
-                              "créées seront supprimées.")
-                self.show(form["form.revert"])
-                return self.template()
-            try:
-                return self.redirect(jobs.start_revert(self.context, form["form.revert"]))
-            except jobs.JobRefused as exc:
-                self.error = str(exc)
+            job_id = self.revert(form["form.revert"], form.get("confirmer"))
+            if job_id:
+                return self.redirect(job_id)
             self.show(form["form.revert"])
             return self.template()
         self.show(form.get("job"))
         return self.template()
+
+    def revert(self, job_id, confirmed):
+        """Start undoing the import ``job_id``; its revert job id, or None (error set)."""
+        if not confirmed:
+            self.error = ("Cochez « Je confirme » pour annuler l'import : ses notices "
+                          "créées seront supprimées.")
+            return None
+        try:
+            return jobs.start_revert(self.context, job_id)
+        except jobs.JobRefused as exc:
+            self.error = str(exc)
+            return None
 
     def redirect(self, job_id):
         self.request.response.redirect(
