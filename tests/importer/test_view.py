@@ -128,6 +128,40 @@ def test_a_large_file_shows_its_progress_and_blocks_a_second_upload(base, site, 
     assert len(api.content.find(context=site, portal_type="Notice", unrestricted=True)) == 1500
 
 
+def test_uploads_sent_at_the_same_moment_start_one_import(base, site, tmp_path):
+    """Three tabs send a file at once: one import starts, the others are refused.
+    (Whether the requests overlap here depends on the server; the conflict that
+    settles truly simultaneous launches is tested in test_jobs.py.)"""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from rt.infodoc.demo.fund import write_fund
+
+    auth = ("doc", PASSWORD)
+    fund = tmp_path / "fonds.mrc"
+    write_fund(str(fund), count=600)
+    token = _token(requests.get(f"{base}/@@import-marc", auth=auth, timeout=60).text)
+
+    def send(name):
+        with open(fund, "rb") as stream:
+            return requests.post(
+                f"{base}/@@import-marc", auth=auth, timeout=120, allow_redirects=False,
+                data={"_authenticator": token, "form.submitted": "1"},
+                files={"fichier": (name, stream, "application/marc")})
+
+    with ThreadPoolExecutor(3) as pool:
+        answers = list(pool.map(send, ["a.mrc", "b.mrc", "c.mrc"]))
+    started = [a for a in answers if a.status_code == 303]
+    refused = [a for a in answers if a.status_code == 200]
+    assert len(started) == 1 and len(refused) == 2
+    assert all("Un import est déjà en cours" in a.text for a in refused)
+    assert follow(base, auth, started[0].headers["Location"])[0]["status"] == "done"
+    transaction.begin()
+    from rt.infodoc.importer import jobs
+
+    assert len(jobs.jobs_tree(jobs.get_state(site))) == 1
+    assert len(api.content.find(context=site, portal_type="Notice", unrestricted=True)) == 600
+
+
 def test_an_interrupted_import_is_resumed_from_the_page(base, site, tmp_path):
     """A job whose Zope went away (another process, silent for too long) shows as
     interrupted; "Reprendre" continues after its last committed batch."""

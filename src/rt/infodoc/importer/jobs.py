@@ -159,7 +159,6 @@ def start_job(site, upload_path, filename, options: ImportOptions, user_id=None)
             "Un import est déjà en cours : attendez sa fin avant d'en lancer un autre.")
     job_id = _new_id()
     path = job_dir() / f"{job_id}.mrc"
-    shutil.move(str(upload_path), path)
     user_id = user_id or getSecurityManager().getUser().getId()
     job = {
         "id": job_id, "kind": IMPORT, "filename": filename, "path": str(path), "status": QUEUED,
@@ -168,7 +167,7 @@ def start_job(site, upload_path, filename, options: ImportOptions, user_id=None)
         "created": _now(), "updated": _now(), "finished": None, "report_id": None,
         "error": None, "process": PROCESS, "resumed_from": None,
     }
-    return _launch(site, job)
+    return _launch(site, job, upload=(upload_path, path))
 
 
 def resume_job(site, job_id):
@@ -184,9 +183,9 @@ def resume_job(site, job_id):
             "Un import est déjà en cours : attendez sa fin avant d'en lancer un autre.")
     tree[job_id] = dict(job, status=effective_status(job), resumable=False)
     user_id = getSecurityManager().getUser().getId()
-    new = dict(job, id=_new_id(), kind=job.get("kind", IMPORT), status=QUEUED, user=user_id, done=0, created=_now(),
-               updated=_now(), finished=None, report_id=None, error=None, process=PROCESS,
-               resumed_from=job_id, resumable=True)
+    new = dict(job, id=_new_id(), kind=job.get("kind", IMPORT), status=QUEUED, user=user_id,
+               done=0, created=_now(), updated=_now(), finished=None, report_id=None,
+               error=None, process=PROCESS, resumed_from=job_id, resumable=True)
     return _launch(site, new)
 
 
@@ -235,10 +234,24 @@ def start_revert(site, job_id):
     return _launch(site, revert)
 
 
-def _launch(site, job):
-    tree = jobs_tree(get_state(site), create=True)
-    tree[job["id"]] = job
+def record(state, job):
+    """Write ``job`` in the job list of the import ``state`` and mark the state
+    object itself as written, uncommitted (see ``_launch``)."""
+    jobs_tree(state, create=True)[job["id"]] = job
+    state.last_launch = job["id"]
+
+
+def _launch(site, job, upload=None):
+    """Record ``job`` and start its thread; ``upload`` (source, destination): the
+    uploaded file, moved once the record is committed.
+
+    The launch also writes the import state object itself: two launches at the same
+    moment then conflict whatever the job list's conflict resolution makes of their
+    records, and the request that Zope retries finds the other job running."""
+    record(get_state(site), job)
     transaction.commit()
+    if upload is not None:
+        shutil.move(str(upload[0]), upload[1])
     thread = threading.Thread(
         target=_run, name=f"import-marc-{job.get('kind', IMPORT)}-{job['id']}", daemon=True,
         args=(site._p_jar.db(), "/".join(site.getPhysicalPath()), job["id"]))

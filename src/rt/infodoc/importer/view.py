@@ -116,6 +116,7 @@ class ImportMarcView(BrowserView):
         if upload is None or not getattr(upload, "filename", ""):
             self.error = "Choisissez un fichier MARC (ISO 2709 ou MARCXML)."
             return None
+        upload.seek(0)  # a request retried after a conflict reads it again
         handle, path = tempfile.mkstemp(suffix=".mrc", prefix="import-marc-")
         try:
             size = 0
