@@ -77,6 +77,7 @@ setup(
             "Sickle",      # a third-party OAI-PMH harvester, to harvest our provider
             "selenium",    # drives Debian's chromium in tests/e2e
             "aiosmtpd",    # a real SMTP server for the e-mail tests
+            "hypothesis",  # property-based tests: random input at every public endpoint
         ],
     },
     entry_points={
