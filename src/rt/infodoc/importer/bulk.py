@@ -34,7 +34,6 @@ from Acquisition import aq_base
 from DateTime import DateTime
 from Persistence import PersistentMapping
 
-from BTrees.OOBTree import OOBTree
 from plone.dexterity.interfaces import IDexterityFTI
 from plone.dexterity.utils import resolveDottedName
 from plone.uuid.interfaces import ATTRIBUTE_NAME
@@ -45,6 +44,7 @@ from zope.container.contained import notifyContainerModified
 from rt.infodoc.oaiprovider.subscribers import drop_cached
 from rt.infodoc.search import config
 
+from .backlog import entry, entry_path, solr_pending
 from .apply import HASH_ATTR, RAW_ATTR, SOURCE_ATTR, SUGGESTED_FIELDS, WORKFLOW_ID, NoticeWriter
 from .indexing import IndexValues, Lookups, catalog_batch
 from .solr_bulk import DocumentBuilder, SolrPoster, solr_manager
@@ -52,17 +52,7 @@ from .solr_bulk import DocumentBuilder, SolrPoster, solr_manager
 logger = logging.getLogger("rt.infodoc.importer")
 
 PORTAL_TYPE = "Notice"
-PENDING_ATTR = "solr_pending"
 OWNERSHIP_ATTRS = ("_owner", "__ac_local_roles__")
-
-
-def solr_pending(state, create=False):
-    """uid -> path of Notices written but not yet accepted by Solr (import state)."""
-    tree = getattr(state, PENDING_ATTR, None)
-    if tree is None and create:
-        tree = OOBTree()
-        setattr(state, PENDING_ATTR, tree)
-    return tree
 
 
 class BulkNoticeWriter(NoticeWriter):
@@ -187,7 +177,7 @@ class BulkNoticeWriter(NoticeWriter):
             doc = self.builder.document(values)
             if doc is not None:
                 self.docs.append(doc)
-                tree[doc[self.builder.unique_key]] = "/".join(obj.getPhysicalPath())
+                tree[doc[self.builder.unique_key]] = entry("/".join(obj.getPhysicalPath()))
         self._forget_sent()
 
     def after_commit(self):
@@ -239,9 +229,10 @@ class BulkNoticeWriter(NoticeWriter):
         tree = solr_pending(self.state)
         if self.builder is None or not tree:
             return 0
+        paths = {uid: entry_path(value) for uid, value in tree.items()}
         objects = [obj for obj in (self.site.unrestrictedTraverse(path, None)
-                                   for path in tree.values()) if obj is not None]
-        missing = [uid for uid, path in tree.items()
+                                   for path in paths.values()) if obj is not None]
+        missing = [uid for uid, path in paths.items()
                    if self.site.unrestrictedTraverse(path, None) is None]
         for uid in missing:
             del tree[uid]
@@ -284,8 +275,8 @@ class BulkNoticeWriter(NoticeWriter):
         if tree:
             from rt.infodoc.search.catchup import INDEX, remember
 
-            for uid, path in list(tree.items()):
-                obj = self.site.unrestrictedTraverse(path, None)
+            for uid, value in list(tree.items()):
+                obj = self.site.unrestrictedTraverse(entry_path(value), None)
                 if obj is not None:
                     remember(obj, INDEX)
                 del tree[uid]

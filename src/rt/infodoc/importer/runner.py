@@ -20,6 +20,7 @@ from ZODB.POSException import ConflictError
 from . import plan
 from .apply import NoticeWriter, WITHDRAWN_STATE
 from .bulk import BulkNoticeWriter
+from .failpoint import failpoint
 from .batches import Checkpoint, batch_id, batched, file_sha1, new_run_id, now_iso
 from .index import build_index
 from .options import ImportOptions
@@ -210,6 +211,7 @@ class _Run:
         self.save_checkpoint(last)
         self._writer_call("finish_batch")
         transaction.commit()
+        failpoint("after-batch-commit", self.batch_number)
         self._writer_call("after_commit")
         self.site._p_jar.cacheGC()
 

@@ -60,10 +60,14 @@ def remember(obj, operation):
     uid = IUUID(obj, None)
     if not uid:
         return
-    tree = pending(create=True)
+    remember_path(None, uid, "/".join(obj.getPhysicalPath()), operation)
+
+
+def remember_path(site, uid, path, operation):
+    """Remember a change by UID and path (the object need not be at hand)."""
+    tree = pending(site, create=True)
     if tree is None:
         return
-    path = "/".join(obj.getPhysicalPath())
     if tree.get(uid) != (operation, path):
         tree[uid] = (operation, path)
 

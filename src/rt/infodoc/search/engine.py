@@ -15,28 +15,22 @@ from plone.registry.interfaces import IRegistry
 from Products.CMFCore.utils import _getAuthenticatedUser
 from Products.CMFCore.utils import getToolByName
 from zope.component import queryUtility
-from zope.component.hooks import getSite
 
 from rt.infodoc.indexers.values import PRODUCTION_KINDS
 from rt.infodoc.search import catalog_backend
 from rt.infodoc.search import config
 from rt.infodoc.search import solr_backend
-from rt.infodoc.search.catchup import catch_up
-from rt.infodoc.search.catchup import pending_count
 from rt.infodoc.search.catalog_text import text_query
+from rt.infodoc.search.guard import portal_of
+from rt.infodoc.search.guard import solr_ready
 from rt.infodoc.search.health import HEALTH
 from rt.infodoc.search.query import SearchQuery
 from rt.infodoc.search.results import DEGRADED_NOTICE
+from rt.infodoc.search.results import REJECTED_NOTICE
+from rt.infodoc.search.results import SearchResults
 from rt.infodoc.search.titles import Titles
 
 logger = logging.getLogger("rt.infodoc.search")
-
-
-def _portal(context):
-    portal_url = getToolByName(context, "portal_url", None)
-    if portal_url is not None:
-        return portal_url.getPortalObject()
-    return getSite()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -97,25 +91,11 @@ def user_filter(catalog):
     return catalog._listAllowedRolesAndUsers(user), bool(catalog.allow_inactive({}))
 
 
-def solr_ready(portal):
-    """collective.solr on and Solr answering; sends what it missed meanwhile."""
-    if not config.solr_active():
-        return False
-    if not HEALTH.is_up(config.core_url()):
-        return False
-    if pending_count(portal):
-        try:
-            catch_up(portal)
-        except Exception:  # the catch-up is retried on the next search
-            logger.exception("Solr catch-up failed")
-    return True
-
-
 def search(context, query=None):
     """SearchResults of `query` (a SearchQuery) for the current user."""
     if query is None:
         query = SearchQuery()
-    portal = _portal(context)
+    portal = portal_of(context)
     catalog = getToolByName(portal, "portal_catalog")
     roles, show_inactive = user_filter(catalog)
     titles = Titles(portal, getattr(portal, "REQUEST", None))
@@ -125,6 +105,10 @@ def search(context, query=None):
         url = config.core_url()
         try:
             return solr_backend.run(url, query, roles, show_inactive, url_of, titles, types)
+        except solr_backend.SolrRejected as error:
+            # this request's own input: its error, not an outage for every reader
+            logger.info("Solr refused a search (%s)", error)
+            return SearchResults(backend="solr", query=query, error_notice=REJECTED_NOTICE)
         except solr_backend.ERRORS as error:
             logger.warning("Solr search failed (%s); answering from the catalog", error)
             HEALTH.mark_down(url)
@@ -139,12 +123,15 @@ def suggest(context, prefix, limit=8):
     prefix = (prefix or "").strip()
     if len(prefix) < 2:
         return []
-    portal = _portal(context)
+    portal = portal_of(context)
     catalog = getToolByName(portal, "portal_catalog")
     roles, _show_inactive = user_filter(catalog)
-    if config.solr_active() and HEALTH.is_up(config.core_url()):
+    if solr_ready(portal):
         try:
             return solr_backend.suggest(config.core_url(), prefix, roles, limit)
+        except solr_backend.SolrRejected as error:
+            logger.info("Solr refused a suggestion (%s)", error)
+            return []
         except (*solr_backend.ERRORS, KeyError) as error:
             logger.warning("Solr suggest failed (%s)", error)
             HEALTH.mark_down(config.core_url())

@@ -11,6 +11,11 @@ DEGRADED_NOTICE = (
     "les comptages moins précis."
 )
 
+REJECTED_NOTICE = (
+    "Cette recherche n'a pas pu être traitée : vérifiez les mots, les filtres et le "
+    "numéro de page demandés."
+)
+
 
 @dataclass
 class ResultItem:
@@ -55,6 +60,7 @@ class SearchResults:
     suggestion: str | None = None
     backend: str = "solr"
     degraded_notice: str | None = None
+    error_notice: str | None = None  # this request could not be answered (its input)
     query: SearchQuery = field(default_factory=SearchQuery)
     pages: int = 0
     solr_ms: float | None = None  # time spent waiting for Solr (Server-Timing)

@@ -32,6 +32,13 @@ class SolrError(Exception):
     """Solr answered with an HTTP error."""
 
 
+class SolrRejected(SolrError):
+    """Solr refused this request (HTTP 4xx): its input, not an outage."""
+
+
+# Solr's answers to a request it cannot use (bad syntax, start out of range, too
+# large); a 404 (core not loaded) or a 5xx is an outage.
+REJECTED_STATUS = frozenset({400, 413, 414})
 ERRORS = (http.client.HTTPException, OSError, SolrError, ValueError)
 # A kept-alive connection Solr closed meanwhile: ask again once on a new one.
 _STALE = (http.client.RemoteDisconnected, http.client.CannotSendRequest,
@@ -122,6 +129,8 @@ def solr_get(core_url, handler, params, timeout=SEARCH_TIMEOUT):
     path = parts.path.rstrip("/") + handler
     status, data = _post(parts.hostname, parts.port or 80, path,
                          form_body(params).encode("utf-8"), timeout)
+    if status in REJECTED_STATUS:
+        raise SolrRejected(f"Solr answered HTTP {status} on {handler}")
     if status != 200:
         raise SolrError(f"Solr answered HTTP {status} on {handler}")
     return json.loads(data)

@@ -61,6 +61,7 @@ class RechercheGet(Service):
             "page_size": query.page_size,
             "backend": results.backend,
             "degraded_notice": results.degraded_notice,
+            "error_notice": results.error_notice,
             "suggestion": results.suggestion,
             "query": params,
             "items": [vars(item) for item in results.items],
