@@ -79,3 +79,14 @@ def corpus(site):
         objects[notice_id] = obj
     transaction.commit()
     return objects
+
+
+@pytest.fixture()
+def solr_down(solr_functional, corpus):
+    """Stop the layer's Solr for the test; start it again afterwards in any case."""
+    solr = solr_functional["solr"]
+    solr.stop()
+    HEALTH.forget()
+    yield solr
+    solr.start()
+    HEALTH.forget()

@@ -22,17 +22,6 @@ from rt.infodoc.search.results import DEGRADED_NOTICE
 from .conftest import solr_docs
 
 
-@pytest.fixture()
-def solr_down(solr_functional, corpus):
-    """Stop the layer's Solr for the test; start it again afterwards in any case."""
-    solr = solr_functional["solr"]
-    solr.stop()
-    HEALTH.forget()
-    yield solr
-    solr.start()
-    HEALTH.forget()
-
-
 def titles(results):
     return {item.title for item in results.items}
 
