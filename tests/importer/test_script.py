@@ -6,21 +6,21 @@ compares with an uninterrupted run of the same file on the same fresh site.
 
 import json
 import os
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
+from live_servers import REPO
+from live_servers import ZCONSOLE
+from live_servers import Zeo
+from live_servers import free_port as _free_port
+
 from .conftest import DATA
 
-REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "scripts" / "import-marc"
-ZCONSOLE = REPO / ".venv" / "bin" / "zconsole"
 
 LIST_NOTICES = '''
 import json, sys
@@ -46,58 +46,6 @@ site.portal_registry["collective.solr.active"] = False
 transaction.commit()
 print("RESULT" + json.dumps({}))
 '''
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Zeo:
-    def __init__(self, var, port):
-        self.var, self.port = var, port
-        self.env = dict(os.environ, RT_INFODOC_VAR=str(var), RT_INFODOC_ZEO=f"127.0.0.1:{port}")
-        self.conf = var / "instance" / "etc" / "zope-zeo.conf"
-
-    def run(self, *args, check=True, **kw):
-        return subprocess.run(args, env=self.env, check=check, capture_output=True, text=True,
-                              cwd=REPO, **kw)
-
-    def start(self):
-        self.run(str(REPO / "scripts" / "zeo"), "start")
-
-    def stop(self):
-        self.run(str(REPO / "scripts" / "zeo"), "stop", check=False)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:  # the old server must be gone
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-            except OSError:
-                return
-            time.sleep(0.1)
-
-    def zconsole(self, script_text, *args):
-        script = self.var / "query.py"
-        script.write_text(script_text)
-        out = self.run(str(ZCONSOLE), "run", str(self.conf), str(script), *args).stdout
-        return json.loads(out.split("RESULT", 1)[1])
-
-    def import_marc(self, *args, **kw):
-        return subprocess.run([sys.executable, str(SCRIPT), *args], env=self.env, cwd=REPO,
-                              capture_output=True, text=True, **kw)
-
-    def save(self, name):
-        shutil.copy(self.var / "filestorage" / "Data.fs", self.var / name)
-
-    def restore(self, name):
-        self.stop()
-        for suffix in ("", ".index", ".lock", ".tmp"):
-            path = self.var / "filestorage" / f"Data.fs{suffix}"
-            if path.exists():
-                path.unlink()
-        shutil.copy(self.var / name, self.var / "filestorage" / "Data.fs")
-        self.start()
 
 
 @pytest.fixture(scope="module")

@@ -7,24 +7,22 @@ with runwsgi.
 """
 
 import os
-import re
-import socket
 import subprocess
 import sys
-import time
 
 import pytest
 import requests
 
 from rt.infodoc.testing import SolrProcess
 
-from .test_script import REPO
-from .test_script import SCRIPT
-from .test_script import ZCONSOLE
-from .test_script import Zeo
-from .test_script import _free_port
+from live_servers import REPO
+from live_servers import ZCONSOLE
+from live_servers import Zeo
+from live_servers import free_port as _free_port
+from live_servers import listening as _listening
+from live_servers import serve as _serve
 
-RUNWSGI = REPO / ".venv" / "bin" / "runwsgi"
+from .test_script import SCRIPT
 
 SOLR_ON = '''
 import json, sys
@@ -76,27 +74,6 @@ def zeo(tmp_path_factory, solr):
         yield server
     finally:
         server.stop()
-
-
-def _serve(zeo, port):
-    ini = zeo.var / "instance" / "etc" / "zope-zeo.ini"
-    served = zeo.var / f"zope-{port}.ini"
-    served.write_text(re.sub(r"(?m)^port = \d+$", f"port = {port}", ini.read_text()))
-    return subprocess.Popen([str(RUNWSGI), str(served)], env=zeo.env, cwd=REPO,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
-
-
-def _listening(port, process, timeout=180):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "Zope did not start"
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError("Zope did not listen in time")
 
 
 def test_killed_import_is_replayed_by_the_next_zope_to_start(zeo, solr, tmp_path):
