@@ -8,6 +8,7 @@ from zExceptions import Forbidden
 from rt.infodoc.browser import basket_mail
 from rt.infodoc.browser import basket_page
 from rt.infodoc.browser import basket_store
+from rt.infodoc.browser import form_values as params
 from rt.infodoc.browser import mail_limit
 from rt.infodoc.browser.basket_records import basket_objects
 from rt.infodoc.browser.basket_records import basket_uids
@@ -38,7 +39,7 @@ class BasketView(BrowserView):
     def __call__(self):
         self.errors, self.form_values = {}, {}
         form = self.request.form
-        action = form.get("basket_action")
+        action = params.text(form, "basket_action")
         if self.request.method == "POST" and action:
             result = self.handle(action, form)
             if result is not None:
@@ -50,10 +51,10 @@ class BasketView(BrowserView):
         uids = basket_uids(self.request)
         if action in ("add", "remove"):
             change = basket_store.add if action == "add" else basket_store.remove
-            for uid in self._as_list(form.get("uid")):
+            for uid in params.texts(form, "uid"):
                 uids = change(uids, uid)
             store_basket(self.request, uids)
-            return self.redirect(form.get("came_from"))
+            return self.redirect(params.text(form, "came_from"))
         if action == "clear":
             store_basket(self.request, [])
             self.message("Le panier a été vidé.")
@@ -66,7 +67,7 @@ class BasketView(BrowserView):
 
     def send_mail(self, form):
         entries = [entry_of(obj) for obj in self.objects()]
-        address, note = form.get("email", ""), form.get("note", "")
+        address, note = params.text(form, "email"), params.text(form, "note")
         self.form_values = {"email": address, "note": note}
         self.errors = basket_mail.validate(address, note, entries)
         if self.errors:
@@ -82,8 +83,8 @@ class BasketView(BrowserView):
 
     def create_page(self, form):
         CheckAuthenticator(self.request)
-        title = (form.get("page_title") or "").strip()
-        path = form.get("folder") or ""
+        title = params.text(form, "page_title").strip()
+        path = params.text(form, "folder")
         self.form_values = {"page_title": title, "folder": path}
         entries = [entry_of(obj) for obj in self.objects()]
         if not title:
@@ -103,12 +104,6 @@ class BasketView(BrowserView):
         return self.request.response.redirect(page.absolute_url())
 
     # ----------------------------------------------------------- helpers
-    @staticmethod
-    def _as_list(value):
-        if value is None:
-            return []
-        return list(value) if isinstance(value, (list, tuple)) else [value]
-
     def message(self, text):
         api.portal.show_message(text, request=self.request, type="info")
 
@@ -151,9 +146,10 @@ class BasketExport(BrowserView):
     """@@panier-export?format=ris|bibtex|unimarc|marcxml|unimarcxml"""
 
     def __call__(self):
-        format_name = self.request.form.get("format", "ris")
+        format_name = params.text(self.request.form, "format", "ris")
         if format_name not in FORMATS:
-            return send_error(self.request, f"Format d'export inconnu : « {format_name} ».")
+            return send_error(self.request, f"Format d'export inconnu : « {format_name[:80]} ».",
+                              status=400)
         entries = []
         for obj in basket_objects(self.request):
             notice, url = entry_of(obj)

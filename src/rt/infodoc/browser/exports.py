@@ -21,9 +21,12 @@ def send_download(request, format_name, body, stem):
     return body
 
 
-def send_error(request, message):
-    request.response.setStatus(422)
+def send_error(request, message, status=422):
+    """A plain-text French error (422: nothing to export; 400: a bad parameter).
+    nosniff: the message may quote the parameter, it must never run as HTML."""
+    request.response.setStatus(status)
     request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
+    request.response.setHeader("X-Content-Type-Options", "nosniff")
     return message.encode("utf-8")
 
 

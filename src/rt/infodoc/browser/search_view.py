@@ -90,6 +90,8 @@ class SearchView(BrowserView):
         first = self.query.start + 1
         last = min(total, self.query.start + self.query.page_size)
         count = display.plural(total, "résultat")
+        if first > total:  # a page past the last one (an edited or stale link)
+            return f"{count} — aucun sur cette page"
         return f"{count} — affichés de {first} à {last}" if total > self.query.page_size else count
 
     def items(self):

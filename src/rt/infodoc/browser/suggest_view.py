@@ -4,6 +4,7 @@ import json
 
 from Products.Five.browser import BrowserView
 
+from rt.infodoc.browser import form_values
 from rt.infodoc.search.engine import suggest
 
 MAX_PREFIX = 100
@@ -11,11 +12,10 @@ MAX_PREFIX = 100
 
 class SuggestView(BrowserView):
     def __call__(self):
-        prefix = str(self.request.form.get("q", "") or "")[:MAX_PREFIX]
-        try:
-            limit = min(15, max(1, int(self.request.form.get("limit", 8))))
-        except (TypeError, ValueError):
-            limit = 8
+        form = self.request.form
+        prefix = form_values.text(form, "q")[:MAX_PREFIX]
+        limit = form_values.text(form, "limit", "8").strip()
+        limit = min(15, max(1, int(limit[:3]))) if limit.isascii() and limit.isdigit() else 8
         titles = suggest(self.context, prefix, limit=limit)
         response = self.request.response
         response.setHeader("Content-Type", "application/json; charset=utf-8")

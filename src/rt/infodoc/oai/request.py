@@ -1,5 +1,6 @@
 """Parse and validate an OAI-PMH request's arguments (protocol section 3.1-3.4)."""
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
@@ -41,6 +42,15 @@ def parse_query(text):
 
 FORM = "application/x-www-form-urlencoded"
 
+# What XML 1.0 cannot carry (control characters, U+FFFE, U+FFFF, surrogates): an
+# argument holding one is refused, never echoed in the answer's <request> element
+# (lxml would raise, and the harvester would get a 500 instead of badArgument).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text):
+    return not _NOT_XML.search(text)
+
 
 def pairs_for(method, query_string, content_type="", body=b""):
     """The argument pairs of an HTTP request, repeats kept (a web framework's
@@ -71,7 +81,9 @@ def parse(pairs, granularity=datestamps.SECONDS):
     for name, value in pairs:
         if name == "verb":
             continue
-        if name not in allowed:
+        if not (xml_safe(name) and xml_safe(value)):
+            problems.append(f"Caractère interdit dans l'argument {name!r}.")
+        elif name not in allowed:
             problems.append(f"Argument illégal pour {verb} : {name!r}.")
         elif name in args:
             problems.append(f"Argument répété : {name!r}.")

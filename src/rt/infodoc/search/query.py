@@ -4,6 +4,7 @@ No Zope or Plone import here: the portal pages, the feeds, the REST service and 
 tests all build a `SearchQuery` the same way and get the same permalink back.
 """
 
+import re
 from dataclasses import dataclass
 from dataclasses import field
 from dataclasses import replace
@@ -41,8 +42,26 @@ SORTS = ("relevance", "date", "title")
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 MAX_TEXT = 500
+# Solr reads `start` (the offset of the page's first result) as a 32-bit int: the
+# last page keeps start + rows below 2**31 at the largest page size. A page past
+# the results is simply empty.
+MAX_PAGE = (2**31 - 1) // MAX_PAGE_SIZE
 
 _TEXT_PARAMS = ("title", "author", "subject", "isbn")
+_DIGITS = re.compile(r"([+-]?)0*([0-9]+)\Z", re.ASCII)
+# Control characters (never typed, they break XML feeds) and lone surrogates (not
+# text: they cannot be encoded, to Solr or in the page) become spaces.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _text(value):
+    """A form value as one clean line of text (records and uploads are not text)."""
+    if not isinstance(value, (str, int, float)):
+        return ""
+    text = str(value)
+    if _NOT_TEXT.search(text):
+        text = _NOT_TEXT.sub(" ", text)
+    return " ".join(text.split())[:MAX_TEXT]
 
 
 def _first(form, name):
@@ -52,7 +71,7 @@ def _first(form, name):
         value = value[0] if value else None
     if value is None:
         return ""
-    return str(value).strip()[:MAX_TEXT]
+    return _text(value)
 
 
 def _all(form, name):
@@ -63,18 +82,22 @@ def _all(form, name):
     values = value if isinstance(value, (list, tuple)) else [value]
     seen = []
     for item in values:
-        for part in str(item).split("\x00"):
-            part = part.strip()[:MAX_TEXT]
+        for part in str(item).split("\x00") if isinstance(item, str) else [item]:
+            part = _text(part)
             if part and part not in seen:
                 seen.append(part)
     return seen
 
 
 def _int(value, default=None, minimum=None, maximum=None):
-    try:
-        number = int(str(value).strip())
-    except (TypeError, ValueError):
+    """An integer parameter: ASCII digits only (not "١٢" or "1_000"), `default`
+    when it is not one, clamped to [minimum, maximum] (a thousand digits too)."""
+    match = _DIGITS.match(str(value).strip())
+    if not match:
         return default
+    sign, digits = match.groups()
+    number = int(digits) if len(digits) <= 19 else 10**19
+    number = -number if sign == "-" else number
     if minimum is not None and number < minimum:
         return default if default is not None else minimum
     if maximum is not None and number > maximum:
@@ -109,7 +132,7 @@ class SearchQuery:
         }
         if self.sort not in SORTS:
             self.sort = "relevance"
-        self.page = max(1, int(self.page or 1))
+        self.page = min(MAX_PAGE, max(1, int(self.page or 1)))
         self.page_size = min(MAX_PAGE_SIZE, max(1, int(self.page_size or DEFAULT_PAGE_SIZE)))
 
     @classmethod
@@ -131,7 +154,7 @@ class SearchQuery:
             year_to=_int(_first(form, "year_to"), None, 0, 9999),
             filters=filters,
             sort=_first(form, "sort") or "relevance",
-            page=_int(_first(form, "page"), 1, 1),
+            page=_int(_first(form, "page"), 1, 1, MAX_PAGE),
             page_size=_int(_first(form, "page_size"), DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE),
         )
 

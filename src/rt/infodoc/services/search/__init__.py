@@ -1,0 +1,1 @@
+"""@search (plone.restapi) with its malformed queries refused."""
