@@ -63,3 +63,13 @@ def _keep_plone_layers(request):
     for prefix in LAYER_PREFIXES:
         if any(_uses(item, prefix) for item in request.session.items):
             request.getfixturevalue(f"{prefix}_session")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_shells():
+    """Each test's site is a new ZODB whose catalog counter may repeat an earlier
+    test's: the page shells kept for anonymous readers start empty."""
+    from rt.infodoc.browser import page_shell
+
+    page_shell.forget()
+    yield

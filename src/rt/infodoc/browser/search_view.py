@@ -4,8 +4,10 @@ from urllib.parse import urlencode
 
 from plone import api
 from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 
 from rt.infodoc.browser import display
+from rt.infodoc.browser import page_shell
 from rt.infodoc.browser import search_links as links
 from rt.infodoc.browser import vocab
 from rt.infodoc.indexers.availability import AVAILABILITY_TITLES
@@ -22,11 +24,32 @@ HOME_RELAY = "toulouse"
 class SearchView(BrowserView):
     """The portal page; every state is a GET URL (the permalink)."""
 
+    parts = ViewPageTemplateFile("templates/recherche_parts.pt")
+    fragment = ViewPageTemplateFile("templates/recherche_fragment.pt")
+    shell_mode = False
+    mark_head = page_shell.MARK_HEAD
+    mark_core = page_shell.MARK_CORE
+
     def __call__(self):
         self.query = SearchQuery.from_request(dict(self.request.form))
         self.results = None if self.query.is_empty else search(self.context, self.query)
         server_timing.mark(self.request, solr=self.results.solr_ms if self.results else None)
+        if page_shell.reusable(self.request):
+            shell = page_shell.get(page_shell.shell_key(self.context, self.request),
+                                   self._render_shell)
+            if shell is not None:
+                before, between, after = shell
+                self.request.response.setHeader("Content-Type", "text/html;charset=utf-8")
+                return "".join((before, self.fragment(part="head"), between,
+                                self.fragment(part="core"), after))
         return self.index()
+
+    def _render_shell(self):
+        self.shell_mode = True
+        try:
+            return self.index()
+        finally:
+            self.shell_mode = False
 
     # ------------------------------------------------------------ urls
     @property

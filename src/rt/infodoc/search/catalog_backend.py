@@ -9,6 +9,9 @@ itself, each facet with the OTHER facets applied.
 
 import math
 
+from BTrees.IIBTree import IISet
+from BTrees.IIBTree import intersection
+
 from rt.infodoc.indexers.values import normalize_isbn
 from rt.infodoc.search.catalog_text import highlight
 from rt.infodoc.search.catalog_text import is_identifier
@@ -101,43 +104,89 @@ def _values_of(index, rid):
     return (values,)
 
 
+# facets with thousands of distinct values: counted record by record
+WIDE_FACETS = frozenset({"authors", "descriptors"})
+FEW_RECORDS = 300  # below this, reading each record's values is quicker
+
+
+def _add(counts, name, value, count):
+    if value in (None, "") or not count:
+        return
+    if name == "year":
+        try:
+            value = decade_value(int(value) // YEAR_GAP * YEAR_GAP)
+        except (TypeError, ValueError):
+            return
+    counts[str(value)] = counts.get(str(value), 0) + count
+
+
+def _count_by_record(index, name, rids):
+    counts = {}
+    for rid in rids:
+        for value in _values_of(index, rid):
+            _add(counts, name, value, 1)
+    return counts
+
+
+def _count_by_value(index, name, rids):
+    """Each value's record set intersected with the results (in C, in BTrees)."""
+    results = rids if isinstance(rids, IISet) else IISet(rids)
+    counts = {}
+    for value, records in index._index.items():
+        if isinstance(records, int):  # UnIndex keeps a lone record as an int
+            count = 1 if records in results else 0
+        elif not records:
+            continue
+        else:
+            count = len(intersection(results, records))
+        if count:
+            _add(counts, name, value, count)
+    return counts
+
+
 def count_values(catalog, name, rids):
     """[(value, count)] of index `name` over the records `rids`, most frequent first."""
     index = catalog._catalog.indexes.get(name)
     if index is None:
         return []
-    counts = {}
-    for rid in rids:
-        for value in _values_of(index, rid):
-            if value in (None, ""):
-                continue
-            if name == "year":
-                try:
-                    value = decade_value(int(value) // YEAR_GAP * YEAR_GAP)
-                except (TypeError, ValueError):
-                    continue
-            counts[str(value)] = counts.get(str(value), 0) + 1
+    if name in WIDE_FACETS or len(rids) < FEW_RECORDS or not hasattr(index, "_index"):
+        counts = _count_by_record(index, name, rids)
+    else:
+        counts = _count_by_value(index, name, rids)
     if name == "year":
         return sorted(counts.items(), reverse=True)
     ordered = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
     return ordered[:MAX_FACET_VALUES]
 
 
+def _rids(catalog, catalog_query):
+    """The record ids of an unsorted search, without making a brain of each."""
+    found = _search(catalog, catalog_query)
+    seq = getattr(found, "_seq", None)
+    if seq is not None and len(seq) == len(found):
+        if all(isinstance(rid, int) for rid in seq[:3]):
+            return IISet(seq)
+        if all(isinstance(item, tuple) and len(item) == 2 for item in seq[:3]):
+            return IISet(rid for _score, rid in seq)  # ranked by a text index
+    return IISet(brain.getRID() for brain in found)
+
+
 def run(catalog, query, url_of, titles, types=None):
     main = filtered_query(query, types)
     sort_on, sort_order = SORTS[query.sort]
-    brains = _search(catalog, {**main, "sort_on": sort_on, "sort_order": sort_order})
-    total = len(brains)
-    rids = [brain.getRID() for brain in brains]
+    end = query.start + query.page_size
+    brains = _search(catalog, {**main, "sort_on": sort_on, "sort_order": sort_order,
+                               "sort_limit": end})
+    rids = _rids(catalog, main)
+    total = len(rids)
     counts = {}
     for name in FACETS:
         if name in query.filters:
-            other = _search(catalog, filtered_query(query, types, without=name))
-            facet_rids = [brain.getRID() for brain in other]
+            facet_rids = _rids(catalog, filtered_query(query, types, without=name))
         else:
             facet_rids = rids
         counts[name] = count_values(catalog, name, facet_rids)
-    page = brains[query.start:query.start + query.page_size]
+    page = brains[query.start:end] if query.start < total else []
     items = [item_of(catalog, brain, query, url_of, titles) for brain in page]
     return SearchResults(
         total=total, items=items, facets=make_facets(counts, query.filters, titles),
