@@ -128,35 +128,41 @@ def _last_identifier(fund):
     return last.identifier
 
 
-def _latencies(portal, clients, seconds):
-    """(client ms, server ms, queue ms, backend) of @recherche requests with facets.
+def _latencies(portal, clients, seconds, html=False):
+    """(client ms, server ms, queue ms, backend) of searches with facets.
 
-    ``clients`` at once. From the Server-Timing header @recherche sets: `server` is
-    its `zope` duration (from the start of the Zope request to its end), `queue` the
-    wait for a free waitress thread before it; `client` is the whole round trip seen
-    by the bench's own threads.
+    ``clients`` at once, on @recherche (JSON) or, with ``html``, on the reader's
+    page /recherche. From the Server-Timing header both set: `server` is its `zope`
+    duration (from the start of the Zope request to its end), `queue` the wait for
+    a free waitress thread before it; `client` is the whole round trip seen by the
+    bench's own threads. The page names no backend: its "mode simplifié" notice
+    tells the catalog fallback.
     """
     from rt.infodoc.services.server_timing import parse
 
     samples, stop_at = [], time.monotonic() + seconds
     lock = threading.Lock()
+    path, accept = ("recherche", "text/html") if html else ("@recherche", "application/json")
 
     def worker(seed):
         rng = random.Random(seed)
         while time.monotonic() < stop_at:
             params = [("q", rng.choice(QUERIES))] + rng.choice(FILTERS)
-            url = f"{portal.site}/@recherche?" + urllib.parse.urlencode(params)
-            request = urllib.request.Request(url, headers={"Accept": "application/json"})
+            url = f"{portal.site}/{path}?" + urllib.parse.urlencode(params)
+            request = urllib.request.Request(url, headers={"Accept": accept})
             start = time.perf_counter()
             with urllib.request.urlopen(request, timeout=60) as answer:
-                body = json.load(answer)
+                body = answer.read()
                 timing = parse(answer.headers.get("Server-Timing"))
             took = (time.perf_counter() - start) * 1000
             if "zope" not in timing:
-                raise RuntimeError("@recherche sent no Server-Timing header")
+                raise RuntimeError(f"{path} sent no Server-Timing header")
+            if html:
+                backend = "catalog" if "mode simplifié".encode() in body else "solr"
+            else:
+                backend = json.loads(body)["backend"]
             with lock:
-                samples.append((took, timing["zope"], timing.get("queue", 0.0),
-                                body["backend"]))
+                samples.append((took, timing["zope"], timing.get("queue", 0.0), backend))
 
     threads = [threading.Thread(target=worker, args=(i,)) for i in range(clients)]
     for thread in threads:
@@ -200,6 +206,32 @@ def _search_figures(portal, label, expected_backend, seconds):
                    _percentile(queued, 0.95), "ms"),
             Figure(f"{name}, client side: median", statistics.median(client), "ms"),
             Figure(f"{name}, client side: p95", _percentile(client, 0.95), "ms"),
+        ]
+    return figures
+
+
+HTML_TARGETS = {"solr": 150, "catalog": 500}  # ms, p95 client side with 8 readers
+
+
+def _page_figures(portal, label, expected_backend, seconds):
+    """/recherche as HTML, client side (load generator on the same machine), at 1, 8
+    and 16 concurrent readers; the target is the p95 at 8."""
+    _latencies(portal, 2, 5, html=True)
+    figures = []
+    for clients in (1, 8, 16):
+        samples = _latencies(portal, clients, seconds, html=True)
+        backends = {sample[-1] for sample in samples}
+        if backends != {expected_backend}:
+            raise RuntimeError(f"expected {expected_backend}, got {backends}")
+        client = [sample[0] for sample in samples]
+        p95 = _percentile(client, 0.95)
+        limit = HTML_TARGETS[expected_backend] if clients == 8 else None
+        name = f"search page (HTML) {label}, {clients} reader(s)"
+        figures += [
+            Figure(f"{name}, client side: median", statistics.median(client), "ms",
+                   note=f"{len(samples)} pages"),
+            Figure(f"{name}, client side: p95", p95, "ms",
+                   f"<= {limit} ms" if limit else "", (p95 <= limit) if limit else None),
         ]
     return figures
 
@@ -265,10 +297,12 @@ def run(workdir, quick):
                               note="as the import report measures it, Zope start excluded"))
         portal.serve()
         figures += _search_figures(portal, f"with Solr ({count} records)", "solr", seconds)
+        figures += _page_figures(portal, f"with Solr ({count} records)", "solr", seconds)
         figures += _oai_figures(portal, count)
         portal.run(SCRIPTS / "solr", "stop")
         time.sleep(12)  # the health check remembers "up" for 10 s
         figures += _search_figures(portal, "catalog fallback (Solr stopped)", "catalog", seconds)
+        figures += _page_figures(portal, "catalog fallback (Solr stopped)", "catalog", seconds)
     finally:
         portal.stop()
     return figures
