@@ -75,3 +75,36 @@ def test_query_module_is_pure():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == ""
+
+
+# ------------------------------------------------------------ hostile input (#10)
+
+
+def test_page_is_capped_so_solr_start_stays_a_32_bit_int():
+    from rt.infodoc.search.query import MAX_PAGE
+    from rt.infodoc.search.query import MAX_PAGE_SIZE
+
+    for page in ("2147483648", "9" * 5000, str(10**40)):
+        query = SearchQuery.from_request({"page": page, "page_size": "100"})
+        assert query.page == MAX_PAGE
+        assert query.start + query.page_size < 2**31
+    assert SearchQuery(page=10**30, page_size=MAX_PAGE_SIZE).page == MAX_PAGE
+
+
+def test_numbers_are_ascii_digits_only():
+    for value in ("abc", "١٢", "1_000", "0x10", "1e3", "", "\x00", "-"):
+        assert SearchQuery.from_request({"page": value}).page == 1
+        assert SearchQuery.from_request({"year_from": value}).year_from is None
+    assert SearchQuery.from_request({"page": "-5"}).page == 1
+    assert SearchQuery.from_request({"page": " 007 "}).page == 7
+    assert SearchQuery.from_request({"page": 3}).page == 3  # page:int
+
+
+def test_control_characters_and_surrogates_are_not_text():
+    query = SearchQuery.from_request({
+        "q": "été\x00\x01 à\ud8e9 la\x1f mer", "title": ["\x0b", "x"],
+        "f.themes": ["savoirs\x00", "\x7f", "emploi\udce9"], "author": {"a": 1}})
+    assert query.text == "été à la mer"
+    assert query.title == ""
+    assert query.filters == {"themes": ["savoirs", "emploi"]}
+    assert query.author == ""

@@ -1,7 +1,8 @@
 """The REST services against hostile input (issue #10): JSON, and no 500.
 
 Property-based (profile tests/bad_input.py) on @recherche (search and
-``complete=``) and plone.restapi's @search, then the reported cases.
+``complete=``), plone.restapi's @search and its other public GET endpoints, then
+the reported cases.
 test_bad_input_solr.py runs @recherche again where Solr answers.
 """
 
@@ -13,6 +14,7 @@ from bad_input import check_bad_request
 from bad_input import get
 from bad_input import pairs
 from hypothesis import given
+from hypothesis import strategies as st
 from live_sites import french_site
 from live_sites import make_notice
 from plone.app.testing import TEST_USER_ID
@@ -67,6 +69,40 @@ def test_plone_search_service(site, items):
     response = get(f"{site['base']}/@search", items, headers=JSON)
     check_answer(response)
     assert response.headers["Content-Type"].startswith("application/json")
+
+
+REST_ENDPOINTS = {
+    "": ["expand", "fullobjects", "include_items", "b_start", "b_size"],
+    "@navigation": ["expand.navigation.depth"],
+    "@contextnavigation": [f"expand.contextnavigation.{name}" for name in (
+        "topLevel", "bottomLevel", "includeTop", "currentFolderOnly", "root_path",
+        "name", "no_icons", "thumb_scale", "no_thumbs")],
+    "@breadcrumbs": ["expand"],
+    "@querystring-search": ["b_start", "b_size", "limit", "sort_on", "sort_order",
+                            "fullobjects"],
+    "fonds": ["b_start", "b_size", "expand", "metadata_fields"],
+}
+
+
+@BAD_INPUT
+@given(endpoint=st.sampled_from(sorted(REST_ENDPOINTS)), data=st.data())
+def test_plone_rest_endpoints(site, endpoint, data):
+    items = data.draw(pairs(REST_ENDPOINTS[endpoint]))
+    response = get(f"{site['base']}/{endpoint}", items, headers=JSON)
+    check_answer(response)
+    assert response.headers["Content-Type"].startswith("application/json")
+
+
+@pytest.mark.parametrize("items", [
+    [("expand.contextnavigation.topLevel", b"")],
+    [("expand.contextnavigation.topLevel", b"1"), ("expand.contextnavigation.topLevel", b"2")],
+    [("expand.contextnavigation.bottomLevel", b"abc")],
+])
+def test_contextnavigation_refuses_bad_options(site, items):
+    check_bad_request(get(f"{site['base']}/@contextnavigation", items, headers=JSON),
+                      json_expected=True)
+    check_bad_request(get(f"{site['base']}/", [("expand", b"contextnavigation"), *items],
+                          headers=JSON), json_expected=True)
 
 
 @pytest.mark.parametrize("name", ["q", "complete", "title", "f.themes"])
