@@ -79,15 +79,32 @@ def test_first_request_after_an_outage_never_shows_retracted_or_deleted(
 
 def test_a_query_solr_refuses_leaves_the_next_reader_on_solr(site, corpus, solr_functional):
     HEALTH.forget()
+    # collective.solr sends year=abc as +year:abc: Solr answers 400 "Invalid Number"
+    assert requests.get(f"{core_url()}/select", params={"q": "year:abc"},
+                        timeout=30).status_code == 400
     refused = requests.get(f"{_base(solr_functional)}/@search", params={
-        "SearchableText": "illettrisme", "sort_on": "no_such_index"},
+        "SearchableText": "illettrisme", "year": "abc"},
         headers={"Accept": "application/json"}, timeout=30)
     assert refused.status_code < 500
-    page = requests.get(f"{_base(solr_functional)}/@recherche",
-                        params={"q": "illettrisme", "page": "99999999999"},
-                        headers={"Accept": "application/json"}, timeout=30)
-    assert page.status_code < 500
     after = requests.get(f"{_base(solr_functional)}/@recherche", params={"q": "illettrisme"},
                          headers={"Accept": "application/json"}, timeout=30).json()
     assert after["backend"] == "solr" and after["degraded_notice"] is None
     assert STILL_PUBLIC in [item["title"] for item in after["items"]]
+
+
+def test_the_engine_answers_a_refused_search_with_a_french_notice(site, corpus, monkeypatch):
+    from rt.infodoc.search import solr_params
+    from rt.infodoc.search.engine import search
+    from rt.infodoc.search.query import SearchQuery
+    from rt.infodoc.search.results import REJECTED_NOTICE
+
+    HEALTH.forget()
+    real = solr_params.search_params
+    monkeypatch.setattr(solr_params, "search_params",
+                        lambda *a, **kw: real(*a, **kw) + [("fq", "year:abc")])
+    refused = search(site, SearchQuery(text="illettrisme"))
+    assert refused.backend == "solr" and refused.total == 0
+    assert refused.error_notice == REJECTED_NOTICE and refused.degraded_notice is None
+    monkeypatch.setattr(solr_params, "search_params", real)
+    after = search(site, SearchQuery(text="illettrisme"))
+    assert after.backend == "solr" and STILL_PUBLIC in [item.title for item in after.items]
