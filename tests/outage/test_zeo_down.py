@@ -65,6 +65,8 @@ def test_zeo_down_answers_in_french_within_five_seconds_then_recovers(zope):
             assert "Ce qui fonctionne encore" in response.text
             assert response.headers["Retry-After"].isdigit()
             assert "Traceback" not in response.text
+            assert response.headers["X-Content-Type-Options"] == "nosniff"
+            assert "frame-ancestors 'self'" in response.headers["Content-Security-Policy"]
     finally:
         zeo.start()
 

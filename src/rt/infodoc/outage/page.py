@@ -4,6 +4,9 @@ Plain HTML built from constants: it must render with no ZODB, no template and no
 Plone tool at hand. French, with what still works and what to do.
 """
 
+from rt.infodoc.security.headers import security_headers
+from rt.infodoc.security.settings import DEFAULTS
+
 TITLE = "Portail momentanément indisponible — Ressources & Territoires"
 
 BODY = """<!DOCTYPE html>
@@ -50,10 +53,5 @@ def outage_headers(length):
         ("Content-Length", str(length)),
         ("Retry-After", RETRY_AFTER),
         ("Cache-Control", "no-store"),
-        ("X-Content-Type-Options", "nosniff"),
-        ("Referrer-Policy", "strict-origin-when-cross-origin"),
-        # the page's only resource is its own <style>
-        ("Content-Security-Policy",
-         "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"),
-        ("X-Frame-Options", "SAMEORIGIN"),
+        *security_headers(dict(DEFAULTS)),  # the site's defaults: no database to read
     ]

@@ -12,6 +12,9 @@ first (instance/zope.ini.in):
 
 from rt.infodoc.publication.bad_form import PAGE
 
+from rt.infodoc.security.headers import security_headers
+from rt.infodoc.security.settings import DEFAULTS
+
 MESSAGE = ("Adresse invalide : le chemin demandé contient des octets qui ne sont pas "
            "du texte UTF-8. Corrigez l'adresse et réessayez.")
 
@@ -37,7 +40,7 @@ class BadPathFilter:
             ("Content-Type", "text/html; charset=utf-8"),
             ("Content-Length", str(len(body))),
             ("Cache-Control", "no-store"),
-            ("X-Content-Type-Options", "nosniff"),
+            *security_headers(dict(DEFAULTS)),  # the site's defaults: no site here
         ])
         return [body] if environ.get("REQUEST_METHOD") != "HEAD" else [b""]
 
