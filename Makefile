@@ -67,7 +67,23 @@ buildout: ## build a Plone instance with zc.buildout from the same pins (var/bui
 
 # --- quality ------------------------------------------------------------------
 
-test: system-deps install ## install everything, then run the whole test suite
+ZCML := $(shell find src instance -name '*.zcml' -not -path '*/node_modules/*')
+PROFILE_XML := $(shell find profiles -name '*.xml')
+LINTED := src tests scripts
+
+lint: $(STAMP) ## style checks: ruff (check and format) on Python, zpretty on ZCML and profile XML
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/zpretty --zcml --check $(ZCML)
+	$(BIN)/zpretty --xml --check $(PROFILE_XML)
+
+format: $(STAMP) ## rewrite what make lint would refuse
+	$(BIN)/ruff check --fix $(LINTED)
+	$(BIN)/ruff format $(LINTED)
+	$(BIN)/zpretty --zcml --inplace $(ZCML)
+	$(BIN)/zpretty --xml --inplace $(PROFILE_XML)
+
+test: system-deps install lint ## install everything, check the style, then run the whole test suite
 	$(BIN)/python -m pytest tests -m "not solr_site"
 	$(BIN)/python -m pytest tests -m solr_site
 
@@ -77,4 +93,4 @@ test-fast: ## pure-Python tests only (no Zope, no servers)
 bench: install ## benchmarks; figures go to docs/BENCHMARKS.md
 	$(BIN)/python scripts/bench
 
-.PHONY: help system-deps install instance constraints buildout start-services site run stop reset test test-fast bench
+.PHONY: help system-deps install instance constraints buildout start-services site run stop reset lint format test test-fast bench

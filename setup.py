@@ -78,6 +78,8 @@ setup(
             "selenium",    # drives Debian's chromium in tests/e2e
             "aiosmtpd",    # a real SMTP server for the e-mail tests
             "hypothesis",  # property-based tests: random input at every public endpoint
+            "ruff",        # make lint: Python style and format
+            "zpretty",     # make lint: ZCML and GenericSetup XML format
         ],
     },
     entry_points={

@@ -33,38 +33,91 @@ BAD_INPUT = settings.get_profile("rt-bad-input")
 
 # A value that would become an element if a page echoed it unescaped.
 PROBE_TAG = "x-probe"
-PROBE = f'"><{PROBE_TAG} a=1>\'<{PROBE_TAG}>'.encode()
+PROBE = f"\"><{PROBE_TAG} a=1>'<{PROBE_TAG}>".encode()
 
 SPECIAL = [
-    b"", b" ", b"0", b"-1", b"-5", b"2147483648", b"9223372036854775808", b"9" * 5000,
-    b"1e309", b"NaN", b"-0", b"0x10", b"1_000", "١٢".encode(), b"\x00", b"theme\x00",
-    b"\x01", b"oai\x1f", b"%", b"%E9", b"\xe9t\xe9", b"\xff\xfe", b"\xc3", b"\xc3(",
-    "\ud800".encode("utf-8", "surrogatepass"), b"\xef\xbf\xbe", b"(", b'"', b"*",
-    b"a" * 3000, "Été à Zoë".encode("latin-1"), "Été".encode("utf-8"), PROBE,
+    b"",
+    b" ",
+    b"0",
+    b"-1",
+    b"-5",
+    b"2147483648",
+    b"9223372036854775808",
+    b"9" * 5000,
+    b"1e309",
+    b"NaN",
+    b"-0",
+    b"0x10",
+    b"1_000",
+    "١٢".encode(),
+    b"\x00",
+    b"theme\x00",
+    b"\x01",
+    b"oai\x1f",
+    b"%",
+    b"%E9",
+    b"\xe9t\xe9",
+    b"\xff\xfe",
+    b"\xc3",
+    b"\xc3(",
+    "\ud800".encode("utf-8", "surrogatepass"),
+    b"\xef\xbf\xbe",
+    b"(",
+    b'"',
+    b"*",
+    b"a" * 3000,
+    "Été à Zoë".encode("latin-1"),
+    "Été".encode(),
+    PROBE,
 ]
 
-latin1 = st.text(st.characters(max_codepoint=255), max_size=20).map(
-    lambda t: t.encode("latin-1"))
-controls = st.text(st.characters(max_codepoint=0x9f), max_size=10).map(str.encode)
-surrogates = st.text(st.characters(min_codepoint=0xD7F0, max_codepoint=0xE010),
-                     max_size=5).map(lambda t: t.encode("utf-8", "surrogatepass"))
+latin1 = st.text(st.characters(max_codepoint=255), max_size=20).map(lambda t: t.encode("latin-1"))
+controls = st.text(st.characters(max_codepoint=0x9F), max_size=10).map(str.encode)
+surrogates = st.text(st.characters(min_codepoint=0xD7F0, max_codepoint=0xE010), max_size=5).map(
+    lambda t: t.encode("utf-8", "surrogatepass")
+)
 numbers = st.integers(min_value=-(2**70), max_value=2**70).map(lambda n: str(n).encode())
 
 RAW_VALUES = st.one_of(
-    st.sampled_from(SPECIAL), st.binary(max_size=30), latin1, controls, surrogates,
-    numbers, st.text(max_size=30).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.sampled_from(SPECIAL),
+    st.binary(max_size=30),
+    latin1,
+    controls,
+    surrogates,
+    numbers,
+    st.text(max_size=30).map(lambda t: t.encode("utf-8", "surrogatepass")),
 )
 
 # ZPublisher's marshalling suffixes, which a client may add to any name.
-SUFFIXES = [":int", ":long", ":float", ":date", ":list", ":tuple",
-            ":record", ":records", ":tokens", ":lines", ":boolean", ":required",
-            ":ascii", ":latin-1", ":utf-16", ":unicode_escape", ":json", ":default",
-            ":ignore_empty", ":string", ":text"]
+SUFFIXES = [
+    ":int",
+    ":long",
+    ":float",
+    ":date",
+    ":list",
+    ":tuple",
+    ":record",
+    ":records",
+    ":tokens",
+    ":lines",
+    ":boolean",
+    ":required",
+    ":ascii",
+    ":latin-1",
+    ":utf-16",
+    ":unicode_escape",
+    ":json",
+    ":default",
+    ":ignore_empty",
+    ":string",
+    ":text",
+]
 
 
 # What a cookie header can carry (Latin-1, no control characters, no separator).
-COOKIE_TEXT = st.text(st.characters(min_codepoint=0x20, max_codepoint=0xFF,
-                                    exclude_characters=";\x7f"), max_size=80)
+COOKIE_TEXT = st.text(
+    st.characters(min_codepoint=0x20, max_codepoint=0xFF, exclude_characters=";\x7f"), max_size=80
+)
 
 
 def pairs(names, suffixes=True, max_size=4):
@@ -78,8 +131,9 @@ def pairs(names, suffixes=True, max_size=4):
 
 def query_string(items):
     """Percent-encode raw bytes as they are: requests would encode text as UTF-8."""
-    return "&".join(f"{quote(name, safe=':.')}={quote_from_bytes(value, safe='')}"
-                    for name, value in items)
+    return "&".join(
+        f"{quote(name, safe=':.')}={quote_from_bytes(value, safe='')}" for name, value in items
+    )
 
 
 def get(url, items=(), **kw):

@@ -53,7 +53,7 @@ def pytest_terminal_summary(terminalreporter, config):
     if count:
         terminalreporter.write_line(
             f"{count} tests of the Solr site were not run in this process: "
-            'run them with `pytest -m solr_site` (make test runs both).'
+            "run them with `pytest -m solr_site` (make test runs both)."
         )
 
 

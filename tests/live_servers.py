@@ -30,8 +30,9 @@ class Zeo:
         self.conf = var / "instance" / "etc" / "zope-zeo.conf"
 
     def run(self, *args, check=True, **kw):
-        return subprocess.run(args, env=self.env, check=check, capture_output=True, text=True,
-                              cwd=REPO, **kw)
+        return subprocess.run(
+            args, env=self.env, check=check, capture_output=True, text=True, cwd=REPO, **kw
+        )
 
     def start(self):
         self.run(str(REPO / "scripts" / "zeo"), "start")
@@ -53,9 +54,14 @@ class Zeo:
         return json.loads(out.split("RESULT", 1)[1])
 
     def import_marc(self, *args, **kw):
-        return subprocess.run([sys.executable, str(REPO / "scripts" / "import-marc"), *args],
-                              env=self.env, cwd=REPO,
-                              capture_output=True, text=True, **kw)
+        return subprocess.run(
+            [sys.executable, str(REPO / "scripts" / "import-marc"), *args],
+            env=self.env,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            **kw,
+        )
 
     def save(self, name):
         shutil.copy(self.var / "filestorage" / "Data.fs", self.var / name)
@@ -74,9 +80,14 @@ def serve(zeo, port):
     ini = zeo.var / "instance" / "etc" / "zope-zeo.ini"
     served = zeo.var / f"zope-{port}.ini"
     served.write_text(re.sub(r"(?m)^port = \d+$", f"port = {port}", ini.read_text()))
-    return subprocess.Popen([str(RUNWSGI), str(served)], env=zeo.env, cwd=REPO,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    return subprocess.Popen(
+        [str(RUNWSGI), str(served)],
+        env=zeo.env,
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 def listening(port, process, timeout=180):

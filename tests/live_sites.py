@@ -29,22 +29,35 @@ def french_site():
 
 def empty_solr(core_url):
     """The layer's Solr outlives each test's ZODB: start every test from an empty core."""
-    requests.post(f"{core_url}/update", params={"commit": "true"},
-                  json={"delete": {"query": "*:*"}}, timeout=60).raise_for_status()
+    requests.post(
+        f"{core_url}/update",
+        params={"commit": "true"},
+        json={"delete": {"query": "*:*"}},
+        timeout=60,
+    ).raise_for_status()
 
 
 def _solr_finds(core_url, objects):
-    response = requests.get(f"{core_url}/select", timeout=30, params={
-        "q": "UID:(" + " OR ".join(obj.UID() for obj in objects) + ")", "rows": 0,
-        "wt": "json"})
+    response = requests.get(
+        f"{core_url}/select",
+        timeout=30,
+        params={
+            "q": "UID:(" + " OR ".join(obj.UID() for obj in objects) + ")",
+            "rows": 0,
+            "wt": "json",
+        },
+    )
     response.raise_for_status()
     return response.json()["response"]["numFound"]
 
 
 def _suggester_knows(core_url, title):
     word = max(re.findall(r"\w+", title), key=len)
-    response = requests.get(f"{core_url}/suggest", timeout=30, params={
-        "suggest.q": word, "suggest.count": 100, "wt": "json"})
+    response = requests.get(
+        f"{core_url}/suggest",
+        timeout=30,
+        params={"suggest.q": word, "suggest.count": 100, "wt": "json"},
+    )
     response.raise_for_status()
     suggestions = response.json()["suggest"]["titles"][word]["suggestions"]
     return title in {s["term"] for s in suggestions}
@@ -62,8 +75,10 @@ def wait_until_indexed(core_url, objects, timeout=60):
         if found == len(objects) and len(known) == len(objects):
             return
         time.sleep(0.2)
-    pytest.fail(f"Solr ({core_url}) did not index the fund in {timeout} s: {found} of "
-                f"{len(objects)} records found, titles suggested: {known}")
+    pytest.fail(
+        f"Solr ({core_url}) did not index the fund in {timeout} s: {found} of "
+        f"{len(objects)} records found, titles suggested: {known}"
+    )
 
 
 def indexed_in_solr(layer, publish):
@@ -80,7 +95,11 @@ def indexed_in_solr(layer, publish):
 
 def search_backend(base):
     """Who answers the portal's search now, as @recherche says ("solr" or "catalog")."""
-    response = requests.get(f"{base}/@recherche", params={"q": "illettrisme"},
-                            headers={"Accept": "application/json"}, timeout=30)
+    response = requests.get(
+        f"{base}/@recherche",
+        params={"q": "illettrisme"},
+        headers={"Accept": "application/json"},
+        timeout=30,
+    )
     response.raise_for_status()
     return response.json()["backend"]

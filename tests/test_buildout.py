@@ -25,8 +25,17 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("RT_INFODOC_BUILDOUT_CACHE", REPO / "var" / "buildout" / "cache"))
-NOT_COPIED = {"var", ".venv", ".git", "build", "dist", "node_modules", "__pycache__",
-              ".pytest_cache", ".ruff_cache"}
+NOT_COPIED = {
+    "var",
+    ".venv",
+    ".git",
+    "build",
+    "dist",
+    "node_modules",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+}
 
 
 def _load_versions_script():
@@ -44,7 +53,9 @@ versions_script = _load_versions_script()
 def _run_versions(*args):
     return subprocess.run(
         [str(REPO / "scripts" / "buildout-versions"), *map(str, args)],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -62,8 +73,10 @@ def test_versions_cfg_repeats_every_pin_of_constraints(tmp_path):
 
     constraints = versions_script.read_constraints(REPO / "constraints.txt")
     assert len(constraints) > 250
-    tooling = {versions_script.canonical(name): version
-               for name, version in versions_script.BUILDOUT_TOOLING.items()}
+    tooling = {
+        versions_script.canonical(name): version
+        for name, version in versions_script.BUILDOUT_TOOLING.items()
+    }
     for name, version in constraints:
         key = versions_script.canonical(name)
         if key in versions_script.BUILDOUT_MINIMUMS and by_name[key] != version:
@@ -89,8 +102,10 @@ def test_constraints_pin_wins_over_the_buildout_fallback(tmp_path):
     assert pins["pip"] == "26.2"
     assert pins["zc.buildout"] == "6.0.0"
     assert pins["Zope"] == "6.3"
-    assert pins["plone.recipe.zope2instance"] == versions_script.BUILDOUT_TOOLING[
-        "plone.recipe.zope2instance"]
+    assert (
+        pins["plone.recipe.zope2instance"]
+        == versions_script.BUILDOUT_TOOLING["plone.recipe.zope2instance"]
+    )
     assert "zc.buildout==" not in result.stderr
 
 
@@ -110,13 +125,18 @@ def test_buildout_cfg_takes_only_exact_pins():
     config.read(REPO / "buildout.cfg", encoding="utf-8")
     buildout = config["buildout"]
     assert buildout["extends"].strip() == "var/buildout/versions.cfg"
-    assert Path(REPO / buildout["extends"].strip()).parent == \
-        versions_script.DEFAULT_OUTPUT.parent
+    assert Path(REPO / buildout["extends"].strip()).parent == versions_script.DEFAULT_OUTPUT.parent
     assert buildout["allow-picked-versions"] == "false"
     assert buildout["prefer-final"] == "true"
     assert buildout["develop"] == "."
-    for option in ("installed", "bin-directory", "parts-directory",
-                   "develop-eggs-directory", "eggs-directory", "download-cache"):
+    for option in (
+        "installed",
+        "bin-directory",
+        "parts-directory",
+        "develop-eggs-directory",
+        "eggs-directory",
+        "download-cache",
+    ):
         assert buildout[option].startswith("var/buildout/"), option
     assert config["instance"]["recipe"] == "plone.recipe.zope2instance"
 
@@ -126,8 +146,8 @@ def test_buildout_cfg_takes_only_exact_pins():
 
 def _copy_repository(target):
     def ignore(folder, names):
-        return {name for name in names
-                if name in NOT_COPIED or name.endswith(".egg-info")}
+        return {name for name in names if name in NOT_COPIED or name.endswith(".egg-info")}
+
     shutil.copytree(REPO, target, symlinks=True, ignore=ignore)
     return target
 
@@ -141,7 +161,10 @@ def _free_port():
 def _buildout(checkout, *args, timeout=1500):
     return subprocess.run(
         [str(checkout / "scripts" / "buildout"), "--cache", str(CACHE), *args],
-        cwd=checkout, capture_output=True, text=True, timeout=timeout,
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
         env={key: value for key, value in os.environ.items() if key != "PYTHONPATH"},
     )
 
@@ -161,7 +184,10 @@ def built(tmp_path_factory):
 def _zopepy(built, code):
     result = subprocess.run(
         [str(built["checkout"] / "var" / "buildout" / "bin" / "zopepy"), "-c", code],
-        capture_output=True, text=True, timeout=120, cwd=built["checkout"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=built["checkout"],
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -188,13 +214,16 @@ def test_buildout_builds_everything_under_var_buildout(built):
 @pytest.mark.slow
 def test_the_instance_python_imports_the_checkout_and_the_pinned_plone(built):
     checkout = built["checkout"]
-    found = _zopepy(built, (
-        "import json, sys, importlib.metadata as m, rt.infodoc\n"
-        "from plone.autoinclude.loader import load_z3c_packages\n"
-        "print(json.dumps({'file': rt.infodoc.__file__, 'python': sys.version_info[:2],\n"
-        "  'plone': m.version('Products.CMFPlone'), 'zope': m.version('Zope'),\n"
-        "  'autoinclude': sorted(load_z3c_packages(target='plone'))}))"
-    ))
+    found = _zopepy(
+        built,
+        (
+            "import json, sys, importlib.metadata as m, rt.infodoc\n"
+            "from plone.autoinclude.loader import load_z3c_packages\n"
+            "print(json.dumps({'file': rt.infodoc.__file__, 'python': sys.version_info[:2],\n"
+            "  'plone': m.version('Products.CMFPlone'), 'zope': m.version('Zope'),\n"
+            "  'autoinclude': sorted(load_z3c_packages(target='plone'))}))"
+        ),
+    )
     pins = dict(versions_script.read_constraints(REPO / "constraints.txt"))
     assert Path(found["file"]).resolve() == (checkout / "src" / "rt" / "infodoc" / "__init__.py")
     assert found["python"] == [3, 11]
@@ -210,15 +239,19 @@ def test_the_built_instance_serves_plone_and_the_project_zcml(built):
     log = (checkout / "var" / "buildout" / "instance-console.log").open("wb")
     process = subprocess.Popen(
         [str(checkout / "var" / "buildout" / "bin" / "instance"), "console"],
-        cwd=checkout, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        cwd=checkout,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 300
         status, body = None, b""
         while time.monotonic() < deadline:
-            assert process.poll() is None, (checkout / "var/buildout/instance-console.log") \
-                .read_text(errors="replace")[-4000:]
+            assert process.poll() is None, (
+                checkout / "var/buildout/instance-console.log"
+            ).read_text(errors="replace")[-4000:]
             try:
                 status, body = _get(base + "/")
                 break

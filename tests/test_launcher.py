@@ -1,6 +1,7 @@
 """The scripts' launcher (pure): ZEO address, the --loop clock."""
 
-from rt.infodoc.launcher import loop, zeo_address
+from rt.infodoc.launcher import loop
+from rt.infodoc.launcher import zeo_address
 
 CONF = """%import ZEO
 %define INSTANCE /srv/var
@@ -31,7 +32,7 @@ def test_loop_runs_every_period_from_start_to_start():
     clock, statuses = Clock(), iter([0, 1, 0])
 
     def run():
-        clock.now += 100          # a run of 100 s
+        clock.now += 100  # a run of 100 s
         return next(statuses)
 
     status = loop(run, 3600, sleep=clock.sleep, clock=lambda: clock.now, rounds=3)

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 @dataclass
 class Figure:
-    name: str          # what was measured
+    name: str  # what was measured
     value: float
-    unit: str          # "records/s", "ms", ...
-    target: str = ""   # the target, as text (">= 1000 records/s")
+    unit: str  # "records/s", "ms", ...
+    target: str = ""  # the target, as text (">= 1000 records/s")
     ok: bool | None = None  # whether the target is met (None: no target)
     note: str = ""

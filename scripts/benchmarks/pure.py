@@ -3,9 +3,9 @@
 import hashlib
 import io
 import time
+from datetime import UTC
 from datetime import datetime
 from datetime import timedelta
-from datetime import timezone
 
 from rt.infodoc.demo.fund import write_fund
 from rt.infodoc.harvest.client import OAIClient
@@ -53,13 +53,23 @@ def marc(workdir, quick):
     records = [r.record for r in read_records(data[: len(data) // 5]) if r.ok]
     figures = [
         Figure("demo fund generation (UNIMARC)", generate, "records/s"),
-        Figure(f"read + map + hash, {count} UNIMARC records", _best_rate(count, read_and_map, 1),
-               "records/s"),
-        Figure("split + SHA-1 of raw records (unchanged re-import check)",
-               _best_rate(count, raw_hashes), "records/s"),
+        Figure(
+            f"read + map + hash, {count} UNIMARC records",
+            _best_rate(count, read_and_map, 1),
+            "records/s",
+        ),
+        Figure(
+            "split + SHA-1 of raw records (unchanged re-import check)",
+            _best_rate(count, raw_hashes),
+            "records/s",
+        ),
     ]
-    for builder in (writers.to_iso2709, writers.to_unimarc_slim, writers.to_pmb_xml,
-                    writers.to_marcxml):
+    for builder in (
+        writers.to_iso2709,
+        writers.to_unimarc_slim,
+        writers.to_pmb_xml,
+        writers.to_marcxml,
+    ):
         rate = _best_rate(len(records), lambda b=builder: [b(r) for r in records])
         figures.append(Figure(f"{builder.__name__} (from UNIMARC)", rate, "records/s"))
     return figures
@@ -68,17 +78,33 @@ def marc(workdir, quick):
 def oai_engine(workdir, quick):
     count = 5_000 if quick else 30_000
     repository = MemoryRepository(formats=[OAI_DC])
-    start_date = datetime(2020, 1, 1, tzinfo=timezone.utc)
+    start_date = datetime(2020, 1, 1, tzinfo=UTC)
     for i in range(count):
         repository.add(
-            f"oai:rt-infodoc:{i}", start_date + timedelta(seconds=i // 2),
-            {"oai_dc": oai_dc({"title": f"Accompagner les publics éloignés de l'écrit ({i})",
-                               "creator": "Dupré, Hélène", "date": "2021", "language": "fre"})},
+            f"oai:rt-infodoc:{i}",
+            start_date + timedelta(seconds=i // 2),
+            {
+                "oai_dc": oai_dc(
+                    {
+                        "title": f"Accompagner les publics éloignés de l'écrit ({i})",
+                        "creator": "Dupré, Hélène",
+                        "date": "2021",
+                        "language": "fre",
+                    }
+                )
+            },
         )
     with BackgroundServer(make_app(Provider(repository, secret=b"bench"))) as server:
         start = time.perf_counter()
         report = Harvester(OAIClient(server.url)).harvest(lambda record: None)
         elapsed = time.perf_counter() - start
     assert report.records == count, report
-    return [Figure(f"OAI engine alone: ListRecords oai_dc, {count} in-memory records over HTTP",
-                   count / elapsed, "records/s", ">= 3000 records/s", count / elapsed >= 3000)]
+    return [
+        Figure(
+            f"OAI engine alone: ListRecords oai_dc, {count} in-memory records over HTTP",
+            count / elapsed,
+            "records/s",
+            ">= 3000 records/s",
+            count / elapsed >= 3000,
+        )
+    ]

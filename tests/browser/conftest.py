@@ -28,34 +28,72 @@ def build_fund(portal):
     french_site()
     fonds = portal["fonds"]
     lire = make_notice(
-        fonds, "apprendre-a-lire", "Apprendre à lire aux adultes",
-        subtitle="guide pour les formateurs", authors=[SOPHIE, CRIA],
-        document_type="guide-methodologique", support="papier", year=2012,
-        place="Toulouse", publisher="Érès", isbn=["978-2-7492-1234-5"],
-        collation="120 p.", collection="Savoirs de base", collection_number="3",
-        doc_language="fre", summary="Un guide pour accompagner l'illettrisme.\nDeuxième paragraphe.",
-        descriptors=["Illettrisme", "Formation des adultes"], keywords=["lecture"],
-        themes=["savoirs-de-base"], territory=["31"],
+        fonds,
+        "apprendre-a-lire",
+        "Apprendre à lire aux adultes",
+        subtitle="guide pour les formateurs",
+        authors=[SOPHIE, CRIA],
+        document_type="guide-methodologique",
+        support="papier",
+        year=2012,
+        place="Toulouse",
+        publisher="Érès",
+        isbn=["978-2-7492-1234-5"],
+        collation="120 p.",
+        collection="Savoirs de base",
+        collection_number="3",
+        doc_language="fre",
+        summary="Un guide pour accompagner l'illettrisme.\nDeuxième paragraphe.",
+        descriptors=["Illettrisme", "Formation des adultes"],
+        keywords=["lecture"],
+        themes=["savoirs-de-base"],
+        territory=["31"],
         urls=["https://example.org/guide.pdf"],
-        items=[{"barcode": "RT000001", "call_number": "374 MAR", "section": "Savoirs de base",
-                "status": "Empruntable", "site": "toulouse"},
-               {"barcode": "RT000002", "call_number": "374 MAR", "section": "Savoirs de base",
-                "status": "Empruntable", "site": "albi"}],
+        items=[
+            {
+                "barcode": "RT000001",
+                "call_number": "374 MAR",
+                "section": "Savoirs de base",
+                "status": "Empruntable",
+                "site": "toulouse",
+            },
+            {
+                "barcode": "RT000002",
+                "call_number": "374 MAR",
+                "section": "Savoirs de base",
+                "status": "Empruntable",
+                "site": "albi",
+            },
+        ],
         cosoter_id="COS-42",
     )
     rapport = make_notice(
-        fonds, "rapport-quartiers", "Rapport sur les quartiers prioritaires",
+        fonds,
+        "rapport-quartiers",
+        "Rapport sur les quartiers prioritaires",
         authors=[{"name": "Durand, Paul", "role": "Auteur", "kind": "person"}],
-        document_type="rapport", support="electronique", year=1998,
-        themes=["politique-de-la-ville"], territory=["34"],
+        document_type="rapport",
+        support="electronique",
+        year=1998,
+        themes=["politique-de-la-ville"],
+        territory=["34"],
         urls=["https://example.org/rapport"],
     )
     secret = make_notice(
-        fonds, "note-reservee", "Note confidentielle sur l'illettrisme", state="members",
-        document_type="rapport", year=2015, themes=["savoirs-de-base"],
+        fonds,
+        "note-reservee",
+        "Note confidentielle sur l'illettrisme",
+        state="members",
+        document_type="rapport",
+        year=2015,
+        themes=["savoirs-de-base"],
     )
-    dossier = api.content.create(container=portal["dossiers"], type="DossierThematique",
-                                 id="illettrisme", title="Dossier illettrisme")
+    dossier = api.content.create(
+        container=portal["dossiers"],
+        type="DossierThematique",
+        id="illettrisme",
+        title="Dossier illettrisme",
+    )
     from z3c.relationfield import RelationValue
     from zope.component import getUtility
     from zope.event import notify
@@ -78,8 +116,12 @@ def publish_fund(layer):
     portal = layer["portal"]
     objects = build_fund(portal)
     transaction.commit()
-    return {**objects, "records": dict(objects), "portal": portal,
-            "base": f"http://{layer['host']}:{layer['port']}/plone"}
+    return {
+        **objects,
+        "records": dict(objects),
+        "portal": portal,
+        "base": f"http://{layer['host']}:{layer['port']}/plone",
+    }
 
 
 @pytest.fixture()

@@ -48,9 +48,12 @@ def smtp(live_fund):
 
 
 def _add(session, base, uid):
-    response = session.post(f"{base}/panier", data={"basket_action": "add", "uid": uid,
-                                                    "came_from": f"{base}/recherche"},
-                            allow_redirects=False, timeout=30)
+    response = session.post(
+        f"{base}/panier",
+        data={"basket_action": "add", "uid": uid, "came_from": f"{base}/recherche"},
+        allow_redirects=False,
+        timeout=30,
+    )
     assert response.status_code == 302 and response.headers["Location"] == f"{base}/recherche"
     return response
 
@@ -67,8 +70,11 @@ def test_add_and_list_without_javascript(live_fund):
     page = html.fromstring(session.get(f"{base}/panier", timeout=30).content)
     assert _titles(page) == [LIRE, "Rapport sur les quartiers prioritaires"]
     assert page.xpath("string(//p[@class='rt-basket-summary'])").split()[:2] == ["2", "références"]
-    session.post(f"{base}/panier", data={"basket_action": "remove", "uid": live_fund["rapport"].UID()},
-                 timeout=30)
+    session.post(
+        f"{base}/panier",
+        data={"basket_action": "remove", "uid": live_fund["rapport"].UID()},
+        timeout=30,
+    )
     page = html.fromstring(session.get(f"{base}/panier", timeout=30).content)
     assert _titles(page) == [LIRE]
 
@@ -81,23 +87,40 @@ def test_restricted_record_in_cookie_is_not_shown(live_fund):
     page = html.fromstring(response.content)
     assert _titles(page) == [LIRE]
     assert "ne sont plus accessibles" in page.xpath("string(//p[@class='rt-basket-hidden'])")
-    ris = requests.get(f"{base}/@@panier-export", params={"format": "ris"},
-                       cookies={"rt_panier": cookie}, timeout=30)
+    ris = requests.get(
+        f"{base}/@@panier-export",
+        params={"format": "ris"},
+        cookies={"rt_panier": cookie},
+        timeout=30,
+    )
     assert "confidentielle" not in ris.text and "Apprendre à lire" in ris.text
     owner = requests.get(f"{base}/panier", cookies={"rt_panier": cookie}, auth=OWNER, timeout=30)
-    assert "Note confidentielle sur l&#x27;illettrisme" in owner.text or \
-        "Note confidentielle sur l'illettrisme" in owner.text
+    assert (
+        "Note confidentielle sur l&#x27;illettrisme" in owner.text
+        or "Note confidentielle sur l'illettrisme" in owner.text
+    )
 
 
-@pytest.mark.parametrize("fmt,content_type,marker", [
-    ("ris", "application/x-research-info-systems", b"TI  - Rapport sur les quartiers prioritaires"),
-    ("bibtex", "application/x-bibtex", b"@techreport{"),
-    ("unimarc", "application/marc", "Rapport sur les quartiers prioritaires".encode()),
-])
+@pytest.mark.parametrize(
+    "fmt,content_type,marker",
+    [
+        (
+            "ris",
+            "application/x-research-info-systems",
+            b"TI  - Rapport sur les quartiers prioritaires",
+        ),
+        ("bibtex", "application/x-bibtex", b"@techreport{"),
+        ("unimarc", "application/marc", b"Rapport sur les quartiers prioritaires"),
+    ],
+)
 def test_export_all(live_fund, fmt, content_type, marker):
     cookie = f"{live_fund['lire'].UID()}.{live_fund['rapport'].UID()}"
-    response = requests.get(f"{live_fund['base']}/@@panier-export", params={"format": fmt},
-                            cookies={"rt_panier": cookie}, timeout=30)
+    response = requests.get(
+        f"{live_fund['base']}/@@panier-export",
+        params={"format": fmt},
+        cookies={"rt_panier": cookie},
+        timeout=30,
+    )
     assert response.status_code == 200
     assert response.headers["Content-Type"].split(";")[0] == content_type
     assert response.headers["Content-Disposition"].startswith('attachment; filename="panier.')
@@ -109,14 +132,20 @@ def test_export_all(live_fund, fmt, content_type, marker):
 
 
 def test_empty_basket_export_is_a_clear_error(live_fund):
-    response = requests.get(f"{live_fund['base']}/@@panier-export", params={"format": "ris"}, timeout=30)
+    response = requests.get(
+        f"{live_fund['base']}/@@panier-export", params={"format": "ris"}, timeout=30
+    )
     assert response.status_code == 422 and "panier est vide" in response.text
 
 
 def test_email_bad_address_gets_french_message(live_fund, smtp):
     cookie = live_fund["lire"].UID()
-    response = requests.post(f"{live_fund['base']}/panier", cookies={"rt_panier": cookie},
-                             data={"basket_action": "email", "email": "pas-une-adresse"}, timeout=30)
+    response = requests.post(
+        f"{live_fund['base']}/panier",
+        cookies={"rt_panier": cookie},
+        data={"basket_action": "email", "email": "pas-une-adresse"},
+        timeout=30,
+    )
     assert response.status_code == 400
     page = html.fromstring(response.content)
     error = page.xpath("string(//p[@id='rt-mail-email-error'])")
@@ -127,19 +156,29 @@ def test_email_bad_address_gets_french_message(live_fund, smtp):
 
 def test_email_sends_bibliography(live_fund, smtp):
     cookie = f"{live_fund['lire'].UID()}.{live_fund['rapport'].UID()}"
-    response = requests.post(f"{live_fund['base']}/panier", cookies={"rt_panier": cookie},
-                             data={"basket_action": "email", "email": "lectrice@example.org",
-                                   "note": "Pour la formation de mardi"},
-                             allow_redirects=False, timeout=30)
+    response = requests.post(
+        f"{live_fund['base']}/panier",
+        cookies={"rt_panier": cookie},
+        data={
+            "basket_action": "email",
+            "email": "lectrice@example.org",
+            "note": "Pour la formation de mardi",
+        },
+        allow_redirects=False,
+        timeout=30,
+    )
     assert response.status_code == 302
     for _ in range(50):
         if smtp.messages:
             break
         time.sleep(0.1)
-    (recipients, message), = smtp.messages
+    ((recipients, message),) = smtp.messages
     assert recipients == ["lectrice@example.org"]
     body = message.get_payload(decode=True).decode("utf-8")
-    assert "1. Martin, Sophie ; CRIA 31. Apprendre à lire aux adultes : guide pour les formateurs" in body
+    assert (
+        "1. Martin, Sophie ; CRIA 31. Apprendre à lire aux adultes : guide pour les formateurs"
+        in body
+    )
     assert "2. Durand, Paul. Rapport sur les quartiers prioritaires. 1998." in body
     assert "Pour la formation de mardi" in body
 
@@ -154,23 +193,36 @@ def test_create_bibliography_page(live_fund):
     token = page.xpath("//input[@name='_authenticator']/@value")[0]
     folders = page.xpath("//select[@id='rt-page-folder']/option/@value")
     assert "/dossiers/illettrisme" in folders and "/fonds" not in folders
-    response = session.post(f"{base}/panier", data={
-        "basket_action": "create_page", "_authenticator": token, "folder": "/dossiers/illettrisme",
-        "page_title": "Bibliographie illettrisme"}, allow_redirects=False, timeout=30)
+    response = session.post(
+        f"{base}/panier",
+        data={
+            "basket_action": "create_page",
+            "_authenticator": token,
+            "folder": "/dossiers/illettrisme",
+            "page_title": "Bibliographie illettrisme",
+        },
+        allow_redirects=False,
+        timeout=30,
+    )
     assert response.status_code == 302
     assert response.headers["Location"] == f"{base}/dossiers/illettrisme/bibliographie-illettrisme"
     document = html.fromstring(session.get(response.headers["Location"], timeout=30).content)
     items = document.xpath("//ol[@class='rt-bibliography']/li")
     assert [li.xpath("string(.//cite)") for li in items] == [
         "Apprendre à lire aux adultes : guide pour les formateurs",
-        "Rapport sur les quartiers prioritaires"]
+        "Rapport sur les quartiers prioritaires",
+    ]
 
 
 def test_anonymous_cannot_create_page(live_fund):
     cookie = live_fund["lire"].UID()
     page = requests.get(f"{live_fund['base']}/panier", cookies={"rt_panier": cookie}, timeout=30)
     assert "Créer une page bibliographie" not in page.text
-    response = requests.post(f"{live_fund['base']}/panier", cookies={"rt_panier": cookie}, data={
-        "basket_action": "create_page", "folder": "/", "page_title": "Pirate"},
-        allow_redirects=False, timeout=30)
+    response = requests.post(
+        f"{live_fund['base']}/panier",
+        cookies={"rt_panier": cookie},
+        data={"basket_action": "create_page", "folder": "/", "page_title": "Pirate"},
+        allow_redirects=False,
+        timeout=30,
+    )
     assert response.status_code in (400, 403)

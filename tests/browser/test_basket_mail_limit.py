@@ -5,10 +5,9 @@ import time
 import pytest
 import requests
 from lxml import html
+from test_basket import smtp  # noqa: F401 - the local SMTP server fixture
 
 from rt.infodoc.browser import mail_limit
-
-from test_basket import smtp  # noqa: F401 - the local SMTP server fixture
 
 
 @pytest.fixture()
@@ -19,10 +18,13 @@ def fresh_limit():
 
 
 def _send(live_fund, address):
-    return requests.post(f"{live_fund['base']}/panier",
-                         cookies={"rt_panier": live_fund["lire"].UID()},
-                         data={"basket_action": "email", "email": address},
-                         allow_redirects=False, timeout=30)
+    return requests.post(
+        f"{live_fund['base']}/panier",
+        cookies={"rt_panier": live_fund["lire"].UID()},
+        data={"basket_action": "email", "email": address},
+        allow_redirects=False,
+        timeout=30,
+    )
 
 
 def _wait_for(inbox, count):
@@ -33,8 +35,10 @@ def _wait_for(inbox, count):
 
 
 def test_anonymous_sends_stop_at_the_hourly_quota(live_fund, smtp, fresh_limit):  # noqa: F811
-    statuses = [_send(live_fund, f"lecteur{n}@example.org").status_code
-                for n in range(mail_limit.PER_CLIENT)]
+    statuses = [
+        _send(live_fund, f"lecteur{n}@example.org").status_code
+        for n in range(mail_limit.PER_CLIENT)
+    ]
     assert statuses == [302] * mail_limit.PER_CLIENT
     refused = _send(live_fund, "une-de-plus@example.org")
     assert refused.status_code == 429

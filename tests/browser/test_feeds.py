@@ -24,11 +24,16 @@ def test_atom_feed_of_a_search(live_fund):
     assert b"confidentielle" not in response.content
     link = feed.find(f"{ATOM}link[@rel='alternate']").get("href")
     assert link == f"{live_fund['base']}/recherche?q=illettrisme&sort=date"
-    entry = next(e for e in feed.iter(f"{ATOM}entry")
-                 if e.findtext(f"{ATOM}title") == "Apprendre à lire aux adultes")
+    entry = next(
+        e
+        for e in feed.iter(f"{ATOM}entry")
+        if e.findtext(f"{ATOM}title") == "Apprendre à lire aux adultes"
+    )
     assert entry.find(f"{ATOM}link").get("href") == live_fund["lire"].absolute_url()
     assert [a.findtext(f"{ATOM}name") for a in entry.iter(f"{ATOM}author")] == [
-        "Martin, Sophie", "CRIA 31"]
+        "Martin, Sophie",
+        "CRIA 31",
+    ]
 
 
 def test_rss_feed_same_filter_and_restriction(live_fund):
@@ -38,27 +43,39 @@ def test_rss_feed_same_filter_and_restriction(live_fund):
     titles = rss.xpath("//item/title/text()")
     assert "Apprendre à lire aux adultes" in titles
     assert b"confidentielle" not in response.content
-    _response, manager = _feed(f"{live_fund['base']}/@@recherche-rss",
-                               auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD), q="illettrisme")
+    _response, manager = _feed(
+        f"{live_fund['base']}/@@recherche-rss",
+        auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
+        q="illettrisme",
+    )
     assert "Note confidentielle sur l'illettrisme" in manager.xpath("//item/title/text()")
 
 
 def test_feed_respects_facets(live_fund):
-    _response, rss = _feed(f"{live_fund['base']}/@@recherche-rss",
-                           **{"f.document_type": "rapport"})
+    _response, rss = _feed(f"{live_fund['base']}/@@recherche-rss", **{"f.document_type": "rapport"})
     assert rss.xpath("//item/title/text()") == ["Rapport sur les quartiers prioritaires"]
 
 
 def test_suggest_json(live_fund):
-    response = requests.get(f"{live_fund['base']}/@@recherche-suggest", params={"q": "appren"},
-                            timeout=30)
+    response = requests.get(
+        f"{live_fund['base']}/@@recherche-suggest", params={"q": "appren"}, timeout=30
+    )
     assert response.headers["Content-Type"].startswith("application/json")
     assert "Apprendre à lire aux adultes" in response.json()["suggestions"]
-    hidden = requests.get(f"{live_fund['base']}/@@recherche-suggest", params={"q": "note conf"},
-                          timeout=30).json()
+    hidden = requests.get(
+        f"{live_fund['base']}/@@recherche-suggest", params={"q": "note conf"}, timeout=30
+    ).json()
     assert hidden["suggestions"] == []
-    manager = requests.get(f"{live_fund['base']}/@@recherche-suggest", params={"q": "note conf"},
-                           auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD), timeout=30).json()
+    manager = requests.get(
+        f"{live_fund['base']}/@@recherche-suggest",
+        params={"q": "note conf"},
+        auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
+        timeout=30,
+    ).json()
     assert manager["suggestions"] == ["Note confidentielle sur l'illettrisme"]
-    assert requests.get(f"{live_fund['base']}/@@recherche-suggest", params={"q": "a"},
-                        timeout=30).json()["suggestions"] == []
+    assert (
+        requests.get(
+            f"{live_fund['base']}/@@recherche-suggest", params={"q": "a"}, timeout=30
+        ).json()["suggestions"]
+        == []
+    )

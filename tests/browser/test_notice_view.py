@@ -20,9 +20,20 @@ def test_notice_page_shows_fields_in_french(live_fund):
     assert page.get("lang") == "fr"
     assert page.xpath("string(//h1)").strip() == "Apprendre à lire aux adultes"
     labels = [dt.text_content().strip() for dt in page.xpath("//dl[@class='rt-fields']/dt")]
-    for label in ("Auteurs", "Éditeur", "Lieu d'édition", "Année d'édition", "ISBN",
-                  "Collection", "Langue du document", "Type de document", "Support",
-                  "Thématiques", "Territoire", "Descripteurs"):
+    for label in (
+        "Auteurs",
+        "Éditeur",
+        "Lieu d'édition",
+        "Année d'édition",
+        "ISBN",
+        "Collection",
+        "Langue du document",
+        "Type de document",
+        "Support",
+        "Thématiques",
+        "Territoire",
+        "Descripteurs",
+    ):
         assert label in labels, label
     text = page.text_content()
     assert "CRIA 31 (Éditeur scientifique)" in text
@@ -34,8 +45,10 @@ def test_notice_page_shows_fields_in_french(live_fund):
 
 def test_notice_page_copies_and_availability(live_fund):
     _response, page = _page(live_fund["lire"].absolute_url())
-    rows = [[td.text_content().strip() for td in tr.xpath("td")]
-            for tr in page.xpath("//table[contains(@class,'rt-copies')]/tbody/tr")]
+    rows = [
+        [td.text_content().strip() for td in tr.xpath("td")]
+        for tr in page.xpath("//table[contains(@class,'rt-copies')]/tbody/tr")
+    ]
     assert rows[0][0].startswith("Toulouse") and rows[0][-1] == "En rayon"
     assert rows[1][0].startswith("Albi") and rows[1][-1] == "Au site relais"
 
@@ -52,13 +65,18 @@ def test_notice_page_links_dossier_and_online_resource(live_fund):
 
 def test_zotero_metadata_in_head_and_coins(live_fund):
     _response, page = _page(live_fund["lire"].absolute_url())
-    meta = {(m.get("name"), m.get("content")) for m in page.xpath("//head/meta[starts-with(@name,'citation_')]")}
+    meta = {
+        (m.get("name"), m.get("content"))
+        for m in page.xpath("//head/meta[starts-with(@name,'citation_')]")
+    }
     assert ("citation_title", "Apprendre à lire aux adultes : guide pour les formateurs") in meta
     assert ("citation_author", "Martin, Sophie") in meta
     assert ("citation_publication_date", "2012") in meta
     assert ("citation_isbn", "978-2-7492-1234-5") in meta
     coins = page.xpath("//span[@class='Z3988']/@title")
-    assert len(coins) == 1 and "rft.btitle=Apprendre" in coins[0] and "ctx_ver=Z39.88-2004" in coins[0]
+    assert (
+        len(coins) == 1 and "rft.btitle=Apprendre" in coins[0] and "ctx_ver=Z39.88-2004" in coins[0]
+    )
 
 
 def test_exports_are_downloads(live_fund):
@@ -79,7 +97,9 @@ def test_exports_are_downloads(live_fund):
         bodies[view] = response.content
     ris = bodies["export-ris"].decode("utf-8")
     assert ris.startswith("TY  - BOOK\r\n") and "TI  - Apprendre à lire aux adultes" in ris
-    assert "AU  - Martin, Sophie" in ris and "ED  - CRIA 31" in ris and ris.rstrip().endswith("ER  -")
+    assert (
+        "AU  - Martin, Sophie" in ris and "ED  - CRIA 31" in ris and ris.rstrip().endswith("ER  -")
+    )
     assert "@book{" in bodies["export-bibtex"].decode("utf-8")
     iso = bodies["export-unimarc"]
     assert iso.endswith(b"\x1d") and int(iso[:5]) == len(iso)
@@ -107,8 +127,10 @@ def test_notice_page_has_basket_button_and_export_links(live_fund):
 
 def test_description_values_are_plain_text(live_fund):
     _response, page = _page(live_fund["lire"].absolute_url())
-    values = {dt.text_content().strip(): dt.getnext().text_content().strip()
-              for dt in page.xpath("//section[@aria-labelledby='rt-h-description']//dt")}
+    values = {
+        dt.text_content().strip(): dt.getnext().text_content().strip()
+        for dt in page.xpath("//section[@aria-labelledby='rt-h-description']//dt")
+    }
     assert values["Éditeur"] == "Érès"
     assert values["Année d'édition"] == "2012"
     assert values["Type de document"] == "Guide méthodologique"

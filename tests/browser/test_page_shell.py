@@ -11,8 +11,7 @@ from rt.infodoc.browser import page_shell
 
 
 def _page(fund, auth=None, **params):
-    response = requests.get(f"{fund['base']}/recherche", params=params, auth=auth,
-                            timeout=60)
+    response = requests.get(f"{fund['base']}/recherche", params=params, auth=auth, timeout=60)
     assert response.status_code == 200
     return response.text
 
@@ -21,13 +20,19 @@ def test_shell_pages_equal_full_pages(functional, live_fund):
     page_shell.forget()
     page_shell.TTL, ttl = 0.0, page_shell.TTL  # every request renders in full
     try:
-        full = [_page(live_fund, q="illettrisme"), _page(live_fund, q="emploi", page="2"),
-                _page(live_fund)]
+        full = [
+            _page(live_fund, q="illettrisme"),
+            _page(live_fund, q="emploi", page="2"),
+            _page(live_fund),
+        ]
     finally:
         page_shell.TTL = ttl
     _page(live_fund, q="jeunesse")  # fills the shell
-    shelled = [_page(live_fund, q="illettrisme"), _page(live_fund, q="emploi", page="2"),
-               _page(live_fund)]
+    shelled = [
+        _page(live_fund, q="illettrisme"),
+        _page(live_fund, q="emploi", page="2"),
+        _page(live_fund),
+    ]
     assert shelled == full
     assert "Apprendre à lire aux adultes" in shelled[0]
 
@@ -42,8 +47,7 @@ def test_a_logged_in_user_never_gets_the_anonymous_shell(functional, live_fund):
 def test_a_new_section_shows_in_the_shell_at_once(functional, live_fund):
     assert "Espace presse" not in _page(live_fund, q="illettrisme")
     portal = functional["portal"]
-    folder = api.content.create(container=portal, type="Folder", id="presse",
-                                title="Espace presse")
+    folder = api.content.create(container=portal, type="Folder", id="presse", title="Espace presse")
     api.content.transition(obj=folder, to_state="published")
     transaction.commit()
     assert "Espace presse" in _page(live_fund, q="illettrisme")

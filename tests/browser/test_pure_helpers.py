@@ -19,17 +19,23 @@ UID_A, UID_B = "a" * 32, "b" * 32
 def test_toggle_url_is_or_within_a_facet_and_back_to_page_one():
     query = SearchQuery(text="illettrisme", filters={"themes": ["savoirs-de-base"]}, page=3)
     assert toggle_url(BASE, query, "themes", "jeunesse") == (
-        f"{BASE}?q=illettrisme&f.themes=savoirs-de-base&f.themes=jeunesse")
+        f"{BASE}?q=illettrisme&f.themes=savoirs-de-base&f.themes=jeunesse"
+    )
     assert toggle_url(BASE, query, "themes", "savoirs-de-base") == f"{BASE}?q=illettrisme"
 
 
 def test_chips_remove_one_criterion_each():
-    query = SearchQuery(text="lire", author="Martin", year_from=2010,
-                        filters={"document_type": ["rapport"]})
+    query = SearchQuery(
+        text="lire", author="Martin", year_from=2010, filters={"document_type": ["rapport"]}
+    )
     rows = chips(BASE, query, lambda facet, value: value.capitalize())
     labels = [row["label"] for row in rows]
-    assert labels == ["Recherche : « lire »", "Auteur : Martin", "Années : depuis 2010",
-                      "Type de document : Rapport"]
+    assert labels == [
+        "Recherche : « lire »",
+        "Auteur : Martin",
+        "Années : depuis 2010",
+        "Type de document : Rapport",
+    ]
     assert rows[0]["url"] == f"{BASE}?author=Martin&year_from=2010&f.document_type=rapport"
 
 
@@ -50,11 +56,20 @@ def test_basket_cookie_codec():
 
 
 def test_reference_formats():
-    notice = {"title": "Lire", "subtitle": "guide", "authors": [{"name": "Dupont, Anne"}],
-              "place": "Paris", "publisher": "Érès", "year": 2012, "isbn": ["978-2"],
-              "collection": "Savoirs", "collection_number": "3"}
+    notice = {
+        "title": "Lire",
+        "subtitle": "guide",
+        "authors": [{"name": "Dupont, Anne"}],
+        "place": "Paris",
+        "publisher": "Érès",
+        "year": 2012,
+        "isbn": ["978-2"],
+        "collection": "Savoirs",
+        "collection_number": "3",
+    }
     assert format_reference(notice) == (
-        "Dupont, Anne. Lire : guide. Paris : Érès, 2012. (Savoirs ; 3). ISBN 978-2.")
+        "Dupont, Anne. Lire : guide. Paris : Érès, 2012. (Savoirs ; 3). ISBN 978-2."
+    )
     html = format_reference_html({"title": "A <b>", "year": 2001}, "http://x/a")
     assert html == '<a href="http://x/a"><cite>A &lt;b&gt;</cite></a>. 2001.'
 
@@ -67,16 +82,23 @@ def test_item_availability_words():
     assert item_availability({"status": "En réparation"}) == "Indisponible"
 
 
-@pytest.mark.parametrize("author,label", [
-    ({"name": "Olivier, Anaïs", "role": "main", "function": "070"}, "Olivier, Anaïs"),
-    ({"name": "Lefebvre, Jérôme", "role": "coauthor"}, "Lefebvre, Jérôme"),
-    ({"name": "Roy, Jean", "role": "secondary", "function": "730"}, "Roy, Jean (Traducteur)"),
-    ({"name": "Smith, Ann", "role": "secondary", "function": "edt"},
-     "Smith, Ann (Éditeur scientifique)"),
-    ({"name": "Morel, Luc", "role": "secondary"}, "Morel, Luc (Collaborateur)"),
-    ({"name": "CRIA 31", "role": "Éditeur scientifique", "function": "340"},
-     "CRIA 31 (Éditeur scientifique)"),
-    ({"name": "ANLCI", "role": "Auteur", "kind": "corporate"}, "ANLCI"),
-])
+@pytest.mark.parametrize(
+    "author,label",
+    [
+        ({"name": "Olivier, Anaïs", "role": "main", "function": "070"}, "Olivier, Anaïs"),
+        ({"name": "Lefebvre, Jérôme", "role": "coauthor"}, "Lefebvre, Jérôme"),
+        ({"name": "Roy, Jean", "role": "secondary", "function": "730"}, "Roy, Jean (Traducteur)"),
+        (
+            {"name": "Smith, Ann", "role": "secondary", "function": "edt"},
+            "Smith, Ann (Éditeur scientifique)",
+        ),
+        ({"name": "Morel, Luc", "role": "secondary"}, "Morel, Luc (Collaborateur)"),
+        (
+            {"name": "CRIA 31", "role": "Éditeur scientifique", "function": "340"},
+            "CRIA 31 (Éditeur scientifique)",
+        ),
+        ({"name": "ANLCI", "role": "Auteur", "kind": "corporate"}, "ANLCI"),
+    ],
+)
 def test_author_label_speaks_french(author, label):
     assert author_label(author) == label

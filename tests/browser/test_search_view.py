@@ -24,18 +24,26 @@ def test_home_state(live_fund):
     page = _get(f"{live_fund['base']}/recherche")
     headings = [h.text_content().strip() for h in page.xpath("//h1|//h2")]
     assert "Recherche documentaire" in headings
-    for heading in ("Explorer par thématique", "Dernières acquisitions",
-                    "Nos dernières productions", "Dossiers thématiques"):
+    for heading in (
+        "Explorer par thématique",
+        "Dernières acquisitions",
+        "Nos dernières productions",
+        "Dossiers thématiques",
+    ):
         assert heading in headings
     acquisitions = page.xpath("//section[@aria-labelledby='rt-h-acquisitions']//a/text()")
     assert "Apprendre à lire aux adultes" in acquisitions
     assert not any("confidentielle" in t for t in acquisitions)
-    tiles = {t.xpath("string(.//span[@class='rt-tile-title'])"): t.get("href")
-             for t in page.xpath("//a[@class='rt-tile']")}
+    tiles = {
+        t.xpath("string(.//span[@class='rt-tile-title'])"): t.get("href")
+        for t in page.xpath("//a[@class='rt-tile']")
+    }
     savoirs = [title for title in tiles if title.startswith("Savoirs de base")]
     assert savoirs and tiles[savoirs[0]].endswith("/recherche?f.themes=savoirs-de-base")
     # the public count on the tile: the restricted record is not counted
-    tile = page.xpath("//a[contains(@href,'f.themes=savoirs-de-base')]//span[@class='rt-tile-count']")[0]
+    tile = page.xpath(
+        "//a[contains(@href,'f.themes=savoirs-de-base')]//span[@class='rt-tile-count']"
+    )[0]
     assert tile.text_content().split()[0] == "1"
     dossiers = page.xpath("//section[@aria-labelledby='rt-h-dossiers']//a/text()")
     assert dossiers == ["Dossier illettrisme"]
@@ -50,8 +58,11 @@ def test_results_anonymous_never_sees_restricted(live_fund):
 
 
 def test_results_manager_sees_restricted(live_fund):
-    page = _get(f"{live_fund['base']}/recherche", auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
-                q="illettrisme")
+    page = _get(
+        f"{live_fund['base']}/recherche",
+        auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
+        q="illettrisme",
+    )
     assert "Note confidentielle sur l'illettrisme" in _titles(page)
 
 
@@ -61,13 +72,17 @@ def test_facets_filter_and_count(live_fund):
     assert not page.xpath("//p[@id='rt-count']")
     page = _get(base, **{"f.production_kind": "notice"})
     assert _count(page) == "2 résultats"
-    facet_links = {a.xpath("string(.//span[@class='rt-facet-title'])"): a.get("href")
-                   for a in page.xpath("//section[@aria-labelledby='rt-facet-document_type']//a")}
+    facet_links = {
+        a.xpath("string(.//span[@class='rt-facet-title'])"): a.get("href")
+        for a in page.xpath("//section[@aria-labelledby='rt-facet-document_type']//a")
+    }
     assert set(facet_links) == {"Guide méthodologique", "Rapport"}
     # OR inside a facet: both document types, still 2
     page = _get(facet_links["Rapport"])
     assert _titles(page) == ["Rapport sur les quartiers prioritaires"]
-    both = page.xpath("//section[@aria-labelledby='rt-facet-document_type']//a[not(@aria-current)]/@href")
+    both = page.xpath(
+        "//section[@aria-labelledby='rt-facet-document_type']//a[not(@aria-current)]/@href"
+    )
     page = _get(both[0])
     assert _count(page) == "2 résultats"
     # AND across facets: Rapport + Haute-Garonne (the guide's territory) gives nothing
@@ -81,13 +96,18 @@ def test_facets_filter_and_count(live_fund):
 def test_decades_and_sort_and_permalink(live_fund):
     base = f"{live_fund['base']}/recherche"
     page = _get(base, **{"f.production_kind": "notice"})
-    decades = {a.xpath("string(.//span[@class='rt-facet-title'])"): a.get("href")
-               for a in page.xpath("//section[@aria-labelledby='rt-facet-year']//a")}
+    decades = {
+        a.xpath("string(.//span[@class='rt-facet-title'])"): a.get("href")
+        for a in page.xpath("//section[@aria-labelledby='rt-facet-year']//a")
+    }
     assert set(decades) == {"2010–2019", "1990–1999"}
     page = _get(decades["1990–1999"])
     assert _titles(page) == ["Rapport sur les quartiers prioritaires"]
     page = _get(base, sort="title", **{"f.production_kind": "notice"})
-    assert _titles(page) == ["Apprendre à lire aux adultes", "Rapport sur les quartiers prioritaires"]
+    assert _titles(page) == [
+        "Apprendre à lire aux adultes",
+        "Rapport sur les quartiers prioritaires",
+    ]
     permalink = page.xpath("//input[@id='rt-permalink']/@value")[0]
     assert permalink == f"{base}?f.production_kind=notice&sort=title"
     feeds = page.xpath("//head/link[@rel='alternate'][@type='application/atom+xml']/@href")
@@ -119,4 +139,7 @@ def test_skip_links_come_first_without_javascript(live_fund):
     links = [a.text_content().strip() for a in page.xpath("//body//a")]
     assert links[0] == "Aller au contenu"
     assert links.index("Aller au contenu") < min(
-        i for i, a in enumerate(page.xpath("//body//a")) if "logo" in (a.get("id") or a.get("class") or ""))
+        i
+        for i, a in enumerate(page.xpath("//body//a"))
+        if "logo" in (a.get("id") or a.get("class") or "")
+    )

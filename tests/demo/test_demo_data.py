@@ -21,21 +21,50 @@ DATA_DIR = Path(rt.infodoc.demo.__file__).parent / "data"
 NOTICE_FIELDS_DOC = Path(__file__).resolve().parents[2] / "docs" / "notice-fields.md"
 
 THEMES = {
-    "savoirs-de-base", "politique-de-la-ville", "education", "prevention-securite",
-    "sante", "habitat", "emploi-insertion", "egalite-femmes-hommes", "discriminations",
-    "valeurs-republique-laicite", "integration-langue", "parentalite",
-    "participation-citoyenne", "lutte-contre-pauvrete", "jeunesse",
+    "savoirs-de-base",
+    "politique-de-la-ville",
+    "education",
+    "prevention-securite",
+    "sante",
+    "habitat",
+    "emploi-insertion",
+    "egalite-femmes-hommes",
+    "discriminations",
+    "valeurs-republique-laicite",
+    "integration-langue",
+    "parentalite",
+    "participation-citoyenne",
+    "lutte-contre-pauvrete",
+    "jeunesse",
     "developpement-economique",
 }
 DOCUMENT_TYPES = {
-    "ouvrage", "rapport", "etude", "outil-pedagogique", "guide-methodologique",
-    "periodique", "article", "video", "mallette", "actes", "memoire", "texte-officiel",
-    "dossier-documentaire", "site-web",
+    "ouvrage",
+    "rapport",
+    "etude",
+    "outil-pedagogique",
+    "guide-methodologique",
+    "periodique",
+    "article",
+    "video",
+    "mallette",
+    "actes",
+    "memoire",
+    "texte-officiel",
+    "dossier-documentaire",
+    "site-web",
 }
 DEPARTMENTS = {"09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82"}
 TERRITORIES = DEPARTMENTS | {"occitanie", "national"}
 RELAY_SITES = {
-    "foix", "rodez", "saint-gaudens", "auch", "cahors", "tarbes", "albi", "montauban",
+    "foix",
+    "rodez",
+    "saint-gaudens",
+    "auch",
+    "cahors",
+    "tarbes",
+    "albi",
+    "montauban",
     "toulouse",
 }
 SUPPORTS = {"papier", "electronique"}
@@ -43,11 +72,39 @@ RELAY_SERVICES = {"fonds", "mallettes"}
 
 # The Notice field contract (docs/notice-fields.md) plus the demo's own `id`.
 NOTICE_KEYS = {
-    "id", "title", "sort_title", "subtitle", "responsibility", "authors", "edition",
-    "place", "publisher", "year", "collation", "collection", "collection_number",
-    "isbn", "issn", "ean", "price", "language", "notes", "contents", "summary",
-    "descriptors", "keywords", "dewey", "document_type", "support", "urls", "themes",
-    "territory", "cosoter_id", "items", "series_title", "marc_flavour",
+    "id",
+    "title",
+    "sort_title",
+    "subtitle",
+    "responsibility",
+    "authors",
+    "edition",
+    "place",
+    "publisher",
+    "year",
+    "collation",
+    "collection",
+    "collection_number",
+    "isbn",
+    "issn",
+    "ean",
+    "price",
+    "language",
+    "notes",
+    "contents",
+    "summary",
+    "descriptors",
+    "keywords",
+    "dewey",
+    "document_type",
+    "support",
+    "urls",
+    "themes",
+    "territory",
+    "cosoter_id",
+    "items",
+    "series_title",
+    "marc_flavour",
 }
 AUTHOR_KINDS = {"person", "corporate"}
 
@@ -59,43 +116,93 @@ SAFE_TAGS = {"p", "ul", "ol", "li", "strong", "em", "a", "br"}
 VOID_TAGS = {"br"}
 
 FILES = [
-    "relay_sites.json", "fiches_experiences.json", "confat.json", "dossiers.json",
-    "periodicals.json", "mallettes.json", "panoramas.json", "acquisitions.json",
-    "figures.json", "vocabularies.json",
+    "relay_sites.json",
+    "fiches_experiences.json",
+    "confat.json",
+    "dossiers.json",
+    "periodicals.json",
+    "mallettes.json",
+    "panoramas.json",
+    "acquisitions.json",
+    "figures.json",
+    "vocabularies.json",
 ]
 LIST_FILES = [name for name in FILES if name not in ("figures.json", "vocabularies.json")]
 
 # key -> required?  (every other key of an entry is refused)
 SHAPES = {
     "relay_sites.json": {
-        "id": True, "title": True, "city": True, "department": True, "services": True,
+        "id": True,
+        "title": True,
+        "city": True,
+        "department": True,
+        "services": True,
         "description": True,
     },
     "fiches_experiences.json": {
-        "id": True, "title": True, "description": True, "fiche_number": False,
-        "date": False, "territory": True, "structure": True, "partners": False,
-        "public": False, "budget": False, "financing": False, "themes": True,
-        "contact": False, "text": True,
+        "id": True,
+        "title": True,
+        "description": True,
+        "fiche_number": False,
+        "date": False,
+        "territory": True,
+        "structure": True,
+        "partners": False,
+        "public": False,
+        "budget": False,
+        "financing": False,
+        "themes": True,
+        "contact": False,
+        "text": True,
     },
     "confat.json": {
-        "id": True, "title": True, "description": True, "series": True, "date": False,
-        "place": False, "speakers": False, "participants": False,
-        "workshop_participants": False, "themes": True, "text": True,
+        "id": True,
+        "title": True,
+        "description": True,
+        "series": True,
+        "date": False,
+        "place": False,
+        "speakers": False,
+        "participants": False,
+        "workshop_participants": False,
+        "themes": True,
+        "text": True,
     },
     "dossiers.json": {
-        "id": True, "title": True, "description": True, "introduction": True,
-        "themes": True, "private": True, "pages": True, "references": False,
+        "id": True,
+        "title": True,
+        "description": True,
+        "introduction": True,
+        "themes": True,
+        "private": True,
+        "pages": True,
+        "references": False,
     },
     "periodicals.json": {
-        "id": True, "title": True, "description": True, "issn": False,
-        "publisher": False, "frequency": False, "themes": True, "issues": False,
+        "id": True,
+        "title": True,
+        "description": True,
+        "issn": False,
+        "publisher": False,
+        "frequency": False,
+        "themes": True,
+        "issues": False,
     },
     "mallettes.json": {
-        "id": True, "title": True, "description": True, "relay_site": True,
-        "themes": True, "public": False, "contents": False,
+        "id": True,
+        "title": True,
+        "description": True,
+        "relay_site": True,
+        "themes": True,
+        "public": False,
+        "contents": False,
     },
     "panoramas.json": {
-        "id": True, "title": True, "date": True, "themes": True, "items": True,
+        "id": True,
+        "title": True,
+        "date": True,
+        "themes": True,
+        "items": True,
     },
 }
 NESTED_SHAPES = {
@@ -103,8 +210,14 @@ NESTED_SHAPES = {
     "pages": {"id": True, "title": True, "text": True},
     "issues": {"id": True, "title": True, "number": False, "date": False, "contents": False},
     "items": {
-        "id": True, "title": True, "source": True, "date": False, "url": False,
-        "summary": True, "territory": False, "themes": False,
+        "id": True,
+        "title": True,
+        "source": True,
+        "date": False,
+        "url": False,
+        "summary": True,
+        "territory": False,
+        "themes": False,
     },
 }
 HTML_FIELDS = {"text", "introduction"}
@@ -154,7 +267,11 @@ class SafeHtmlChecker(HTMLParser):
         if tag not in SAFE_TAGS:
             self.errors.append(f"tag <{tag}> not allowed")
         for name, value in attrs:
-            if tag != "a" or name != "href" or not (value or "").startswith(("http://", "https://")):
+            if (
+                tag != "a"
+                or name != "href"
+                or not (value or "").startswith(("http://", "https://"))
+            ):
                 self.errors.append(f"attribute {name}={value!r} not allowed on <{tag}>")
         if tag not in VOID_TAGS:
             self.stack.append(tag)
@@ -316,9 +433,13 @@ def test_confat_2011_adds_up_to_the_yearly_figures():
     conferences = [c for c in load("confat.json") if c["series"] == "Conf'At' 2011"]
     figures = load("figures.json")["2011"]
     assert len(conferences) == figures["conferences"]["value"]
-    assert sum(c["participants"] for c in conferences) == figures["participants_conferences"]["value"]
-    assert (sum(c["workshop_participants"] for c in conferences)
-            == figures["participants_ateliers_debats"]["value"])
+    assert (
+        sum(c["participants"] for c in conferences) == figures["participants_conferences"]["value"]
+    )
+    assert (
+        sum(c["workshop_participants"] for c in conferences)
+        == figures["participants_ateliers_debats"]["value"]
+    )
 
 
 def test_dossiers_pages_and_references():
@@ -334,7 +455,9 @@ def test_dossiers_pages_and_references():
     for dossier in dossiers:
         assert type(dossier["private"]) is bool, dossier["id"]
         for reference in dossier.get("references", []):
-            assert reference in titles, f"{dossier['id']}: {reference!r} is neither a notice nor a Conf'At'"
+            assert reference in titles, (
+                f"{dossier['id']}: {reference!r} is neither a notice nor a Conf'At'"
+            )
 
 
 def test_periodical_issues():
@@ -377,7 +500,9 @@ def test_acquisitions_follow_the_notice_contract():
         if "year" in notice:
             assert type(notice["year"]) is int and 1900 < notice["year"] <= 2023, where
         if "isbn" in notice:
-            assert all(isinstance(i, str) and re.match(r"^[\dX-]+$", i) for i in notice["isbn"]), where
+            assert all(isinstance(i, str) and re.match(r"^[\dX-]+$", i) for i in notice["isbn"]), (
+                where
+            )
         if "language" in notice:
             assert re.match(r"^[a-z]{3}$", notice["language"]), where
         for url in notice.get("urls", []):

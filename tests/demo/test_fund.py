@@ -1,4 +1,5 @@
 """The demo fund: deterministic, PMB-shaped UNIMARC that every reader can parse."""
+
 import hashlib
 import io
 import json
@@ -10,14 +11,18 @@ import sys
 import pymarc
 import pytest
 
-from rt.infodoc.demo.fund import DEFAULT_COUNT, generate_notices, write_fund
+from rt.infodoc.demo.fund import DEFAULT_COUNT
+from rt.infodoc.demo.fund import generate_notices
+from rt.infodoc.demo.fund import write_fund
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 VOCABULARIES = json.loads((ROOT / "src/rt/infodoc/demo/data/vocabularies.json").read_text("utf-8"))
 
 
 def read_utf8(data):
-    reader = pymarc.MARCReader(io.BytesIO(data), to_unicode=True, force_utf8=True, utf8_handling="strict")
+    reader = pymarc.MARCReader(
+        io.BytesIO(data), to_unicode=True, force_utf8=True, utf8_handling="strict"
+    )
     records = []
     for record in reader:
         assert record is not None, f"notice illisible : {reader.current_exception!r}"
@@ -29,8 +34,12 @@ def read_utf8(data):
 def default_fund(tmp_path_factory):
     """The file the real command writes with its defaults."""
     out = tmp_path_factory.mktemp("fund") / "fonds.mrc"
-    completed = subprocess.run([sys.executable, str(ROOT / "scripts" / "make-demo-fund"), str(out)],
-                               capture_output=True, text=True, check=True)
+    completed = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make-demo-fund"), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "6200 notices écrites" in completed.stdout
     return out.read_bytes()
 
@@ -62,7 +71,7 @@ def test_records_are_written_like_pmb_exports(default_fund, default_records):
         leader = str(record.leader)
         assert leader[9] == " " and leader[20:24] == "450 "
         assert record["100"]["a"][26:30] == "0103"  # claims ISO 646 + ISO 5426...
-    assert "é".encode("utf-8") in default_fund        # ...but the bytes are UTF-8
+    assert "é".encode() in default_fund  # ...but the bytes are UTF-8
     # which is the trap: trusting the record's own declaration garbles the accents
     trusting = next(pymarc.MARCReader(io.BytesIO(default_fund)))
     assert trusting["200"]["a"] != default_records[0]["200"]["a"]
@@ -117,9 +126,14 @@ def test_isbns_have_valid_check_digits(default_records):
 
 def test_real_titles_and_productions_of_the_reports_are_in_the_fund(default_records):
     titles = {r["200"]["a"].replace("\x88", "").replace("\x89", "") for r in default_records}
-    for title in ("La France de l'illettrisme", "Un autre regard sur les illettrés",
-                  "L'insécurité linguistique au travail", "Le PAC, Passeport Accueil Jeunes",
-                  "Mallette pédagogique numérique R&T n° 1", "Journal de l'alpha"):
+    for title in (
+        "La France de l'illettrisme",
+        "Un autre regard sur les illettrés",
+        "L'insécurité linguistique au travail",
+        "Le PAC, Passeport Accueil Jeunes",
+        "Mallette pédagogique numérique R&T n° 1",
+        "Journal de l'alpha",
+    ):
         assert title in titles
     # combined titles are varied: most title + other title information pairs are unique
     pairs = {(r["200"]["a"], r["200"].get("e")) for r in default_records}
@@ -140,8 +154,17 @@ def test_large_funds_have_the_asked_count():
 
 
 def test_command_rejects_a_bad_count(tmp_path):
-    completed = subprocess.run([sys.executable, str(ROOT / "scripts" / "make-demo-fund"), "--count", "0",
-                                str(tmp_path / "x.mrc")], capture_output=True, text=True)
+    completed = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "make-demo-fund"),
+            "--count",
+            "0",
+            str(tmp_path / "x.mrc"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert completed.returncode == 2 and "entier positif" in completed.stderr
     assert not (tmp_path / "x.mrc").exists()
 
@@ -155,11 +178,29 @@ def test_the_project_reader_and_mapping_give_back_the_generated_notices():
     write_fund(data, count=800, seed=11)
     results = list(read_records(io.BytesIO(data.getvalue())))
     assert [r.error for r in results] == [None] * 800
-    for expected, result in zip(generate_notices(800, seed=11), results):
+    for expected, result in zip(generate_notices(800, seed=11), results, strict=True):
         mapped = to_notice(result.record)
-        for key in ("title", "subtitle", "cosoter_id", "year", "isbn", "issn", "publisher", "place",
-                    "collation", "summary", "urls", "items", "territory", "authors", "descriptors",
-                    "keywords", "dewey", "language", "support"):
+        for key in (
+            "title",
+            "subtitle",
+            "cosoter_id",
+            "year",
+            "isbn",
+            "issn",
+            "publisher",
+            "place",
+            "collation",
+            "summary",
+            "urls",
+            "items",
+            "territory",
+            "authors",
+            "descriptors",
+            "keywords",
+            "dewey",
+            "language",
+            "support",
+        ):
             assert mapped.get(key) == expected.get(key), (key, mapped.get(key), expected.get(key))
         assert set(expected["themes"]) <= set(mapped["themes"])
         if "items" in expected:

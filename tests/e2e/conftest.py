@@ -28,35 +28,74 @@ os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must not download a browse
 
 JOURNEY_RECORDS = {
     "lire": dict(
-        id="apprendre-a-lire", title="Apprendre à lire aux adultes",
+        id="apprendre-a-lire",
+        title="Apprendre à lire aux adultes",
         authors=[{"name": "Martin, Sophie", "role": "Auteur", "kind": "person"}],
-        document_type="guide-methodologique", year=2012, publisher="Érès", place="Toulouse",
+        document_type="guide-methodologique",
+        year=2012,
+        publisher="Érès",
+        place="Toulouse",
         summary="Un guide pour lutter contre l'illettrisme des adultes.",
-        themes=["savoirs-de-base"], territory=["31"], isbn=["978-2-7492-1234-5"],
-        items=[{"barcode": "RT1", "call_number": "374 MAR", "status": "Empruntable",
-                "site": "toulouse"}]),
+        themes=["savoirs-de-base"],
+        territory=["31"],
+        isbn=["978-2-7492-1234-5"],
+        items=[
+            {
+                "barcode": "RT1",
+                "call_number": "374 MAR",
+                "status": "Empruntable",
+                "site": "toulouse",
+            }
+        ],
+    ),
     "emploi": dict(
-        id="illettrisme-et-emploi", title="Illettrisme et emploi",
+        id="illettrisme-et-emploi",
+        title="Illettrisme et emploi",
         authors=[{"name": "Durand, Paul", "role": "Auteur", "kind": "person"}],
-        document_type="ouvrage", year=2019, publisher="La Découverte", place="Paris",
+        document_type="ouvrage",
+        year=2019,
+        publisher="La Découverte",
+        place="Paris",
         summary="L'illettrisme au travail.",
-        themes=["savoirs-de-base", "emploi-insertion"], territory=["31"]),
+        themes=["savoirs-de-base", "emploi-insertion"],
+        territory=["31"],
+    ),
     "ariege": dict(
-        id="illettrisme-ariege", title="Lutter contre l'illettrisme en Ariège",
-        document_type="ouvrage", year=2020, summary="Illettrisme en milieu rural.",
-        themes=["savoirs-de-base"], territory=["09"]),
+        id="illettrisme-ariege",
+        title="Lutter contre l'illettrisme en Ariège",
+        document_type="ouvrage",
+        year=2020,
+        summary="Illettrisme en milieu rural.",
+        themes=["savoirs-de-base"],
+        territory=["09"],
+    ),
     "rapport": dict(
-        id="rapport-illettrisme", title="Rapport régional sur l'illettrisme",
-        document_type="rapport", year=2016, themes=["politique-de-la-ville"],
-        territory=["occitanie"]),
+        id="rapport-illettrisme",
+        title="Rapport régional sur l'illettrisme",
+        document_type="rapport",
+        year=2016,
+        themes=["politique-de-la-ville"],
+        territory=["occitanie"],
+    ),
     "egalite": dict(
-        id="egalite-quartiers", title="Égalité femmes-hommes dans les quartiers",
-        document_type="rapport", year=2016, summary="Les inégalités dans l'espace public.",
-        themes=["egalite-femmes-hommes"], territory=["34"]),
+        id="egalite-quartiers",
+        title="Égalité femmes-hommes dans les quartiers",
+        document_type="rapport",
+        year=2016,
+        summary="Les inégalités dans l'espace public.",
+        themes=["egalite-femmes-hommes"],
+        territory=["34"],
+    ),
     "secret": dict(
-        id="note-reservee", title="Note confidentielle sur l'illettrisme", state="members",
-        document_type="ouvrage", year=2021, summary="Illettrisme des adhérents.",
-        themes=["savoirs-de-base"], territory=["31"]),
+        id="note-reservee",
+        title="Note confidentielle sur l'illettrisme",
+        state="members",
+        document_type="ouvrage",
+        year=2021,
+        summary="Illettrisme des adhérents.",
+        themes=["savoirs-de-base"],
+        territory=["31"],
+    ),
 }
 
 
@@ -69,8 +108,13 @@ def publish_journey_fund(layer):
     records = {}
     for key, fields in JOURNEY_RECORDS.items():
         fields = dict(fields)
-        records[key] = make_notice(portal["fonds"], fields.pop("id"), fields.pop("title"),
-                                   state=fields.pop("state", "published"), **fields)
+        records[key] = make_notice(
+            portal["fonds"],
+            fields.pop("id"),
+            fields.pop("title"),
+            state=fields.pop("state", "published"),
+            **fields,
+        )
     transaction.commit()
     return {"base": f"http://{layer['host']}:{layer['port']}/plone", "records": records}
 
@@ -112,18 +156,30 @@ def browser(downloads):
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                     "--no-first-run", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync",
-                     "--window-size=1280,1000", "--lang=fr-FR"):
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1000",
+        "--lang=fr-FR",
+    ):
         options.add_argument(argument)
-    options.add_experimental_option("prefs", {
-        "download.default_directory": str(downloads),
-        "download.prompt_for_download": False,
-    })
+    options.add_experimental_option(
+        "prefs",
+        {
+            "download.default_directory": str(downloads),
+            "download.prompt_for_download": False,
+        },
+    )
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    driver.execute_cdp_cmd("Browser.setDownloadBehavior",
-                           {"behavior": "allow", "downloadPath": str(downloads)})
+    driver.execute_cdp_cmd(
+        "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
+    )
     driver.implicitly_wait(0)
     yield driver
     driver.quit()

@@ -36,8 +36,10 @@ def settle(driver, quiet=0.8, timeout=15):
     """Wait for the load event, then for `quiet` seconds without a new violation
     (Plone's bundle loads its patterns' chunks after the load event)."""
     deadline = time.monotonic() + timeout
-    while (driver.execute_script("return document.readyState") != "complete"
-           and time.monotonic() < deadline):
+    while (
+        driver.execute_script("return document.readyState") != "complete"
+        and time.monotonic() < deadline
+    ):
         time.sleep(0.1)
     count = -1
     while time.monotonic() < deadline:

@@ -26,8 +26,9 @@ PASSWORD = "secret-Csp-2026"
 @pytest.fixture()
 def csp_site(catalog_fund):
     for username, role in (("doc", "Documentaliste"), ("gestion", "Manager")):
-        api.user.create(email=f"{username}@example.org", username=username,
-                        password=PASSWORD, roles=("Member",))
+        api.user.create(
+            email=f"{username}@example.org", username=username, password=PASSWORD, roles=("Member",)
+        )
         api.user.grant_roles(username=username, roles=[role])
     transaction.commit()
     return catalog_fund
@@ -66,7 +67,8 @@ def test_the_check_sees_what_the_policy_blocks(csp_site, driver):
     assert violations(driver) == []
     driver.execute_script(
         "var s = document.createElement('script');"
-        "s.textContent = 'window.__inlineRan = true;'; document.head.appendChild(s);")
+        "s.textContent = 'window.__inlineRan = true;'; document.head.appendChild(s);"
+    )
     blocked = violations(driver)
     assert len(blocked) == 1 and blocked[0].startswith("enforce | script-src-elem | inline")
     assert driver.execute_script("return window.__inlineRan === undefined")
@@ -80,9 +82,13 @@ def test_public_pages(csp_site, driver):
     driver.get(f"{base}/recherche?q=illettrisme")
     wait(driver).until(EC.presence_of_element_located((By.ID, "rt-count")))
     check(driver, "search", seen)
-    facet = next(link for link in driver.find_elements(
-        By.CSS_SELECTOR, "section[aria-labelledby='rt-facet-themes'] a")
-        if "Savoirs de base" in link.text)
+    facet = next(
+        link
+        for link in driver.find_elements(
+            By.CSS_SELECTOR, "section[aria-labelledby='rt-facet-themes'] a"
+        )
+        if "Savoirs de base" in link.text
+    )
     click(driver, facet)
     wait(driver).until(EC.url_contains("f.themes="))
     check(driver, "facet", seen)
@@ -107,8 +113,9 @@ def test_public_pages(csp_site, driver):
 
 def open_toolbar_menus(driver):
     """Open each drop-down of Plone's toolbar (add, state, actions, display...)."""
-    toggles = driver.find_elements(By.CSS_SELECTOR, "#edit-zone .nav-link.dropdown-toggle,"
-                                   " #edit-zone a[data-bs-toggle]")
+    toggles = driver.find_elements(
+        By.CSS_SELECTOR, "#edit-zone .nav-link.dropdown-toggle, #edit-zone a[data-bs-toggle]"
+    )
     assert toggles, "no toolbar menu"
     for toggle in toggles:
         if toggle.is_displayed():
@@ -130,16 +137,23 @@ def test_editing_pages_of_a_manager(csp_site, driver):
     check(driver, "edit-form", seen)
 
     driver.get(f"{base}/fonds/folder_contents")
-    wait(driver, 30).until(EC.presence_of_element_located(
-        (By.CSS_SELECTOR, ".pat-structure table, .structure-wrapper table")))
+    wait(driver, 30).until(
+        EC.presence_of_element_located(
+            (By.CSS_SELECTOR, ".pat-structure table, .structure-wrapper table")
+        )
+    )
     check(driver, "folder-contents", seen)
 
     driver.get(f"{base}/++add++DossierThematique")  # related items widget, TinyMCE
     wait(driver).until(EC.presence_of_element_located((By.ID, "form-buttons-save")))
     check(driver, "add-dossier", seen)
 
-    for page in ("@@import-marc", "@@overview-controlpanel", "@@site-controlpanel",
-                 "@@rt-infodoc-vocabularies"):
+    for page in (
+        "@@import-marc",
+        "@@overview-controlpanel",
+        "@@site-controlpanel",
+        "@@rt-infodoc-vocabularies",
+    ):
         driver.get(f"{base}/{page}")
         check(driver, page, seen)
     assert len(seen) == 8

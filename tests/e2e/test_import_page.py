@@ -23,14 +23,16 @@ def import_site(functional, tmp_path, monkeypatch):
     from rt.infodoc.demo.fund import write_fund
 
     monkeypatch.setenv("RT_INFODOC_VAR", str(tmp_path / "var"))
-    api.user.create(email="doc@example.org", username="doc", password=PASSWORD,
-                    roles=("Member",))
+    api.user.create(email="doc@example.org", username="doc", password=PASSWORD, roles=("Member",))
     api.user.grant_roles(username="doc", roles=["Documentaliste"])
     transaction.commit()
     fund = tmp_path / "export-cosoter.mrc"
     write_fund(str(fund), count=RECORDS)
-    return {"base": f"http://{functional['host']}:{functional['port']}/plone",
-            "fund": fund, "portal": functional["portal"]}
+    return {
+        "base": f"http://{functional['host']}:{functional['port']}/plone",
+        "fund": fund,
+        "portal": functional["portal"],
+    }
 
 
 def log_in(driver, base):
@@ -50,16 +52,18 @@ def test_upload_follow_progress_read_report(import_site, browser, axe_source):
 
     # the job's page: a progress bar that the script moves as notices go in
     WebDriverWait(browser, 30).until(lambda d: "job=" in d.current_url)
-    bar = browser.find_element(By.ID, "import-barre")
+    browser.find_element(By.ID, "import-barre")
     assert browser.find_element(By.ID, "import-en-cours").text.startswith(
-        "Import de export-cosoter.mrc")
+        "Import de export-cosoter.mrc"
+    )
 
     def midway(driver):
         """(text, bar value, bar max) once the script has shown a count between 0 and
         the whole file (read together: the script sets them in the same step)."""
         text, value, top = driver.execute_script(
             "var b = document.getElementById('import-barre');"
-            "return [document.getElementById('import-texte').textContent, b.value, b.max];")
+            "return [document.getElementById('import-texte').textContent, b.value, b.max];"
+        )
         match = re.search(rf"(\d+) notices traitées sur {RECORDS}", text)
         if match and 0 < int(match.group(1)) < RECORDS:
             return text, value, top
@@ -75,12 +79,13 @@ def test_upload_follow_progress_read_report(import_site, browser, axe_source):
     WebDriverWait(browser, 240).until(EC.presence_of_element_located((By.ID, "resultat")))
     assert browser.current_url == running_url
     assert browser.find_element(By.CSS_SELECTOR, "#import-job .import-status").text == "terminé"
-    rows = {row.find_element(By.TAG_NAME, "th").text: row.find_element(By.TAG_NAME, "td").text
-            for row in browser.find_elements(By.CSS_SELECTOR, "#resultat ~ table tbody tr")}
+    rows = {
+        row.find_element(By.TAG_NAME, "th").text: row.find_element(By.TAG_NAME, "td").text
+        for row in browser.find_elements(By.CSS_SELECTOR, "#resultat ~ table tbody tr")
+    }
     assert rows["créées"] == str(RECORDS) and rows["rejetées"] == "0"
     assert browser.find_elements(By.ID, "import-barre") == []
     assert run_axe(browser, axe_source, "import-report", TOOLBAR) == []
     transaction.begin()
-    found = api.content.find(context=import_site["portal"], portal_type="Notice",
-                             unrestricted=True)
+    found = api.content.find(context=import_site["portal"], portal_type="Notice", unrestricted=True)
     assert len(found) == RECORDS

@@ -28,7 +28,8 @@ def test_keyboard_only_navigation(catalog_fund, browser):
     assert driver.switch_to.active_element == first_result
     outline = driver.execute_script(
         "const s = getComputedStyle(arguments[0]); return [s.outlineStyle, s.outlineWidth];",
-        first_result)
+        first_result,
+    )
     assert outline[0] != "none" and outline[1] != "0px"
     # the facets are reached by keyboard too, and Enter follows the focused result
     href = first_result.get_attribute("href")

@@ -32,11 +32,14 @@ from selenium.webdriver.support.ui import WebDriverWait
 from rt.infodoc.search.health import HEALTH
 from rt.infodoc.search.results import DEGRADED_NOTICE
 
-
 pytestmark = pytest.mark.browser
 
-ILLETTRISME_PUBLIC = {"Apprendre à lire aux adultes", "Illettrisme et emploi",
-                      "Lutter contre l'illettrisme en Ariège", "Rapport régional sur l'illettrisme"}
+ILLETTRISME_PUBLIC = {
+    "Apprendre à lire aux adultes",
+    "Illettrisme et emploi",
+    "Lutter contre l'illettrisme en Ariège",
+    "Rapport régional sur l'illettrisme",
+}
 OWNER = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
 
 
@@ -48,8 +51,9 @@ def wait(driver, seconds=15):
 
 
 def click(driver, element):
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
-                          element)
+    driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element
+    )
     element.click()
 
 
@@ -91,16 +95,19 @@ def pick_facet(driver, facet, title):
 
 
 def remove_chip(driver, label):
-    chip = next(c for c in driver.find_elements(By.CSS_SELECTOR, "a.rt-chip")
-                if c.text.startswith(label))
+    chip = next(
+        c for c in driver.find_elements(By.CSS_SELECTOR, "a.rt-chip") if c.text.startswith(label)
+    )
     click(driver, chip)
     wait(driver).until(EC.staleness_of(chip))
 
 
 def chips(driver):
     """The active criteria, as labelled ("Thématiques : ...")."""
-    return [c.text.split("\n")[0]
-            for c in driver.find_elements(By.CSS_SELECTOR, "a.rt-chip:not(.rt-chip-clear)")]
+    return [
+        c.text.split("\n")[0]
+        for c in driver.find_elements(By.CSS_SELECTOR, "a.rt-chip:not(.rt-chip-clear)")
+    ]
 
 
 def query_of(url):
@@ -121,7 +128,9 @@ def rest_search(driver, base):
     return driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
         "fetch(arguments[0], {headers: {Accept: 'application/json'}, credentials: 'omit'})"
-        ".then(r => r.json()).then(done, e => done({error: String(e)}));", url)
+        ".then(r => r.json()).then(done, e => done({error: String(e)}));",
+        url,
+    )
 
 
 def downloaded(folder, filename, timeout=10):
@@ -145,8 +154,10 @@ class SearchJourney:
 
     def assert_backend(self, driver, base):
         """The page and @recherche agree on the results and on who gave them."""
-        notices = [n.text for n in driver.find_elements(By.CSS_SELECTOR,
-                                                         ".rt-results-state > .alert-warning")]
+        notices = [
+            n.text
+            for n in driver.find_elements(By.CSS_SELECTOR, ".rt-results-state > .alert-warning")
+        ]
         assert notices == ([DEGRADED_NOTICE] if self.degraded else [])
         assert ("mode simplifié" in driver.page_source) is self.degraded
         data = rest_search(driver, base)
@@ -165,8 +176,11 @@ class SearchJourney:
         wait(driver).until(lambda d: listbox.find_elements(By.CSS_SELECTOR, "[role=option]"))
         assert box.get_attribute("aria-expanded") == "true"
         options = [o.text for o in listbox.find_elements(By.CSS_SELECTOR, "[role=option]")]
-        assert set(options) == {"Illettrisme et emploi", "Lutter contre l'illettrisme en Ariège",
-                                "Rapport régional sur l'illettrisme"}
+        assert set(options) == {
+            "Illettrisme et emploi",
+            "Lutter contre l'illettrisme en Ariège",
+            "Rapport régional sur l'illettrisme",
+        }
         chosen = options.index("Illettrisme et emploi")
         for _ in range(chosen + 1):
             box.send_keys(Keys.ARROW_DOWN)
@@ -193,23 +207,30 @@ class SearchJourney:
         # two facets: each count shown is the number of results once it is picked
         assert pick_facet(driver, "themes", "Savoirs de base") == 3
         assert set(result_titles(driver)) == ILLETTRISME_PUBLIC - {
-            "Rapport régional sur l'illettrisme"}
+            "Rapport régional sur l'illettrisme"
+        }
         assert pick_facet(driver, "document_type", "Ouvrage") == 2
-        assert set(result_titles(driver)) == {"Illettrisme et emploi",
-                                              "Lutter contre l'illettrisme en Ariège"}
+        assert set(result_titles(driver)) == {
+            "Illettrisme et emploi",
+            "Lutter contre l'illettrisme en Ariège",
+        }
         assert query_of(driver.current_url)["f.themes"] == ["savoirs-de-base"]
         assert query_of(driver.current_url)["f.document_type"] == ["ouvrage"]
-        assert chips(driver) == ["Recherche : « illettrisme »",
-                                 "Thématiques : Savoirs de base et illettrisme",
-                                 "Type de document : Ouvrage"]
+        assert chips(driver) == [
+            "Recherche : « illettrisme »",
+            "Thématiques : Savoirs de base et illettrisme",
+            "Type de document : Ouvrage",
+        ]
         self.assert_backend(driver, base)
 
         # remove one: the other stays, the results widen again
         remove_chip(driver, "Type de document : Ouvrage")
         assert shown_total(driver) == 3
         assert "f.document_type" not in query_of(driver.current_url)
-        assert chips(driver) == ["Recherche : « illettrisme »",
-                                 "Thématiques : Savoirs de base et illettrisme"]
+        assert chips(driver) == [
+            "Recherche : « illettrisme »",
+            "Thématiques : Savoirs de base et illettrisme",
+        ]
         self.assert_backend(driver, base)
 
         # open a record from the results and download its exports
@@ -262,12 +283,17 @@ class SearchJourney:
             anonymous = requests.get(f"{base}/{view}", params=params, headers=headers, timeout=30)
             assert anonymous.status_code == 200, (view, params, anonymous.status_code)
             assert not [leak for leak in leaks if leak in anonymous.text], (view, params)
-            manager = requests.get(f"{base}/{view}", params=params, headers=headers,
-                                   auth=OWNER, timeout=30)
+            manager = requests.get(
+                f"{base}/{view}", params=params, headers=headers, auth=OWNER, timeout=30
+            )
             assert manager.status_code == 200, (view, params)
             assert "Note confidentielle" in manager.text, (view, params)
-        data = requests.get(f"{base}/@recherche", params={"q": "illettrisme"}, timeout=30,
-                            headers={"Accept": "application/json"}).json()
+        data = requests.get(
+            f"{base}/@recherche",
+            params={"q": "illettrisme"},
+            timeout=30,
+            headers={"Accept": "application/json"},
+        ).json()
         assert data["backend"] == self.backend
         assert {item["title"] for item in data["items"]} == ILLETTRISME_PUBLIC
         facets = {f["name"]: {v["value"]: v["count"] for v in f["values"]} for f in data["facets"]}
@@ -289,8 +315,13 @@ class Accessibility:
             driver.get(records["lire"].absolute_url())
         else:
             driver.get(f"{base}/recherche")
-            driver.add_cookie({"name": "rt_panier", "path": "/",
-                               "value": f"{records['lire'].UID()}.{records['emploi'].UID()}"})
+            driver.add_cookie(
+                {
+                    "name": "rt_panier",
+                    "path": "/",
+                    "value": f"{records['lire'].UID()}.{records['emploi'].UID()}",
+                }
+            )
             driver.get(f"{base}/panier")
             assert len(driver.find_elements(By.CSS_SELECTOR, "ol.rt-basket-list > li")) == 2
         assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr"
@@ -302,13 +333,16 @@ class FrenchRelevance:
     """French analysis, which only Solr has: the catalog matches word prefixes, so
     "illettrés" or "rurales" find nothing there."""
 
-    @pytest.mark.parametrize("typed,expected", [
-        ("illettrés", ILLETTRISME_PUBLIC),
-        ("rurales", {"Lutter contre l'illettrisme en Ariège"}),  # "milieu rural"
-        ("egalite femmes hommes", {"Égalité femmes-hommes dans les quartiers"}),
-        ("l'égalité", {"Égalité femmes-hommes dans les quartiers"}),
-        ("inegalites", {"Égalité femmes-hommes dans les quartiers"}),
-    ])
+    @pytest.mark.parametrize(
+        "typed,expected",
+        [
+            ("illettrés", ILLETTRISME_PUBLIC),
+            ("rurales", {"Lutter contre l'illettrisme en Ariège"}),  # "milieu rural"
+            ("egalite femmes hommes", {"Égalité femmes-hommes dans les quartiers"}),
+            ("l'égalité", {"Égalité femmes-hommes dans les quartiers"}),
+            ("inegalites", {"Égalité femmes-hommes dans les quartiers"}),
+        ],
+    )
     def test_french_words_find_the_records(self, search_site, browser, typed, expected):
         driver = browser
         submit_search(driver, search_site["base"], typed)

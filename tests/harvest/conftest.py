@@ -6,17 +6,23 @@ from urllib.parse import urlencode
 
 import pymarc
 import pytest
-from pymarc import Field, Indicators, Subfield
+from pymarc import Field
+from pymarc import Indicators
+from pymarc import Subfield
+from standins.pmb_oai import PMBStandIn
 
 from rt.infodoc.oai.request import parse_query
 from rt.infodoc.oai.wsgi import BackgroundServer
-from standins.pmb_oai import PMBStandIn
 
 DATA = Path(__file__).parent.parent / "data" / "oai"
 
-TITLES = ["L'illettrisme en questions", "Éducation populaire : héritages et défis",
-          "Médiation sociale et quartiers prioritaires", "Égalité femmes-hommes à l'école",
-          "Français langue d'intégration : repères"]
+TITLES = [
+    "L'illettrisme en questions",
+    "Éducation populaire : héritages et défis",
+    "Médiation sociale et quartiers prioritaires",
+    "Égalité femmes-hommes à l'école",
+    "Français langue d'intégration : repères",
+]
 
 
 def make_record(i):
@@ -24,18 +30,42 @@ def make_record(i):
     record = pymarc.Record(force_utf8=True)
     record.leader = pymarc.Leader("     nam0 22        450 ")
     record.add_field(Field(tag="001", data=str(1000 + i)))
-    record.add_field(Field(tag="101", indicators=Indicators("0", " "),
-                           subfields=[Subfield("a", "fre")]))
-    record.add_field(Field(tag="200", indicators=Indicators("1", " "), subfields=[
-        Subfield("a", f"{TITLES[i % len(TITLES)]} ({i})"),
-        Subfield("f", "Hélène Dupré")]))
-    record.add_field(Field(tag="210", indicators=Indicators(" ", " "), subfields=[
-        Subfield("a", "Toulouse"), Subfield("c", "Ressources & Territoires"),
-        Subfield("d", str(2000 + i % 25))]))
-    record.add_field(Field(tag="700", indicators=Indicators(" ", "1"), subfields=[
-        Subfield("a", "Dupré"), Subfield("b", "Hélène")]))
-    record.add_field(Field(tag="610", indicators=Indicators("0", " "),
-                           subfields=[Subfield("a", "savoirs de base")]))
+    record.add_field(
+        Field(tag="101", indicators=Indicators("0", " "), subfields=[Subfield("a", "fre")])
+    )
+    record.add_field(
+        Field(
+            tag="200",
+            indicators=Indicators("1", " "),
+            subfields=[
+                Subfield("a", f"{TITLES[i % len(TITLES)]} ({i})"),
+                Subfield("f", "Hélène Dupré"),
+            ],
+        )
+    )
+    record.add_field(
+        Field(
+            tag="210",
+            indicators=Indicators(" ", " "),
+            subfields=[
+                Subfield("a", "Toulouse"),
+                Subfield("c", "Ressources & Territoires"),
+                Subfield("d", str(2000 + i % 25)),
+            ],
+        )
+    )
+    record.add_field(
+        Field(
+            tag="700",
+            indicators=Indicators(" ", "1"),
+            subfields=[Subfield("a", "Dupré"), Subfield("b", "Hélène")],
+        )
+    )
+    record.add_field(
+        Field(
+            tag="610", indicators=Indicators("0", " "), subfields=[Subfield("a", "savoirs de base")]
+        )
+    )
     return record
 
 
@@ -82,8 +112,10 @@ class FileServer(BackgroundServer):
             start_response("404 Not Found", [("Content-Type", "text/html")])
             return [b"<html><body><h1>404 Not Found</h1></body></html>"]
         body = Path(path).read_bytes()
-        start_response("200 OK", [("Content-Type", "text/xml; charset=utf-8"),
-                                  ("Content-Length", str(len(body)))])
+        start_response(
+            "200 OK",
+            [("Content-Type", "text/xml; charset=utf-8"), ("Content-Length", str(len(body)))],
+        )
         return [body]
 
 
@@ -93,7 +125,7 @@ def pyoai_resolver(*folders):
     for folder in folders:
         base = DATA / "pyoai_dspace_erasmus" / folder
         lines = (base / "mapping.txt").read_text().split()
-        for query, name in zip(lines[::2], lines[1::2]):
+        for query, name in zip(lines[::2], lines[1::2], strict=False):
             table[query] = base / name
     return lambda pairs: table.get(urlencode(sorted(pairs)))
 

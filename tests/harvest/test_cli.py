@@ -22,9 +22,17 @@ STANDIN = Path(__file__).parent.parent / "standins" / "pmb_oai.py"
 def test_main_summary_report_and_state(standin, tmp_path):
     out = io.StringIO()
     rejected_ids = {"oai:cosoter:1003", "oai:cosoter:1004"}
-    status = cli.main([standin.url, "--state", str(tmp_path / "state.json"),
-                       "--report", str(tmp_path / "report.json")],
-                      consumer=lambda r: r.identifier not in rejected_ids, out=out)
+    status = cli.main(
+        [
+            standin.url,
+            "--state",
+            str(tmp_path / "state.json"),
+            "--report",
+            str(tmp_path / "report.json"),
+        ],
+        consumer=lambda r: r.identifier not in rejected_ids,
+        out=out,
+    )
     assert status == cli.EXIT_REJECTED
     text = out.getvalue()
     assert "notices reçues : 250 (dont 0 supprimées), pages : 3" in text
@@ -45,8 +53,9 @@ def test_main_cannot_start(tmp_path):
     status = cli.main([f"http://127.0.0.1:{port}/oai", "--retries", "0"], out=out)
     assert status == cli.EXIT_NOT_STARTED and "ERREUR" in out.getvalue()
     (tmp_path / "state.json").write_text("???", "utf-8")
-    status = cli.main([f"http://127.0.0.1:{port}/oai", "--state",
-                       str(tmp_path / "state.json")], out=out)
+    status = cli.main(
+        [f"http://127.0.0.1:{port}/oai", "--state", str(tmp_path / "state.json")], out=out
+    )
     assert status == cli.EXIT_NOT_STARTED and "illisible" in out.getvalue()
 
 
@@ -59,9 +68,21 @@ def test_standin_runs_as_a_program_on_an_iso2709_file(tmp_path):
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     sock.close()
-    proc = subprocess.Popen([sys.executable, str(STANDIN), "--port", str(port), "--records",
-                             str(path), "--source-id", "7"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            str(STANDIN),
+            "--port",
+            str(port),
+            "--records",
+            str(path),
+            "--source-id",
+            "7",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         url = f"http://127.0.0.1:{port}/ws/connector_out.php?source_id=7"
         deadline = time.monotonic() + 20
@@ -71,14 +92,21 @@ def test_standin_runs_as_a_program_on_an_iso2709_file(tmp_path):
                 break
             except requests.ConnectionError:
                 if time.monotonic() > deadline or proc.poll() is not None:
-                    raise AssertionError(proc.stderr.read() if proc.poll() is not None
-                                         else "stand-in did not start")
+                    raise AssertionError(
+                        proc.stderr.read() if proc.poll() is not None else "stand-in did not start"
+                    ) from None
                 time.sleep(0.1)
         out = io.StringIO()
         titles = []
-        status = cli.main([url], consumer=lambda r: titles.append(
-            r.metadata_element.find("{http://www.pmbservices.fr}f[@c='200']/"
-                                    "{http://www.pmbservices.fr}s[@c='a']").text), out=out)
+        status = cli.main(
+            [url],
+            consumer=lambda r: titles.append(
+                r.metadata_element.find(
+                    "{http://www.pmbservices.fr}f[@c='200']/{http://www.pmbservices.fr}s[@c='a']"
+                ).text
+            ),
+            out=out,
+        )
         assert status == 0, out.getvalue()
         assert len(titles) == 120
         assert titles[0] == "Éducation populaire : héritages et défis (1)"  # UTF-8 kept

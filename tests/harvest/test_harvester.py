@@ -1,14 +1,18 @@
 """The harvester against the PMB stand-in over real HTTP on 127.0.0.1."""
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from email.utils import format_datetime
 
+from standins.pmb_oai import PMBStandIn
+
 from rt.infodoc.harvest.client import OAIClient
-from rt.infodoc.harvest.errors import OAIProtocolError, TransportError
+from rt.infodoc.harvest.errors import OAIProtocolError
+from rt.infodoc.harvest.errors import TransportError
 from rt.infodoc.harvest.harvester import Harvester
 from rt.infodoc.harvest.state import HarvestState
-from standins.pmb_oai import PMBStandIn
 
 from .conftest import make_record
 
@@ -32,7 +36,7 @@ def test_full_harvest_three_pages(standin, records):
     got = []
     report = Harvester(OAIClient(standin.url)).harvest(got.append)
     assert report.status == "ok", report.errors
-    assert report.prefix == "pmb_xml_unimarc"          # preferred for PMB sources
+    assert report.prefix == "pmb_xml_unimarc"  # preferred for PMB sources
     assert (report.records, report.pages, report.deleted) == (250, 3, 0)
     assert report.complete_list_size == 250
     assert [r.identifier for r in got] == [f"oai:cosoter:{1000 + i}" for i in range(1, 251)]
@@ -41,7 +45,9 @@ def test_full_harvest_three_pages(standin, records):
     assert report.last_datestamp == got[-1].datestamp
     verbs = [dict(p)["verb"] for _, p in standin.requests]
     assert verbs[:2] == ["Identify", "ListMetadataFormats"]
-    assert all(dict(p).get("source_id") is None for _, p in standin.requests)  # stripped server-side
+    assert all(
+        dict(p).get("source_id") is None for _, p in standin.requests
+    )  # stripped server-side
 
 
 def test_prefix_can_be_forced(standin):
@@ -49,8 +55,10 @@ def test_prefix_can_be_forced(standin):
     report = Harvester(OAIClient(standin.url), prefix="oai_dc").harvest(got.append)
     assert report.records == 250 and report.prefix == "oai_dc"
     dc = "{http://purl.org/dc/elements/1.1/}"
-    assert got[1].metadata_element.findtext(f"{dc}title") == \
-        "Médiation sociale et quartiers prioritaires (2)"
+    assert (
+        got[1].metadata_element.findtext(f"{dc}title")
+        == "Médiation sociale et quartiers prioritaires (2)"
+    )
     report = Harvester(OAIClient(standin.url), prefix="marc21").harvest(got.append)
     assert report.status == "failed" and "marc21" in report.errors[0]["message"]
 
@@ -60,7 +68,7 @@ def test_token_expired_mid_harvest_restarts_without_duplicates(standin):
 
     def consumer(record):
         got.append(record)
-        if len(got) == 100:        # first page consumed: PMB forgets its tokens
+        if len(got) == 100:  # first page consumed: PMB forgets its tokens
             standin.expire_tokens()
 
     report = Harvester(OAIClient(standin.url)).harvest(consumer)
@@ -68,7 +76,7 @@ def test_token_expired_mid_harvest_restarts_without_duplicates(standin):
     assert report.restarts == 1 and len(report.warnings) == 1
     ids = [r.identifier for r in got]
     assert len(ids) == 250 and len(set(ids)) == 250
-    assert report.duplicates == 1   # the 100th notice, sent again from its datestamp
+    assert report.duplicates == 1  # the 100th notice, sent again from its datestamp
     restart = list_requests(standin)[2]
     assert restart["from"] == got[99].datestamp and "resumptionToken" not in restart
 
@@ -92,27 +100,30 @@ def test_token_expiring_with_time(records):
 
 def test_deleted_record_with_persistent_deletion(records):
     with PMBStandIn(records[:30], deleted_record="persistent") as standin:
-        standin.delete("1005", datetime(2024, 6, 1, tzinfo=timezone.utc))
+        standin.delete("1005", datetime(2024, 6, 1, tzinfo=UTC))
         got = []
         report = Harvester(OAIClient(standin.url)).harvest(got.append)
     assert (report.records, report.deleted) == (30, 1)
     last = got[-1]
-    assert (last.identifier, last.deleted, last.metadata_element) == \
-        ("oai:cosoter:1005", True, None)
+    assert (last.identifier, last.deleted, last.metadata_element) == (
+        "oai:cosoter:1005",
+        True,
+        None,
+    )
     assert last.datestamp == "2024-06-01T00:00:00Z"
 
 
 def test_503_retry_after_is_honoured(standin, no_sleep):
     standin.fail(503, retry_after="7", verb="ListRecords", with_token=True)
-    http_date = format_datetime(datetime.now(timezone.utc) + timedelta(seconds=90), usegmt=True)
+    http_date = format_datetime(datetime.now(UTC) + timedelta(seconds=90), usegmt=True)
     standin.fail(503, retry_after=http_date, verb="Identify")
     standin.fail(503, retry_after="86400", verb="ListMetadataFormats")
     client = OAIClient(standin.url, sleep=no_sleep, max_retry_after=120)
     report = Harvester(client).harvest(lambda r: None)
     assert report.status == "ok" and report.records == 250
     assert report.retries == 3
-    assert 85 <= no_sleep.calls[0] <= 90       # HTTP date
-    assert no_sleep.calls[1:] == [120, 7]      # capped, then seconds
+    assert 85 <= no_sleep.calls[0] <= 90  # HTTP date
+    assert no_sleep.calls[1:] == [120, 7]  # capped, then seconds
 
 
 def test_503_retry_after_really_waits(standin):
@@ -138,7 +149,7 @@ def test_retries_run_out(standin, no_sleep):
     report = Harvester(client).harvest(got.append)
     assert report.status == "failed" and report.errors[0]["type"] == TransportError.__name__
     assert "ne répond pas" in report.errors[0]["message"]
-    assert len(got) == 100 == report.records   # what came before the failure is kept
+    assert len(got) == 100 == report.records  # what came before the failure is kept
     assert len(no_sleep.calls) == 3
 
 
@@ -170,19 +181,24 @@ def test_incremental_harvest_takes_only_newer_records(standin, tmp_path):
     first = Harvester(OAIClient(standin.url), state=state).harvest(lambda r: None)
     assert first.records == 250
     # a new notice, one modified, and one stamped in the same second as the last one
-    last = datetime(2024, 3, 1, 8, 4, 9, tzinfo=timezone.utc)
+    last = datetime(2024, 3, 1, 8, 4, 9, tzinfo=UTC)
     assert first.last_datestamp == "2024-03-01T08:04:09Z"
     standin.add(make_record(251), last)
     standin.add(make_record(7), last + timedelta(hours=1))
     standin.add(make_record(300), last + timedelta(hours=2))
     got = []
-    second = Harvester(OAIClient(standin.url), state=HarvestState(tmp_path / "state.json")) \
-        .harvest(got.append)
-    assert [r.identifier for r in got] == ["oai:cosoter:1251", "oai:cosoter:1007",
-                                           "oai:cosoter:1300"]
+    second = Harvester(OAIClient(standin.url), state=HarvestState(tmp_path / "state.json")).harvest(
+        got.append
+    )
+    assert [r.identifier for r in got] == [
+        "oai:cosoter:1251",
+        "oai:cosoter:1007",
+        "oai:cosoter:1300",
+    ]
     assert second.from_ == "2024-03-01T08:04:09Z" and second.already_harvested == 1
-    third = Harvester(OAIClient(standin.url), state=HarvestState(tmp_path / "state.json")) \
-        .harvest(got.append)
+    third = Harvester(OAIClient(standin.url), state=HarvestState(tmp_path / "state.json")).harvest(
+        got.append
+    )
     assert third.records == 0 and third.already_harvested == 1 and third.status == "empty"
 
 
@@ -200,6 +216,7 @@ def test_post_method(standin):
 
 def test_report_is_json_ready(standin):
     import json
+
     report = Harvester(OAIClient(standin.url)).harvest(lambda r: None)
     data = json.loads(json.dumps(report.to_dict()))
     assert data["records"] == 250 and data["from"] is None and data["status"] == "ok"
@@ -209,7 +226,7 @@ def test_pmb_default_deletion_just_drops_the_notice(records):
     with PMBStandIn(records[:30]) as standin:
         identify = OAIClient(standin.url).request("Identify").body
         assert identify.findtext("{http://www.openarchives.org/OAI/2.0/}deletedRecord") == "no"
-        standin.delete("1005", datetime(2024, 6, 1, tzinfo=timezone.utc))
+        standin.delete("1005", datetime(2024, 6, 1, tzinfo=UTC))
         got = []
         report = Harvester(OAIClient(standin.url)).harvest(got.append)
     assert (report.records, report.deleted) == (29, 0)

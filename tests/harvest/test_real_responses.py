@@ -5,14 +5,18 @@ import pytest
 from lxml import etree
 
 from rt.infodoc.harvest.client import OAIClient
-from rt.infodoc.harvest.errors import (HTTPStatusError, MalformedResponseError, NotXMLError,
-                                       OAIProtocolError)
+from rt.infodoc.harvest.errors import HTTPStatusError
+from rt.infodoc.harvest.errors import MalformedResponseError
+from rt.infodoc.harvest.errors import NotXMLError
+from rt.infodoc.harvest.errors import OAIProtocolError
 from rt.infodoc.harvest.harvester import Harvester
 from rt.infodoc.oai.metadata import OAI_DC
 from rt.infodoc.oai.provider import Provider
-from rt.infodoc.oai.repository import MemoryRepository, MetadataFormat
+from rt.infodoc.oai.repository import MemoryRepository
+from rt.infodoc.oai.repository import MetadataFormat
 
-from .conftest import DATA, pyoai_resolver
+from .conftest import DATA
+from .conftest import pyoai_resolver
 
 SICKLE = DATA / "sickle_samples"
 MARC21 = "{http://www.loc.gov/MARC21/slim}"
@@ -20,11 +24,13 @@ MARC21 = "{http://www.loc.gov/MARC21/slim}"
 
 def by_verb(table, tokens=None):
     """Answer by verb only (other arguments ignored); tokens name files."""
+
     def resolve(pairs):
         args = dict(pairs)
         if "resumptionToken" in args:
             return (tokens or {}).get(args["resumptionToken"])
         return table.get(args.get("verb"))
+
     return resolve
 
 
@@ -39,16 +45,20 @@ def test_dspace_list_records_81_with_2_deleted(file_server):
     deleted = [r for r in got if r.deleted]
     assert all(r.metadata_element is None for r in deleted)
     live = [r for r in got if not r.deleted]
-    assert all(r.metadata_element.tag == "{http://www.openarchives.org/OAI/2.0/oai_dc/}dc"
-               for r in live)
+    assert all(
+        r.metadata_element.tag == "{http://www.openarchives.org/OAI/2.0/oai_dc/}dc" for r in live
+    )
     assert report.prefix == "oai_dc"
 
 
-@pytest.mark.parametrize("folder,error,words", [
-    ("fake3", NotXMLError, "tag mismatch: bogus"),     # unclosed <bogus> wrapper
-    ("fake4", NotXMLError, "Entity 'bogus' not defined"),
-    ("fake5", MalformedResponseError, "earliestDatestamp invalide"),
-])
+@pytest.mark.parametrize(
+    "folder,error,words",
+    [
+        ("fake3", NotXMLError, "tag mismatch: bogus"),  # unclosed <bogus> wrapper
+        ("fake4", NotXMLError, "Entity 'bogus' not defined"),
+        ("fake5", MalformedResponseError, "earliestDatestamp invalide"),
+    ],
+)
 def test_broken_dspace_responses_give_clear_errors(file_server, folder, error, words):
     server = file_server(pyoai_resolver(folder))
     report = Harvester(OAIClient(server.url)).harvest(lambda r: None)
@@ -58,30 +68,42 @@ def test_broken_dspace_responses_give_clear_errors(file_server, folder, error, w
 
 
 def test_sickle_token_chain_and_bad_record(file_server):
-    server = file_server(by_verb(
-        {"Identify": SICKLE / "Identify.xml",
-         "ListMetadataFormats": SICKLE / "ListMetadataFormats.xml",
-         "ListRecords": SICKLE / "ListRecords.xml"},
-        tokens={name: SICKLE / name for name in
-                ("ListRecords2.xml", "ListRecords3.xml", "ListRecords4.xml")}))
+    server = file_server(
+        by_verb(
+            {
+                "Identify": SICKLE / "Identify.xml",
+                "ListMetadataFormats": SICKLE / "ListMetadataFormats.xml",
+                "ListRecords": SICKLE / "ListRecords.xml",
+            },
+            tokens={
+                name: SICKLE / name
+                for name in ("ListRecords2.xml", "ListRecords3.xml", "ListRecords4.xml")
+            },
+        )
+    )
     got = []
     report = Harvester(OAIClient(server.url)).harvest(got.append)
     assert report.status == "ok" and report.pages == 4
     # ListRecords4 has a header without identifier nor datestamp: reported, not lost silently
-    assert report.bad_records == [{"page": 4, "position": 1,
-                                   "reason": "en-tête sans identifiant"}]
+    assert report.bad_records == [{"page": 4, "position": 1, "reason": "en-tête sans identifiant"}]
     # the pages repeat the same records: each identifier+datestamp is delivered once
     assert report.duplicates > 0
     assert len({(r.identifier, r.datestamp) for r in got}) == len(got) == report.records
     assert report.deleted == sum(r.deleted for r in got) >= 1
 
 
-@pytest.mark.parametrize("name,code", [
-    ("badArgument", "badArgument"), ("cannotDisseminateFormat", "cannotDisseminateFormat"),
-    ("idDoesNotExist", "idDoesNotExist"), ("noSetHierarchy", "noSetHierarchy"),
-    ("badResumptionToken", "badResumptionToken"), ("noRecordsMatch", "noRecordsMatch"),
-    ("undefinedError", "undefinedError"),
-])
+@pytest.mark.parametrize(
+    "name,code",
+    [
+        ("badArgument", "badArgument"),
+        ("cannotDisseminateFormat", "cannotDisseminateFormat"),
+        ("idDoesNotExist", "idDoesNotExist"),
+        ("noSetHierarchy", "noSetHierarchy"),
+        ("badResumptionToken", "badResumptionToken"),
+        ("noRecordsMatch", "noRecordsMatch"),
+        ("undefinedError", "undefinedError"),
+    ],
+)
 def test_every_error_sample_is_read(file_server, name, code):
     server = file_server(lambda pairs: SICKLE / f"{name}.xml")
     with pytest.raises(OAIProtocolError) as caught:
@@ -91,10 +113,12 @@ def test_every_error_sample_is_read(file_server, name, code):
 
 
 def test_error_samples_in_a_harvest(file_server):
-    table = {"Identify": SICKLE / "Identify.xml",
-             "ListMetadataFormats": SICKLE / "ListMetadataFormats.xml",
-             "ListRecords": SICKLE / "noRecordsMatch.xml",
-             "ListSets": SICKLE / "noSetHierarchy.xml"}
+    table = {
+        "Identify": SICKLE / "Identify.xml",
+        "ListMetadataFormats": SICKLE / "ListMetadataFormats.xml",
+        "ListRecords": SICKLE / "noRecordsMatch.xml",
+        "ListSets": SICKLE / "noSetHierarchy.xml",
+    }
     server = file_server(by_verb(table))
     report = Harvester(OAIClient(server.url)).harvest(lambda r: None)
     assert (report.status, report.records) == ("empty", 0)
@@ -127,17 +151,29 @@ def test_html_404_is_a_clear_http_error(file_server):
 def test_dnb_marc21_page_with_token(file_server, tmp_path):
     # Identify from sickle's sample; ListMetadataFormats written by our provider
     formats = tmp_path / "formats.xml"
-    repo = MemoryRepository(formats=[OAI_DC, MetadataFormat(
-        "MARC21-xml", "http://www.loc.gov/standards/marcxml/schema/MARC21slim.xsd",
-        "http://www.loc.gov/MARC21/slim")])
+    repo = MemoryRepository(
+        formats=[
+            OAI_DC,
+            MetadataFormat(
+                "MARC21-xml",
+                "http://www.loc.gov/standards/marcxml/schema/MARC21slim.xsd",
+                "http://www.loc.gov/MARC21/slim",
+            ),
+        ]
+    )
     formats.write_bytes(Provider(repo, secret=b"x").handle([("verb", "ListMetadataFormats")]))
-    server = file_server(by_verb({"Identify": SICKLE / "Identify.xml",
-                                  "ListMetadataFormats": formats,
-                                  "ListRecords": DATA / "dnb_zdb" /
-                                  "ListRecords_MARC21-xml_zdb.xml"}))
+    server = file_server(
+        by_verb(
+            {
+                "Identify": SICKLE / "Identify.xml",
+                "ListMetadataFormats": formats,
+                "ListRecords": DATA / "dnb_zdb" / "ListRecords_MARC21-xml_zdb.xml",
+            }
+        )
+    )
     got = []
     report = Harvester(OAIClient(server.url), from_="2012-08-02").harvest(got.append)
-    assert report.prefix == "MARC21-xml"       # marc preferred over oai_dc
+    assert report.prefix == "MARC21-xml"  # marc preferred over oai_dc
     assert report.records == len(got) == 50
     assert report.complete_list_size == 809
     # the next page is not in the files: the server answers 404, the 50 are kept
@@ -156,8 +192,9 @@ def test_dspace_list_identifiers_and_records(file_server):
     for verb, name in (("ListIdentifiers", "00003.xml"), ("ListRecords", "00005.xml")):
         raw = (DATA / "pyoai_dspace_erasmus" / "fake1" / name).read_bytes()
         got = []
-        report = Harvester(OAIClient(server.url), verb=verb,
-                           from_="2003-04-10T00:00:00Z").harvest(got.append)
+        report = Harvester(OAIClient(server.url), verb=verb, from_="2003-04-10T00:00:00Z").harvest(
+            got.append
+        )
         assert report.status == "ok", report.errors
         assert report.records == raw.count(b"<header") == len({r.identifier for r in got})
         if verb == "ListIdentifiers":
@@ -167,15 +204,17 @@ def test_dspace_list_identifiers_and_records(file_server):
 
 
 def test_sickle_identifiers_chain_and_sets(file_server):
-    table = {"Identify": SICKLE / "Identify.xml",
-             "ListMetadataFormats": SICKLE / "ListMetadataFormats.xml",
-             "ListSets": SICKLE / "ListSets.xml",
-             "ListIdentifiers": SICKLE / "ListIdentifiers.xml"}
-    server = file_server(by_verb(table, {"ListIdentifiers2.xml":
-                                         SICKLE / "ListIdentifiers2.xml"}))
+    table = {
+        "Identify": SICKLE / "Identify.xml",
+        "ListMetadataFormats": SICKLE / "ListMetadataFormats.xml",
+        "ListSets": SICKLE / "ListSets.xml",
+        "ListIdentifiers": SICKLE / "ListIdentifiers.xml",
+    }
+    server = file_server(by_verb(table, {"ListIdentifiers2.xml": SICKLE / "ListIdentifiers2.xml"}))
     got = []
-    report = Harvester(OAIClient(server.url), verb="ListIdentifiers",
-                       sets=["bi"]).harvest(got.append)
+    report = Harvester(OAIClient(server.url), verb="ListIdentifiers", sets=["bi"]).harvest(
+        got.append
+    )
     assert report.status == "ok" and report.pages == 2
     assert report.complete_list_size == 4 and report.records + report.duplicates == 4
     assert report.deleted == sum(r.deleted for r in got) >= 1
@@ -185,9 +224,13 @@ def test_sickle_identifiers_chain_and_sets(file_server):
 
 def test_get_record_keeps_utf8(file_server):
     server = file_server(lambda pairs: SICKLE / "GetRecord_utf8test.xml")
-    body = OAIClient(server.url).request("GetRecord", identifier="oai:test.example.com:1996652",
-                                         metadataPrefix="oai_dc").body
+    body = (
+        OAIClient(server.url)
+        .request("GetRecord", identifier="oai:test.example.com:1996652", metadataPrefix="oai_dc")
+        .body
+    )
     raw = (SICKLE / "GetRecord_utf8test.xml").read_text("utf-8")
-    texts = [e.text for e in body.iter() if isinstance(e.tag, str) and e.text
-             and not e.text.isascii()]
+    texts = [
+        e.text for e in body.iter() if isinstance(e.tag, str) and e.text and not e.text.isascii()
+    ]
     assert texts and all(t in raw for t in texts)

@@ -13,8 +13,9 @@ class _Keep:
 
     async def handle_DATA(self, server, session, envelope):
         message = message_from_bytes(envelope.original_content, policy=policy.default)
-        self.messages.append({"from": envelope.mail_from, "to": list(envelope.rcpt_tos),
-                              "message": message})
+        self.messages.append(
+            {"from": envelope.mail_from, "to": list(envelope.rcpt_tos), "message": message}
+        )
         return "250 Message accepted for delivery"
 
 

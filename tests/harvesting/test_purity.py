@@ -15,6 +15,7 @@ def test_pure_modules_import_no_zope_or_plone():
         " 'transaction') or m.startswith(('zope.component', 'zope.interface')))\n"
         "print(','.join(bad))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == ""

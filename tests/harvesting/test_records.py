@@ -46,7 +46,7 @@ def test_oai_dc_records_build_unimarc(standin):
 
 def test_missing_or_different_001(standin, records):
     records[0].remove_fields("001")
-    standin.add(records[0])      # served as oai:cosoter:251 (its position) without 001
+    standin.add(records[0])  # served as oai:cosoter:251 (its position) without 001
     got = harvest(standin.url)
     last = to_read_result(got[-1], 1)
     assert last.ok and last.identifier == "251" and last.record["001"].data == "251"

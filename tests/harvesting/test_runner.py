@@ -45,13 +45,19 @@ def test_harvest_250_pmb_records(site, standin):
     assert harvest.status == "ok", harvest.errors
     assert harvest.prefix == "pmb_xml_unimarc"
     assert (harvest.records, harvest.pages, harvest.deleted) == (250, 3, 0)
-    assert imported.counts() == {"created": 250, "updated": 0, "unchanged": 0,
-                                 "withdrawn": 0, "rejected": 0}
+    assert imported.counts() == {
+        "created": 250,
+        "updated": 0,
+        "unchanged": 0,
+        "withdrawn": 0,
+        "rejected": 0,
+    }
     assert exit_status(harvest, imported) == 0
     found = notices(site)
     assert sorted(found) == sorted(str(5000 + i) for i in range(1, 251))
     assert {k: v[0] for k, v in found.items()} == {
-        str(5000 + i): expected_title(i) for i in range(1, 251)}
+        str(5000 + i): expected_title(i) for i in range(1, 251)
+    }
     assert found["5001"] == ("Éducation populaire : héritages et défis (1)", "published")
     assert site["fonds"]["n5003"].title == "Égalité femmes-hommes à l'école (3)"
     state = last_state(site)["cosoter"]
@@ -66,7 +72,7 @@ def test_harvest_250_pmb_records(site, standin):
 def test_incremental_second_run_asks_only_newer(site, standin, records):
     first, _ = harvest_into_site(site, standin.url)
     changed = make_record(7, title="L'illettrisme en questions, édition revue")
-    standin.add(changed)                                  # a later datestamp
+    standin.add(changed)  # a later datestamp
     for i in (251, 252, 253):
         standin.add(make_record(i))
     standin.requests.clear()
@@ -74,14 +80,19 @@ def test_incremental_second_run_asks_only_newer(site, standin, records):
     assert list_requests(standin)[0]["from"] == first.last_datestamp
     assert harvest.from_ == first.last_datestamp
     assert harvest.records == 4 and harvest.already_harvested == 1  # 5250 sent again, skipped
-    assert imported.counts() == {"created": 3, "updated": 1, "unchanged": 0,
-                                 "withdrawn": 0, "rejected": 0}
+    assert imported.counts() == {
+        "created": 3,
+        "updated": 1,
+        "unchanged": 0,
+        "withdrawn": 0,
+        "rejected": 0,
+    }
     found = notices(site)
     assert len(found) == 253
     assert found["5007"][0] == "L'illettrisme en questions, édition revue"
     assert found["5253"][0] == expected_title(253)
     runs = last_runs(site)["cosoter"]
-    assert [r["counts"]["created"] for r in runs] == [3, 250]   # newest first
+    assert [r["counts"]["created"] for r in runs] == [3, 250]  # newest first
 
 
 def test_deleted_record_withdraws_the_notice(site, standin):
@@ -94,11 +105,12 @@ def test_deleted_record_withdraws_the_notice(site, standin):
     assert imported.withdrawals[0]["cosoter_id"] == "5010"
     assert imported.withdrawals[0]["title"] == expected_title(10)
     assert imported.withdrawals[0]["previous_state"] == "published"
-    assert any("999999" in w["message"] and "absente du site" in w["message"]
-               for w in imported.warnings)
+    assert any(
+        "999999" in w["message"] and "absente du site" in w["message"] for w in imported.warnings
+    )
     found = notices(site)
     assert found["5010"][1] == "private" and found["5011"][1] == "published"
-    assert len(found) == 250                              # withdrawn, not deleted
+    assert len(found) == 250  # withdrawn, not deleted
     assert exit_status(harvest, imported) == 0
 
 
@@ -132,8 +144,13 @@ def test_unchanged_reharvest(site, standin):
     harvest_into_site(site, standin.url)
     harvest, imported = harvest_into_site(site, standin.url, full=True)
     assert harvest.from_ is None and harvest.records == 250
-    assert imported.counts() == {"created": 0, "updated": 0, "unchanged": 250,
-                                 "withdrawn": 0, "rejected": 0}
+    assert imported.counts() == {
+        "created": 0,
+        "updated": 0,
+        "unchanged": 250,
+        "withdrawn": 0,
+        "rejected": 0,
+    }
     assert "inchangées : 250" in summary_fr("cosoter", harvest, imported)
 
 
@@ -143,7 +160,7 @@ def test_full_sync_withdraws_notices_gone_from_pmb(site, records):
 
     with PMBStandIn(records[:30], source_id=3) as standin:
         harvest_into_site(site, standin.url)
-        standin.delete("5003", standin._next_date)       # removed, no header
+        standin.delete("5003", standin._next_date)  # removed, no header
         harvest, imported = harvest_into_site(site, standin.url)
         assert harvest.status == "empty" and imported.withdrawn == 0
         harvest, imported = harvest_into_site(site, standin.url, full=True)
@@ -166,7 +183,7 @@ def test_oai_dc_harvest(site, standin):
 
 def test_rejected_record_is_reported_and_exit_status_1(site, standin, records):
     bad = make_record(300)
-    bad.remove_fields("200")                               # no title
+    bad.remove_fields("200")  # no title
     standin.add(bad)
     harvest, imported = harvest_into_site(site, standin.url)
     assert imported.created == 250 and imported.rejected == 1

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from standins.pmb_oai import PMBStandIn
 
 from .conftest import expected_title
@@ -23,7 +22,7 @@ HARVEST = REPO / "scripts" / "harvest-oai"
 SCHEDULED = REPO / "scripts" / "harvest-scheduled"
 ZCONSOLE = REPO / ".venv" / "bin" / "zconsole"
 
-LIST_NOTICES = '''
+LIST_NOTICES = """
 import json
 from zope.component.hooks import setSite
 site = app["Plone"]
@@ -32,9 +31,9 @@ rows = {}
 for brain in site.portal_catalog.unrestrictedSearchResults(portal_type="Notice"):
     rows[brain.cosoter_id] = [brain.Title, brain.review_state]
 print("RESULT" + json.dumps(rows))
-'''
+"""
 
-CONFIGURE = '''
+CONFIGURE = """
 import json, sys
 import transaction
 from AccessControl.SecurityManagement import newSecurityManager
@@ -61,10 +60,10 @@ api.user.get("sansadresse").setMemberProperties({"email": ""})
 api.group.add_user(groupname="documentalistes", username="sansadresse")
 transaction.commit()
 print("RESULT" + json.dumps("ok"))
-'''
+"""
 
 
-SOLR_OFF = '''
+SOLR_OFF = """
 import json
 import transaction
 site = app["Plone"]
@@ -73,7 +72,7 @@ site = app["Plone"]
 site.portal_registry["collective.solr.active"] = False
 transaction.commit()
 print("RESULT" + json.dumps("ok"))
-'''
+"""
 
 
 class Zeo:
@@ -83,8 +82,9 @@ class Zeo:
         self.conf = var / "instance" / "etc" / "zope-zeo.conf"
 
     def run(self, *args, check=True):
-        return subprocess.run(args, env=self.env, check=check, capture_output=True, text=True,
-                              cwd=REPO)
+        return subprocess.run(
+            args, env=self.env, check=check, capture_output=True, text=True, cwd=REPO
+        )
 
     def script_conf(self):
         text = self.conf.read_text()
@@ -101,20 +101,32 @@ class Zeo:
         return json.loads(out.split("RESULT", 1)[1])
 
     def script(self, path, *args):
-        return subprocess.run([sys.executable, str(path), *args], env=self.env, cwd=REPO,
-                              capture_output=True, text=True, timeout=600)
+        return subprocess.run(
+            [sys.executable, str(path), *args],
+            env=self.env,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
 
 
 @pytest.fixture(scope="module")
 def zeo(tmp_path_factory):
     var = tmp_path_factory.mktemp("var")
     server = Zeo(var, free_port())
-    server.run(str(REPO / "scripts" / "instance"), "--var", str(var),
-               "--zeo", f"127.0.0.1:{server.port}")
+    server.run(
+        str(REPO / "scripts" / "instance"), "--var", str(var), "--zeo", f"127.0.0.1:{server.port}"
+    )
     server.run(str(REPO / "scripts" / "zeo"), "start")
     try:
-        server.run(str(ZCONSOLE), "run", str(server.script_conf()),
-                   str(REPO / "scripts" / "zope" / "create_site.py"), "--no-demo")
+        server.run(
+            str(ZCONSOLE),
+            "run",
+            str(server.script_conf()),
+            str(REPO / "scripts" / "zope" / "create_site.py"),
+            "--no-demo",
+        )
         server.zconsole(SOLR_OFF)
         yield server
     finally:
@@ -123,8 +135,9 @@ def zeo(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def pmb():
-    with PMBStandIn([make_record(i) for i in range(1, 251)], source_id=3,
-                    deleted_record="persistent") as server:
+    with PMBStandIn(
+        [make_record(i) for i in range(1, 251)], source_id=3, deleted_record="persistent"
+    ) as server:
         yield server
 
 
@@ -132,12 +145,25 @@ def test_cannot_start_without_url_or_zeo(tmp_path):
     done = subprocess.run([sys.executable, str(HARVEST)], capture_output=True, text=True)
     assert done.returncode == 2 and "indiquez l'URL" in done.stderr
     var = tmp_path / "var"
-    subprocess.run([str(REPO / "scripts" / "instance"), "--var", str(var),
-                    "--zeo", f"127.0.0.1:{free_port()}"], check=True, capture_output=True)
+    subprocess.run(
+        [
+            str(REPO / "scripts" / "instance"),
+            "--var",
+            str(var),
+            "--zeo",
+            f"127.0.0.1:{free_port()}",
+        ],
+        check=True,
+        capture_output=True,
+    )
     env = dict(os.environ, RT_INFODOC_VAR=str(var))
     for script in (HARVEST, SCHEDULED):
-        done = subprocess.run([sys.executable, str(script), "http://127.0.0.1:9/oai"],
-                              env=env, capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, str(script), "http://127.0.0.1:9/oai"],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         assert done.returncode == 2, done.stderr
         assert "Moissonnage impossible : le serveur ZEO ne répond pas" in done.stderr
 
@@ -175,23 +201,33 @@ def test_harvest_oai_exit_codes_and_report(zeo, pmb, tmp_path):
     assert done.returncode == 1, done.stderr[-3000:]
     assert "rejetée : n° 1 (5400) : notice sans titre" in done.stdout
     report = json.loads(report_path.read_text())
-    assert report["harvest"]["from"] == "2024-03-01T08:04:09Z"     # incremental
-    assert report["import"]["counts"] == {"created": 1, "updated": 0, "unchanged": 0,
-                                          "withdrawn": 0, "rejected": 1}
+    assert report["harvest"]["from"] == "2024-03-01T08:04:09Z"  # incremental
+    assert report["import"]["counts"] == {
+        "created": 1,
+        "updated": 0,
+        "unchanged": 0,
+        "withdrawn": 0,
+        "rejected": 1,
+    }
     assert len(zeo.zconsole(LIST_NOTICES)) == 251
 
 
 def test_harvest_scheduled_mails_the_documentalistes(zeo, pmb, tmp_path):
     with SMTPServer() as smtp:
-        zeo.zconsole(CONFIGURE, json.dumps({
-            "sources": [f"cosoter | {pmb.url} | |", "Mauvaise ligne"],
-            "smtp_port": smtp.port,
-            "users": [["doc1", "doc1@example.org"], ["doc2", "doc2@example.org"]],
-        }))
+        zeo.zconsole(
+            CONFIGURE,
+            json.dumps(
+                {
+                    "sources": [f"cosoter | {pmb.url} | |", "Mauvaise ligne"],
+                    "smtp_port": smtp.port,
+                    "users": [["doc1", "doc1@example.org"], ["doc2", "doc2@example.org"]],
+                }
+            ),
+        )
         pmb.delete("5020", pmb._next_date)
         pmb.add(make_record(402))
         done = zeo.script(SCHEDULED, "--report", str(tmp_path / "planifie.json"))
-        assert done.returncode == 1, done.stderr[-3000:]       # the bad registry line
+        assert done.returncode == 1, done.stderr[-3000:]  # the bad registry line
         assert "Source ignorée : ligne de source incomplète" in done.stderr
         assert "Rapport envoyé à : doc1@example.org, doc2@example.org" in done.stdout
         assert len(smtp.messages) == 1

@@ -8,7 +8,8 @@ from Products.CMFCore.indexing import getQueue
 from rt.infodoc.importer import plan
 from rt.infodoc.importer.bulk import BulkNoticeWriter
 from rt.infodoc.importer.options import ImportOptions
-from rt.infodoc.importer.runner import import_file, revert_batch
+from rt.infodoc.importer.runner import import_file
+from rt.infodoc.importer.runner import revert_batch
 from rt.infodoc.importer.sources import items_from_file
 from rt.infodoc.importer.state import get_state
 
@@ -16,9 +17,21 @@ from .conftest import DATA
 
 # Values that differ between two imports of the same record whatever the writer:
 # times, and what is derived from times or from the (random) UID.
-TIMED = {"creation_date", "modification_date", "effective_date", "created", "modified",
-         "effective", "Date", "CreationDate", "ModificationDate", "EffectiveDate",
-         "effectiveRange", "oai_key", "_p_mtime"}
+TIMED = {
+    "creation_date",
+    "modification_date",
+    "effective_date",
+    "created",
+    "modified",
+    "effective",
+    "Date",
+    "CreationDate",
+    "ModificationDate",
+    "EffectiveDate",
+    "effectiveRange",
+    "oai_key",
+    "_p_mtime",
+}
 
 
 def _clean(value, uid):
@@ -40,17 +53,31 @@ def snapshot(site):
     for brain in catalog.unrestrictedSearchResults(portal_type="Notice"):
         obj = brain._unrestrictedGetObject()
         uid = obj.UID()
-        attrs = {k: _clean(v, uid) for k, v in obj.__dict__.items()
-                 if k not in TIMED and not k.startswith("_v_") and k != "workflow_history"}
-        history = [{k: _clean(v, uid) for k, v in entry.items() if k != "time"}
-                   for entry in obj.workflow_history["rt_infodoc_workflow"]]
+        attrs = {
+            k: _clean(v, uid)
+            for k, v in obj.__dict__.items()
+            if k not in TIMED and not k.startswith("_v_") and k != "workflow_history"
+        }
+        history = [
+            {k: _clean(v, uid) for k, v in entry.items() if k != "time"}
+            for entry in obj.workflow_history["rt_infodoc_workflow"]
+        ]
         rid = brain.getRID()
-        indexes = {k: _clean(v, uid) for k, v in catalog.getIndexDataForRID(rid).items()
-                   if k not in TIMED}
-        metadata = {k: _clean(v, uid) for k, v in catalog.getMetadataForRID(rid).items()
-                    if k not in TIMED}
-        found[obj.getId()] = (attrs, history, indexes, metadata, obj.getOwner().getId(),
-                              bool(uid), brain.getPath())
+        indexes = {
+            k: _clean(v, uid) for k, v in catalog.getIndexDataForRID(rid).items() if k not in TIMED
+        }
+        metadata = {
+            k: _clean(v, uid) for k, v in catalog.getMetadataForRID(rid).items() if k not in TIMED
+        }
+        found[obj.getId()] = (
+            attrs,
+            history,
+            indexes,
+            metadata,
+            obj.getOwner().getId(),
+            bool(uid),
+            brain.getPath(),
+        )
     return found
 
 
@@ -66,7 +93,7 @@ def test_bulk_and_classic_writers_leave_the_same_site(site, demo_fund):
     after = snapshot(site)
     assert sorted(after) == sorted(before)
     for key in before:
-        for part_before, part_after in zip(before[key], after[key]):
+        for part_before, part_after in zip(before[key], after[key], strict=True):
             assert part_after == part_before, key
     # the ordered folder knows them, the intid utility too (relations can point at them)
     from zope.component import getUtility
@@ -84,8 +111,9 @@ def test_nothing_enters_the_indexing_queue(site, demo_fund):
     for n, item in enumerate(items_from_file(demo_fund)):
         if n == 5:
             break
-        decision = plan.plan_record(item.decode(), index, lambda key: None, "fonds",
-                                    plan.raw_sha1(item.raw))
+        decision = plan.plan_record(
+            item.decode(), index, lambda key: None, "fonds", plan.raw_sha1(item.raw)
+        )
         writer.create(decision)
     writer.finish_batch()
     # collective.solr's processor gets no Notice (only the folder, once: it was modified)
@@ -125,13 +153,15 @@ def test_committed_notices_leave_the_cache_and_load_again(site, demo_fund):
     notices = [site["fonds"]._getOb(obj_id) for obj_id in site["fonds"].objectIds()]
     assert len(notices) == 40
     assert all(obj.aq_base._p_changed is None for obj in notices)  # ghosts
-    titles = {to_notice(result.record, result.flavour)["title"]
-              for result in read_records(str(demo_fund))}
+    titles = {
+        to_notice(result.record, result.flavour)["title"] for result in read_records(str(demo_fund))
+    }
     assert {obj.title for obj in notices} <= titles
     assert all(obj.aq_base._p_changed is False for obj in notices)  # loaded again
     brains = site.portal_catalog.unrestrictedSearchResults(portal_type="Notice")
     assert sorted(b.getPath().rsplit("/", 1)[-1] for b in brains) == sorted(
-        obj.getId() for obj in notices)
+        obj.getId() for obj in notices
+    )
 
 
 def test_update_drops_the_oai_metadata_cached_for_the_record(site, tmp_path):
@@ -151,8 +181,12 @@ def test_update_drops_the_oai_metadata_cached_for_the_record(site, tmp_path):
     identifier = f"oai:rt-infodoc:{notice.UID()}"
 
     def title_served():
-        answer = etree.fromstring(serve(site, [("verb", "GetRecord"), ("metadataPrefix", "oai_dc"),
-                                               ("identifier", identifier)]))
+        answer = etree.fromstring(
+            serve(
+                site,
+                [("verb", "GetRecord"), ("metadataPrefix", "oai_dc"), ("identifier", identifier)],
+            )
+        )
         return answer.findtext(".//{http://purl.org/dc/elements/1.1/}title")
 
     old_title = title_served()

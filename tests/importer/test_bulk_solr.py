@@ -12,7 +12,9 @@ from rt.infodoc.importer.bulk import solr_pending
 from rt.infodoc.importer.indexing import IndexValues
 from rt.infodoc.importer.options import ImportOptions
 from rt.infodoc.importer.runner import import_file
-from rt.infodoc.importer.solr_bulk import DocumentBuilder, SolrPoster, solr_manager
+from rt.infodoc.importer.solr_bulk import DocumentBuilder
+from rt.infodoc.importer.solr_bulk import SolrPoster
+from rt.infodoc.importer.solr_bulk import solr_manager
 from rt.infodoc.importer.state import get_state
 from rt.infodoc.search.catchup import pending_count
 from rt.infodoc.search.health import HEALTH
@@ -21,17 +23,22 @@ from .conftest import DATA
 
 
 def clear(url):
-    requests.post(f"{url}/update?commit=true", json={"delete": {"query": "*:*"}},
-                  timeout=60).raise_for_status()
+    requests.post(
+        f"{url}/update?commit=true", json={"delete": {"query": "*:*"}}, timeout=60
+    ).raise_for_status()
 
 
 def documents(url):
-    response = requests.get(f"{url}/select", timeout=30,
-                            params={"q": "*:*", "fq": "portal_type:Notice", "rows": 1000,
-                                    "wt": "json"})
+    response = requests.get(
+        f"{url}/select",
+        timeout=30,
+        params={"q": "*:*", "fq": "portal_type:Notice", "rows": 1000, "wt": "json"},
+    )
     response.raise_for_status()
-    return {doc["UID"]: {k: v for k, v in doc.items() if k != "_version_"}
-            for doc in response.json()["response"]["docs"]}
+    return {
+        doc["UID"]: {k: v for k, v in doc.items() if k != "_version_"}
+        for doc in response.json()["response"]["docs"]
+    }
 
 
 @pytest.fixture()
@@ -56,8 +63,10 @@ def test_documents_are_the_ones_collective_solr_sends(solr_site):
     manager = solr_manager()
     builder = DocumentBuilder(manager)
     catalog = site.portal_catalog
-    docs = [builder.document(IndexValues(b._unrestrictedGetObject(), catalog))
-            for b in catalog.unrestrictedSearchResults(portal_type="Notice")]
+    docs = [
+        builder.document(IndexValues(b._unrestrictedGetObject(), catalog))
+        for b in catalog.unrestrictedSearchResults(portal_type="Notice")
+    ]
     poster = SolrPoster(url)
     poster.post(docs)
     poster.commit()
@@ -71,7 +80,8 @@ def test_documents_are_the_ones_collective_solr_sends(solr_site):
 
 
 def test_a_bulk_import_is_searchable_when_it_ends(solr_site, demo_fund):
-    from rt.infodoc.search.engine import search, suggest
+    from rt.infodoc.search.engine import search
+    from rt.infodoc.search.engine import suggest
     from rt.infodoc.search.query import SearchQuery
 
     site, url = solr_site
@@ -97,8 +107,7 @@ class _Crash(Exception):
     pass
 
 
-def test_killed_between_commit_and_post_the_next_run_sends_them(solr_site, demo_fund,
-                                                                monkeypatch):
+def test_killed_between_commit_and_post_the_next_run_sends_them(solr_site, demo_fund, monkeypatch):
     site, url = solr_site
     real_send = SolrPoster.send
 
@@ -109,7 +118,7 @@ def test_killed_between_commit_and_post_the_next_run_sends_them(solr_site, demo_
     with pytest.raises(_Crash):
         import_file(site, demo_fund, ImportOptions(batch_size=15))
     transaction.begin()
-    assert len(solr_pending(get_state(site))) == 15   # committed with the batch
+    assert len(solr_pending(get_state(site))) == 15  # committed with the batch
     assert documents(url) == {}
     monkeypatch.setattr(SolrPoster, "send", real_send)
     report = import_file(site, demo_fund, ImportOptions(batch_size=15))

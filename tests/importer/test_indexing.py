@@ -7,15 +7,33 @@ from plone.app.testing import login
 from plone.indexer.wrapper import IndexableObjectWrapper
 from Products.CMFCore.indexing import processQueue
 
-from rt.infodoc.importer.indexing import IndexValues, Lookups, catalog_batch
+from rt.infodoc.importer.indexing import IndexValues
+from rt.infodoc.importer.indexing import Lookups
+from rt.infodoc.importer.indexing import catalog_batch
 
 # Names no catalog column uses but Solr's schema or a query may ask for: fields the
 # Notice does not store (schema defaults), names only the parents have (acquired:
 # refused), private names, a Python Script found by acquisition (the one acquired
 # value Plone accepts).
-EXTRA = ("subtitle", "ean", "collection", "urls", "items", "themes", "exclude_from_nav",
-         "portal_catalog", "fonds", "showinsearch", "searchwords", "_version_",
-         "language", "Language", "meta_type", "rt_test_script", "no_such_name")
+EXTRA = (
+    "subtitle",
+    "ean",
+    "collection",
+    "urls",
+    "items",
+    "themes",
+    "exclude_from_nav",
+    "portal_catalog",
+    "fonds",
+    "showinsearch",
+    "searchwords",
+    "_version_",
+    "language",
+    "Language",
+    "meta_type",
+    "rt_test_script",
+    "no_such_name",
+)
 
 
 def _plone(wrapper, name):
@@ -49,9 +67,17 @@ def notices(portal, app):
     portal.rt_test_script.write("return 'valeur du script'")
     fonds = portal["fonds"]
     full = api.content.create(
-        container=fonds, type="Notice", id="n1", title="Illettrisme et territoires",
-        subtitle="Actes", isbn=["2-11-004356-1"], authors=[{"name": "Martin, Anne"}],
-        descriptors=["illettrisme"], themes=["savoirs-de-base"], year=2012)
+        container=fonds,
+        type="Notice",
+        id="n1",
+        title="Illettrisme et territoires",
+        subtitle="Actes",
+        isbn=["2-11-004356-1"],
+        authors=[{"name": "Martin, Anne"}],
+        descriptors=["illettrisme"],
+        themes=["savoirs-de-base"],
+        year=2012,
+    )
     bare = api.content.create(container=fonds, type="Notice", id="n2", title="Sans plus")
     return [full, bare]
 
@@ -93,11 +119,11 @@ def test_catalog_batch_gives_the_catalog_entry_of_reindex(portal, notices):
     expected = {}
     for obj in notices:
         rid = catalog.getrid("/".join(obj.getPhysicalPath()))
-        expected[obj.getId()] = (catalog.getIndexDataForRID(rid),
-                                 catalog.getMetadataForRID(rid))
+        expected[obj.getId()] = (catalog.getIndexDataForRID(rid), catalog.getMetadataForRID(rid))
         catalog.uncatalog_object("/".join(obj.getPhysicalPath()))
     catalog_batch(catalog, notices)
     for obj in notices:
         rid = catalog.getrid("/".join(obj.getPhysicalPath()))
-        assert (catalog.getIndexDataForRID(rid),
-                catalog.getMetadataForRID(rid)) == expected[obj.getId()], obj.getId()
+        assert (catalog.getIndexDataForRID(rid), catalog.getMetadataForRID(rid)) == expected[
+            obj.getId()
+        ], obj.getId()

@@ -39,7 +39,7 @@ def _two_at_once(db, write):
     managers = [transaction.TransactionManager() for _ in range(2)]
     connections = [db.open(transaction_manager=tm) for tm in managers]
     try:
-        for key, conn in zip(("job-a", "job-z"), connections):
+        for key, conn in zip(("job-a", "job-z"), connections, strict=False):
             write(conn.root()["state"], key)
         managers[0].commit()
         try:
@@ -54,8 +54,9 @@ def _two_at_once(db, write):
 
 
 def test_two_launches_at_the_same_moment_conflict(db):
-    assert isinstance(_two_at_once(db, lambda state, key: jobs.record(state, _job(key))),
-                      ConflictError)
+    assert isinstance(
+        _two_at_once(db, lambda state, key: jobs.record(state, _job(key))), ConflictError
+    )
     with db.transaction() as conn:
         state = conn.root()["state"]
         assert list(jobs.jobs_tree(state)) == ["job-a", "job-m"]

@@ -41,7 +41,10 @@ def test_match_on_001_first_then_isbn():
     index.add("fonds/a-la-main", None, ["2070742443", "2-07-074244-X"])
     decision = plan.plan_record(ici, index, _never)
     assert (decision.action, decision.key, decision.matched_by) == (
-        plan.UPDATE, "fonds/a-la-main", "isbn")
+        plan.UPDATE,
+        "fonds/a-la-main",
+        "isbn",
+    )
     # the identifier wins over the ISBN
     index.add("fonds/n123456789", "123456789")
     decision = plan.plan_record(ici, index, _never)
@@ -69,8 +72,9 @@ def test_unchanged_when_the_stored_hash_is_the_same():
 
 
 def test_broken_record_is_rejected_with_position_offset_and_reason():
-    decisions = [plan.plan_record(r, plan.MatchIndex(), _never)
-                 for r in _results("pymarc_bad_records.mrc")]
+    decisions = [
+        plan.plan_record(r, plan.MatchIndex(), _never) for r in _results("pymarc_bad_records.mrc")
+    ]
     rejected = [d for d in decisions if d.action == plan.REJECT]
     assert len(rejected) == 1
     assert rejected[0].position == 7

@@ -3,7 +3,10 @@
 import io
 import json
 
-from rt.infodoc.importer.batches import Checkpoint, batch_id, batched, file_sha1
+from rt.infodoc.importer.batches import Checkpoint
+from rt.infodoc.importer.batches import batch_id
+from rt.infodoc.importer.batches import batched
+from rt.infodoc.importer.batches import file_sha1
 from rt.infodoc.importer.progress import Progress
 from rt.infodoc.importer.report import ImportReport
 
@@ -20,12 +23,18 @@ def _report():
 
 def test_counts_exit_status_and_json_round_trip():
     report = _report()
-    assert report.counts() == {"created": 2, "updated": 1, "unchanged": 1, "withdrawn": 0,
-                               "rejected": 1}
+    assert report.counts() == {
+        "created": 2,
+        "updated": 1,
+        "unchanged": 1,
+        "withdrawn": 0,
+        "rejected": 1,
+    }
     assert report.status == "rejected" and report.exit_status() == 1
     data = json.loads(report.to_json())
-    assert data["rejections"] == [{"position": 5, "offset": 4242, "identifier": "n42",
-                                   "reason": "notice sans aucun champ"}]
+    assert data["rejections"] == [
+        {"position": 5, "offset": 4242, "identifier": "n42", "reason": "notice sans aucun champ"}
+    ]
     assert data["rate"] == 2.5
     assert ImportReport.from_dict(data).to_dict() == report.to_dict()
     clean = ImportReport(source="x")

@@ -5,7 +5,9 @@ import transaction
 from plone import api
 
 from rt.infodoc.importer.options import ImportOptions
-from rt.infodoc.importer.runner import apply_deleted, import_file, revert_batch
+from rt.infodoc.importer.runner import apply_deleted
+from rt.infodoc.importer.runner import import_file
+from rt.infodoc.importer.runner import revert_batch
 from rt.infodoc.marc.reader import read_records
 from rt.infodoc.marc.writers import to_iso2709
 
@@ -13,8 +15,10 @@ from .conftest import DATA
 
 
 def notices(site):
-    return {b.getObject().cosoter_id or b.getId: b.getObject()
-            for b in api.content.find(context=site, portal_type="Notice", unrestricted=True)}
+    return {
+        b.getObject().cosoter_id or b.getId: b.getObject()
+        for b in api.content.find(context=site, portal_type="Notice", unrestricted=True)
+    }
 
 
 def write_records(path, records):
@@ -30,8 +34,13 @@ def records_of(name):
 
 def test_real_files_are_imported_with_exact_counts_and_french_titles(site):
     report = import_file(site, DATA / "marcjs_bib.mrc")
-    assert report.counts() == {"created": 6, "updated": 0, "unchanged": 0, "withdrawn": 0,
-                               "rejected": 0}
+    assert report.counts() == {
+        "created": 6,
+        "updated": 0,
+        "unchanged": 0,
+        "withdrawn": 0,
+        "rejected": 0,
+    }
     assert report.exit_status() == 0
     found = notices(site)
     assert len(found) == 6
@@ -98,8 +107,13 @@ def test_update_keeps_the_centres_own_fields(site, tmp_path):
 
 def test_isbn_matches_a_notice_catalogued_by_hand(site):
     fonds = site["fonds"]
-    hand = api.content.create(container=fonds, type="Notice", id="ici-a-la-main",
-                              title="Ici (saisie locale)", isbn=["2-07-074244-X"])
+    hand = api.content.create(
+        container=fonds,
+        type="Notice",
+        id="ici-a-la-main",
+        title="Ici (saisie locale)",
+        isbn=["2-07-074244-X"],
+    )
     hand.local_note = "saisie avant l'import"
     transaction.commit()
     report = import_file(site, DATA / "marcjs_bib-one.mrc")
@@ -197,16 +211,19 @@ def _with_subjects(record, theme_label, territory_label):
     from pymarc import Field
     from pymarc import Subfield
 
-    record.add_ordered_field(Field(tag="606", indicators=[" ", " "],
-                                   subfields=[Subfield("a", theme_label)]))
-    record.add_ordered_field(Field(tag="607", indicators=[" ", " "],
-                                   subfields=[Subfield("a", territory_label)]))
+    record.add_ordered_field(
+        Field(tag="606", indicators=[" ", " "], subfields=[Subfield("a", theme_label)])
+    )
+    record.add_ordered_field(
+        Field(tag="607", indicators=[" ", " "], subfields=[Subfield("a", territory_label)])
+    )
     return record
 
 
 def test_new_notices_get_the_themes_their_subjects_name(site, tmp_path):
-    record = _with_subjects(records_of("marcjs_bib-one.mrc")[0],
-                            "Savoirs de base et illettrisme", "Haute-Garonne")
+    record = _with_subjects(
+        records_of("marcjs_bib-one.mrc")[0], "Savoirs de base et illettrisme", "Haute-Garonne"
+    )
     import_file(site, write_records(tmp_path / "themes.mrc", [record]))
     notice = notices(site)["123456789"]
     assert notice.themes == ["savoirs-de-base"] and notice.territory == ["31"]
@@ -219,7 +236,9 @@ def test_an_update_fills_themes_only_where_the_centre_set_none(site, tmp_path):
     chosen = notices(site)["FRBNF32385266000000X"]
     chosen.themes = ["education"]
     transaction.commit()
-    records = [_with_subjects(r, "Emploi et insertion", "Tarn") for r in records_of("marcjs_bib.mrc")]
+    records = [
+        _with_subjects(r, "Emploi et insertion", "Tarn") for r in records_of("marcjs_bib.mrc")
+    ]
     import_file(site, write_records(tmp_path / "subjects.mrc", records))
     by_id = notices(site)
     assert by_id["FRBNF32385266000000X"].themes == ["education"]  # the centre's choice stays

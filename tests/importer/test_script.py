@@ -12,7 +12,6 @@ import sys
 import time
 
 import pytest
-
 from live_servers import REPO
 from live_servers import ZCONSOLE
 from live_servers import Zeo
@@ -22,7 +21,7 @@ from .conftest import DATA
 
 SCRIPT = REPO / "scripts" / "import-marc"
 
-LIST_NOTICES = '''
+LIST_NOTICES = """
 import json, sys
 site = app["Plone"]
 from zope.component.hooks import setSite
@@ -33,10 +32,10 @@ for brain in site.portal_catalog.unrestrictedSearchResults(portal_type="Notice")
     rows.append([brain.getPath(), obj.cosoter_id, obj.UID(), brain.review_state, obj.title])
 in_folder = [k for k in site["fonds"].objectIds()]
 print("RESULT" + json.dumps({"catalog": rows, "folder": in_folder}))
-'''
+"""
 
 
-SOLR_OFF = '''
+SOLR_OFF = """
 import json
 import transaction
 site = app["Plone"]
@@ -45,7 +44,7 @@ site = app["Plone"]
 site.portal_registry["collective.solr.active"] = False
 transaction.commit()
 print("RESULT" + json.dumps({}))
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -53,12 +52,16 @@ def zeo(tmp_path_factory):
     var = tmp_path_factory.mktemp("var")
     port = _free_port()
     server = Zeo(var, port)
-    server.run(str(REPO / "scripts" / "instance"), "--var", str(var),
-               "--zeo", f"127.0.0.1:{port}")
+    server.run(str(REPO / "scripts" / "instance"), "--var", str(var), "--zeo", f"127.0.0.1:{port}")
     server.start()
     try:
-        server.run(str(ZCONSOLE), "run", str(server.conf),
-                   str(REPO / "scripts" / "zope" / "create_site.py"), "--no-demo")
+        server.run(
+            str(ZCONSOLE),
+            "run",
+            str(server.conf),
+            str(REPO / "scripts" / "zope" / "create_site.py"),
+            "--no-demo",
+        )
         server.zconsole(SOLR_OFF)
         server.stop()
         server.save("fresh.fs")
@@ -78,19 +81,32 @@ def fund(tmp_path_factory):
 
 
 def test_cannot_start_missing_file(tmp_path):
-    done = subprocess.run([sys.executable, str(SCRIPT), str(tmp_path / "absent.mrc")],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), str(tmp_path / "absent.mrc")], capture_output=True, text=True
+    )
     assert done.returncode == 2
     assert "Import impossible : fichier introuvable" in done.stderr
 
 
 def test_cannot_start_zeo_down(tmp_path):
     var = tmp_path / "var"
-    subprocess.run([str(REPO / "scripts" / "instance"), "--var", str(var),
-                    "--zeo", f"127.0.0.1:{_free_port()}"], check=True, capture_output=True)
-    done = subprocess.run([sys.executable, str(SCRIPT), str(DATA / "marcjs_bib.mrc")],
-                          env=dict(os.environ, RT_INFODOC_VAR=str(var)),
-                          capture_output=True, text=True)
+    subprocess.run(
+        [
+            str(REPO / "scripts" / "instance"),
+            "--var",
+            str(var),
+            "--zeo",
+            f"127.0.0.1:{_free_port()}",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), str(DATA / "marcjs_bib.mrc")],
+        env=dict(os.environ, RT_INFODOC_VAR=str(var)),
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 2
     assert "le serveur ZEO ne répond pas" in done.stderr
 
@@ -139,9 +155,14 @@ def test_sigkill_in_the_middle_then_restart_equals_an_uninterrupted_run(zeo, fun
     zeo.restore("fresh.fs")
     start_size = data_fs.stat().st_size
     log = open(zeo.var / "killed-run.log", "w")
-    process = subprocess.Popen([sys.executable, str(SCRIPT), str(fund), "--batch-size", "40"],
-                               env=zeo.env, cwd=REPO, start_new_session=True,
-                               stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [sys.executable, str(SCRIPT), str(fund), "--batch-size", "40"],
+        env=zeo.env,
+        cwd=REPO,
+        start_new_session=True,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.monotonic() + 300
     while data_fs.stat().st_size - start_size < full_growth * 0.4:
         assert process.poll() is None, "the import ended before it could be killed"

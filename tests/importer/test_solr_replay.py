@@ -12,9 +12,6 @@ import sys
 
 import pytest
 import requests
-
-from rt.infodoc.testing import SolrProcess
-
 from live_servers import REPO
 from live_servers import ZCONSOLE
 from live_servers import Zeo
@@ -22,9 +19,11 @@ from live_servers import free_port as _free_port
 from live_servers import listening as _listening
 from live_servers import serve as _serve
 
+from rt.infodoc.testing import SolrProcess
+
 from .test_script import SCRIPT
 
-SOLR_ON = '''
+SOLR_ON = """
 import json, sys
 import transaction
 site = app["Plone"]
@@ -33,19 +32,22 @@ site.portal_registry["collective.solr.host"] = "127.0.0.1"
 site.portal_registry["collective.solr.port"] = int(sys.argv[-1])
 transaction.commit()
 print("RESULT" + json.dumps({}))
-'''
+"""
 
-CATALOG_UIDS = '''
+CATALOG_UIDS = """
 import json
 site = app["Plone"]
 uids = [b.UID for b in site.portal_catalog.unrestrictedSearchResults(portal_type="Notice")]
 print("RESULT" + json.dumps(uids))
-'''
+"""
 
 
 def solr_uids(solr):
-    response = requests.get(f"{solr.url}/select", timeout=30, params={
-        "q": "portal_type:Notice", "fl": "UID", "rows": 10000, "wt": "json"})
+    response = requests.get(
+        f"{solr.url}/select",
+        timeout=30,
+        params={"q": "portal_type:Notice", "fl": "UID", "rows": 10000, "wt": "json"},
+    )
     response.raise_for_status()
     return {doc["UID"] for doc in response.json()["response"]["docs"]}
 
@@ -64,12 +66,18 @@ def zeo(tmp_path_factory, solr):
     var = tmp_path_factory.mktemp("var")
     server = Zeo(var, _free_port())
     server.env.update(SOLR_HOST="127.0.0.1", SOLR_PORT=str(solr.port), SOLR_BASE="/solr/plone")
-    server.run(str(REPO / "scripts" / "instance"), "--var", str(var),
-               "--zeo", f"127.0.0.1:{server.port}")
+    server.run(
+        str(REPO / "scripts" / "instance"), "--var", str(var), "--zeo", f"127.0.0.1:{server.port}"
+    )
     server.start()
     try:
-        server.run(str(ZCONSOLE), "run", str(server.conf),
-                   str(REPO / "scripts" / "zope" / "create_site.py"), "--no-demo")
+        server.run(
+            str(ZCONSOLE),
+            "run",
+            str(server.conf),
+            str(REPO / "scripts" / "zope" / "create_site.py"),
+            "--no-demo",
+        )
         server.zconsole(SOLR_ON, str(solr.port))
         yield server
     finally:
@@ -83,12 +91,17 @@ def test_killed_import_is_replayed_by_the_next_zope_to_start(zeo, solr, tmp_path
     write_fund(str(fund), count=200)
     killed = subprocess.run(
         [sys.executable, str(SCRIPT), str(fund), "--batch-size", "40"],
-        env=dict(zeo.env, RT_INFODOC_FAILPOINT="after-batch-commit:3"), cwd=REPO,
-        capture_output=True, text=True, timeout=600)
+        env=dict(zeo.env, RT_INFODOC_FAILPOINT="after-batch-commit:3"),
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert killed.returncode != 0, killed.stdout[-2000:]
     # what Solr holds once everything it received is committed
-    requests.post(f"{solr.url}/update", params={"commit": "true"}, json={},
-                  timeout=60).raise_for_status()
+    requests.post(
+        f"{solr.url}/update", params={"commit": "true"}, json={}, timeout=60
+    ).raise_for_status()
     before = solr_uids(solr)
 
     port = _free_port()

@@ -13,10 +13,11 @@ def test_statuses():
 
 
 def test_record_availability():
-    assert availability([{"status": "Empruntable"}, {"status": "En réparation"}]) == [
-        "empruntable"]
+    assert availability([{"status": "Empruntable"}, {"status": "En réparation"}]) == ["empruntable"]
     assert availability([{"status": "En réparation"}]) == ["indisponible"]
     assert availability([], "electronique") == ["en-ligne"]
     assert availability([{"status": "Exclu du prêt"}], "papier", ["http://x"]) == [
-        "en-ligne", "sur-place"]
+        "en-ligne",
+        "sur-place",
+    ]
     assert availability() == []

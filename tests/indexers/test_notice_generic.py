@@ -3,14 +3,14 @@ are Plone's own, computed the cheap way."""
 
 import pytest
 from plone import api
+from plone.app.contenttypes.indexers import mime_type as plone_mime_type
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import login
+from plone.app.uuid.indexer import uuidIndexer
 from plone.indexer.interfaces import IIndexer
 from plone.namedfile.file import NamedBlobFile
 from Products.CMFPlone import CatalogTool
 from Products.CMFPlone.image_scales.indexer import image_scales as plone_image_scales
-from plone.app.contenttypes.indexers import mime_type as plone_mime_type
-from plone.app.uuid.indexer import uuidIndexer
 from zope.component import getMultiAdapter
 
 from rt.infodoc.indexers import notice_generic
@@ -36,14 +36,22 @@ def _value(indexer, obj):
 def notices(portal, app):
     login(app, SITE_OWNER_NAME)
     fonds = portal["fonds"]
-    plain = api.content.create(container=fonds, type="Notice", id="plain",
-                               title="Illettrisme et territoires", isbn=["2-11-004"])
-    with_file = api.content.create(container=fonds, type="Notice", id="with-file",
-                                   title="Rapport en ligne")
-    with_file.file = NamedBlobFile(data=b"%PDF-1.4 " + b"x" * 5000,
-                                   contentType="application/pdf", filename="rapport.pdf")
-    default = api.content.create(container=fonds, type="Notice", id="accueil",
-                                 title="Page d'accueil du fonds")
+    plain = api.content.create(
+        container=fonds,
+        type="Notice",
+        id="plain",
+        title="Illettrisme et territoires",
+        isbn=["2-11-004"],
+    )
+    with_file = api.content.create(
+        container=fonds, type="Notice", id="with-file", title="Rapport en ligne"
+    )
+    with_file.file = NamedBlobFile(
+        data=b"%PDF-1.4 " + b"x" * 5000, contentType="application/pdf", filename="rapport.pdf"
+    )
+    default = api.content.create(
+        container=fonds, type="Notice", id="accueil", title="Page d'accueil du fonds"
+    )
     fonds.setDefaultPage("accueil")
     return [plain, with_file, default]
 
@@ -59,7 +67,9 @@ def test_the_catalog_uses_the_notice_indexer(portal, notices, name):
 def test_same_value_as_plone(notices, name):
     for obj in notices:
         assert _value(getattr(notice_generic, name), obj) == _value(PLONE[name], obj), (
-            name, obj.getId())
+            name,
+            obj.getId(),
+        )
 
 
 def test_the_values_say_what_the_notice_is(portal, notices):
@@ -76,8 +86,7 @@ def test_the_values_say_what_the_notice_is(portal, notices):
 def test_catalog_metadata_after_a_change(portal, notices):
     """The catalog shows the new size once the Notice is reindexed."""
     plain = notices[0]
-    plain.file = NamedBlobFile(data=b"y" * 3000, contentType="text/plain",
-                               filename="note.txt")
+    plain.file = NamedBlobFile(data=b"y" * 3000, contentType="text/plain", filename="note.txt")
     plain.reindexObject()
     brain = portal.portal_catalog(UID=plain.UID())[0]
     assert brain.getObjSize == "2.9 KB"
@@ -91,8 +100,7 @@ def test_field_value_is_what_the_notice_gives(notices):
     from zope.schema import getFieldNames
 
     plain = notices[0]
-    names = {name for schema in iterSchemataForType("Notice")
-             for name in getFieldNames(schema)}
+    names = {name for schema in iterSchemataForType("Notice") for name in getFieldNames(schema)}
     assert {"subtitle", "ean", "urls", "themes", "exclude_from_nav"} <= names
     for name in sorted(names):
         assert notice_generic.field_value(plain, name) == getattr(plain, name), name

@@ -1,7 +1,8 @@
 """Encoding detection from the bytes, and the ISO 5426 decoder."""
 
 from rt.infodoc.marc import encoding as enc
-from rt.infodoc.marc.iso5426 import decode_iso5426, encode_iso5426
+from rt.infodoc.marc.iso5426 import decode_iso5426
+from rt.infodoc.marc.iso5426 import encode_iso5426
 from rt.infodoc.marc.reader import read_records
 
 # ISO 5426 by hand: diacritic first (0xC2 acute, 0xC1 grave, 0xC3 circumflex,
@@ -22,7 +23,11 @@ def test_iso5426_round_trip_and_markers():
 
 
 def _unimarc(body_200: bytes, field_100a: bytes = b"20240101d2024    m  y0frey5003    ba") -> bytes:
-    fields = [(b"001", b"ID-5426"), (b"100", b"  \x1fa" + field_100a), (b"200", b"1 \x1fa" + body_200)]
+    fields = [
+        (b"001", b"ID-5426"),
+        (b"100", b"  \x1fa" + field_100a),
+        (b"200", b"1 \x1fa" + body_200),
+    ]
     directory = b""
     data = b""
     for tag, body in fields:
@@ -49,7 +54,7 @@ def test_latin1_unimarc_record_is_read_as_latin1_whatever_100a_says():
 
 
 def test_utf8_unimarc_record_claiming_iso5426_is_utf8():
-    [result] = list(read_records(_unimarc("Les vérités".encode("utf-8"))))
+    [result] = list(read_records(_unimarc("Les vérités".encode())))
     assert result.encoding == "utf-8"
     assert result.record["200"]["a"] == "Les vérités"
 
@@ -60,7 +65,9 @@ def test_detect_encoding_rules():
     assert enc.detect_encoding("déjà".encode()) == "utf-8"
     # MARC21, blank leader/09: MARC-8 unless the bytes say otherwise
     assert enc.detect_encoding(b"d\xe2ej\xe1a vu", "marc21", " " * 24) == "marc-8"
-    assert enc.detect_encoding("déjà vu, café".encode("latin-1"), "marc21", " " * 24) == "iso-8859-1"
+    assert (
+        enc.detect_encoding("déjà vu, café".encode("latin-1"), "marc21", " " * 24) == "iso-8859-1"
+    )
     assert enc.detect_encoding(b"\xc2ecole", "unimarc") == "iso-5426"
 
 

@@ -1,6 +1,7 @@
 from pathlib import Path
 
-from rt.infodoc.marc.mapping import record_hash, to_notice
+from rt.infodoc.marc.mapping import record_hash
+from rt.infodoc.marc.mapping import to_notice
 from rt.infodoc.marc.reader import read_records
 
 DATA = Path(__file__).parent.parent / "data" / "marc"

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from rt.infodoc.marc.reader import read_records, sniff_format
+from rt.infodoc.marc.reader import read_records
+from rt.infodoc.marc.reader import sniff_format
 
 DATA = Path(__file__).parent.parent / "data" / "marc"
 
@@ -74,7 +75,7 @@ def test_source_may_be_path_bytes_or_binary_file(tmp_path):
 def test_offsets_point_at_each_record():
     data = (DATA / "marcjs_bib.mrc").read_bytes()
     for result in read_records(data):
-        assert data[result.offset:result.offset + len(result.raw)] == result.raw
+        assert data[result.offset : result.offset + len(result.raw)] == result.raw
         assert result.raw.endswith(b"\x1d")
 
 
@@ -83,7 +84,9 @@ def test_utf8_unimarc_claiming_iso5426_reads_as_utf8():
     assert {r.encoding for r in results} == {"utf-8"}
     assert {r.flavour for r in results} == {"unimarc"}
     titles = [r.record["200"]["a"] for r in results]
-    assert "Histoire de l'imprimerie en France au 15e et au 16e siècle, par A. Claudin,..." in titles
+    assert (
+        "Histoire de l'imprimerie en France au 15e et au 16e siècle, par A. Claudin,..." in titles
+    )
     text = " ".join(str(f) for r in results for f in r.record.fields)
     assert "préface" in text and "quatorzième" in text
     assert "©" not in text and "♭" not in text and "Ã" not in text
@@ -123,7 +126,7 @@ def test_many_errors_file_keeps_every_record_and_matches_the_fixed_twin():
     assert all(r.ok for r in broken)
     same = sum(
         sorted(map(str, a.record.fields)) == sorted(map(str, b.record.fields))
-        for a, b in zip(broken, fixed)
+        for a, b in zip(broken, fixed, strict=False)
     )
     # 359 identical; of the 24 others, several are better than marc4j's "fixed"
     # reading (e.g. "Linköping" where marc4j wrote "Linkp̲ing").

@@ -54,8 +54,14 @@ def test_pmb_xml_unimarc():
     assert notice["sort_title"] == "illettrisme en occitanie"
     assert notice["themes"] == ["savoirs-de-base"]
     assert notice["territory"] == ["31"]
-    assert notice["items"] == [{"barcode": "000123", "call_number": "ILL 2019",
-                                "doc_type": "Rapport", "site": "saint-gaudens"}]
+    assert notice["items"] == [
+        {
+            "barcode": "000123",
+            "call_number": "ILL 2019",
+            "doc_type": "Rapport",
+            "site": "saint-gaudens",
+        }
+    ]
     assert notice["document_type"] == "rapport"
 
 
@@ -75,7 +81,10 @@ def test_marc21slim_holding_unimarc_is_detected_as_unimarc():
 def test_missing_subfield_code_is_reported_and_the_record_kept():
     [result] = list(read_records(DATA / "marc4j_chabon-missing-subfield-code.xml"))
     assert result.ok and result.identifier == "11939876"
-    assert "champ 020 : sous-champ sans code valide ignoré ('0679450041 (acid-free paper)')" in result.warnings
+    assert (
+        "champ 020 : sous-champ sans code valide ignoré ('0679450041 (acid-free paper)')"
+        in result.warnings
+    )
     assert result.record["245"]["a"] == "The amazing adventures of Kavalier and Clay :"
 
 
@@ -87,12 +96,23 @@ def test_bad_tag_record():
 
 
 def test_malformed_record_inside_a_file_is_rejected_alone():
-    good = '<record><leader>00000nam a2200000 a 4500</leader><controlfield tag="001">{n}</controlfield>' \
-           '<datafield tag="245" ind1="0" ind2="0"><subfield code="a">T{n}</subfield></datafield></record>'
-    bad = '<record><leader>00000nam a2200000 a 4500</leader><controlfield tag="001">B</controlfield>\n' \
-          '<datafield tag="245" ind1="0" ind2="0"><subfield code="a">broken & </subfield></datafield></record>'
-    xml = "<collection xmlns='http://www.loc.gov/MARC21/slim'>\n" + good.format(n=1) + "\n" + bad \
-          + "\n" + good.format(n=2) + "\n</collection>"
+    good = (
+        '<record><leader>00000nam a2200000 a 4500</leader><controlfield tag="001">{n}</controlfield>'
+        '<datafield tag="245" ind1="0" ind2="0"><subfield code="a">T{n}</subfield></datafield></record>'
+    )
+    bad = (
+        '<record><leader>00000nam a2200000 a 4500</leader><controlfield tag="001">B</controlfield>\n'
+        '<datafield tag="245" ind1="0" ind2="0"><subfield code="a">broken & </subfield></datafield></record>'
+    )
+    xml = (
+        "<collection xmlns='http://www.loc.gov/MARC21/slim'>\n"
+        + good.format(n=1)
+        + "\n"
+        + bad
+        + "\n"
+        + good.format(n=2)
+        + "\n</collection>"
+    )
     results = list(read_records(xml.encode()))
     assert [r.ok for r in results] == [True, False, True]
     assert results[1].error.startswith("XML mal formé ligne 4 : ")

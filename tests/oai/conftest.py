@@ -1,20 +1,25 @@
 """Shared fixtures of the OAI-PMH provider tests: a repository, a provider and
 a ``call`` helper that schema-validates every response it returns."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from rt.infodoc.oai.metadata import OAI_DC, PMB_XML_UNIMARC, oai_dc
+from rt.infodoc.oai.metadata import OAI_DC
+from rt.infodoc.oai.metadata import PMB_XML_UNIMARC
+from rt.infodoc.oai.metadata import oai_dc
 from rt.infodoc.oai.provider import Provider
-from rt.infodoc.oai.repository import MemoryRepository, SetInfo
+from rt.infodoc.oai.repository import MemoryRepository
+from rt.infodoc.oai.repository import SetInfo
 
 DATA = Path(__file__).parent.parent / "data" / "oai"
 OAI = "{http://www.openarchives.org/OAI/2.0/}"
 NS = {"oai": "http://www.openarchives.org/OAI/2.0/"}
-START = datetime(2024, 1, 1, 8, 0, 0, tzinfo=timezone.utc)
+START = datetime(2024, 1, 1, 8, 0, 0, tzinfo=UTC)
 SECRET = b"secret de test"
 
 
@@ -33,10 +38,16 @@ def validated(schema, body):
 def build_repository(n=25, sets=True):
     """n notices, one a minute from START; even ones in set "savoirs", multiples
     of 3 also in "savoirs:illettrisme"; notice 7 deleted."""
-    repo = MemoryRepository(formats=[OAI_DC, PMB_XML_UNIMARC],
-                            sets=[SetInfo("savoirs", "Savoirs de base"),
-                                  SetInfo("savoirs:illettrisme", "Illettrisme"),
-                                  SetInfo("ville", "Politique de la ville")] if sets else [])
+    repo = MemoryRepository(
+        formats=[OAI_DC, PMB_XML_UNIMARC],
+        sets=[
+            SetInfo("savoirs", "Savoirs de base"),
+            SetInfo("savoirs:illettrisme", "Illettrisme"),
+            SetInfo("ville", "Politique de la ville"),
+        ]
+        if sets
+        else [],
+    )
     for i in range(1, n + 1):
         specs = []
         if i % 2 == 0:
@@ -47,10 +58,18 @@ def build_repository(n=25, sets=True):
             specs.append("ville")
         if not sets:
             specs = []
-        metadata = {"oai_dc": oai_dc({"title": f"Éducation populaire et médiation n° {i}",
-                                      "creator": "Dupré, Hélène", "language": "fre"})}
-        repo.add(f"oai:rt-infodoc:notice-{i:03d}", START + timedelta(minutes=i), metadata,
-                 sets=specs)
+        metadata = {
+            "oai_dc": oai_dc(
+                {
+                    "title": f"Éducation populaire et médiation n° {i}",
+                    "creator": "Dupré, Hélène",
+                    "language": "fre",
+                }
+            )
+        }
+        repo.add(
+            f"oai:rt-infodoc:notice-{i:03d}", START + timedelta(minutes=i), metadata, sets=specs
+        )
     if n >= 7:
         repo.delete("oai:rt-infodoc:notice-007", START + timedelta(minutes=7))
     return repo
@@ -69,9 +88,11 @@ def provider(repository):
 @pytest.fixture
 def call(oai_schema):
     """call(provider, verb=..., **args) -> validated root element."""
+
     def _call(provider, *pairs, **args):
         items = list(pairs) + [(k.rstrip("_"), v) for k, v in args.items()]
         return validated(oai_schema, provider.handle(items))
+
     return _call
 
 

@@ -1,18 +1,21 @@
 """A large ListRecords harvest over real HTTP delivers every record once.
 
-The harvest rate itself is measured by `make bench` (scripts/benchmarks/oai_engine.py),
+The harvest rate itself is measured by `make bench` (scripts/benchmarks/pure.py),
 not here: timings do not belong in tests on a small, noisy machine."""
 
 from datetime import timedelta
 
 from rt.infodoc.harvest.client import OAIClient
 from rt.infodoc.harvest.harvester import Harvester
-from rt.infodoc.oai.metadata import OAI_DC, oai_dc
+from rt.infodoc.oai.metadata import OAI_DC
+from rt.infodoc.oai.metadata import oai_dc
 from rt.infodoc.oai.provider import Provider
 from rt.infodoc.oai.repository import MemoryRepository
-from rt.infodoc.oai.wsgi import BackgroundServer, make_app
+from rt.infodoc.oai.wsgi import BackgroundServer
+from rt.infodoc.oai.wsgi import make_app
 
-from .conftest import SECRET, START
+from .conftest import SECRET
+from .conftest import START
 
 N = 5_000
 
@@ -20,12 +23,24 @@ N = 5_000
 def test_large_harvest_over_http_gets_every_record_once():
     repo = MemoryRepository(formats=[OAI_DC])
     for i in range(N):
-        repo.add(f"oai:rt-infodoc:{i}", START + timedelta(seconds=i // 2), {"oai_dc": oai_dc(
-            {"title": f"Accompagner les publics éloignés de l'écrit ({i})",
-             "creator": "Dupré, Hélène", "date": "2021", "language": "fre"})})
+        repo.add(
+            f"oai:rt-infodoc:{i}",
+            START + timedelta(seconds=i // 2),
+            {
+                "oai_dc": oai_dc(
+                    {
+                        "title": f"Accompagner les publics éloignés de l'écrit ({i})",
+                        "creator": "Dupré, Hélène",
+                        "date": "2021",
+                        "language": "fre",
+                    }
+                )
+            },
+        )
     titles = set()
     with BackgroundServer(make_app(Provider(repo, secret=SECRET))) as server:
         report = Harvester(OAIClient(server.url)).harvest(
-            lambda r: titles.add(r.metadata_element[0].text))
+            lambda r: titles.add(r.metadata_element[0].text)
+        )
     assert report.status == "ok" and report.records == N == len(titles)
     assert report.pages == N // 100

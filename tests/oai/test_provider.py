@@ -13,7 +13,13 @@ from rt.infodoc.oai.metadata import OAI_DC
 from rt.infodoc.oai.provider import Provider
 from rt.infodoc.oai.repository import MemoryRepository
 
-from .conftest import NS, OAI, SECRET, START, build_repository, error_codes, identifiers
+from .conftest import NS
+from .conftest import OAI
+from .conftest import SECRET
+from .conftest import START
+from .conftest import build_repository
+from .conftest import error_codes
+from .conftest import identifiers
 
 DC = "{http://purl.org/dc/elements/1.1/}"
 
@@ -32,8 +38,7 @@ def harvest_all(call, provider, verb="ListRecords", **args):
     root = call(provider, verb=verb, metadataPrefix="oai_dc", **args)
     while True:
         pages.append(root)
-        ids.extend(h.findtext("oai:identifier", namespaces=NS)
-                   for h in root.iter(f"{OAI}header"))
+        ids.extend(h.findtext("oai:identifier", namespaces=NS) for h in root.iter(f"{OAI}header"))
         token = token_of(root)
         if token is None or not token.text:
             return pages, ids
@@ -49,8 +54,9 @@ def test_identify(call, provider):
     assert body.findtext("oai:deletedRecord", namespaces=NS) == "persistent"
     assert body.findtext("oai:granularity", namespaces=NS) == "YYYY-MM-DDThh:mm:ssZ"
     assert request_attrs(root) == {"verb": "Identify"}
-    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ",
-                        root.findtext("oai:responseDate", namespaces=NS))
+    assert re.fullmatch(
+        r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", root.findtext("oai:responseDate", namespaces=NS)
+    )
 
 
 def test_list_metadata_formats(call, provider):
@@ -66,8 +72,10 @@ def test_list_metadata_formats(call, provider):
 def test_list_metadata_formats_errors(call, provider, repository):
     root = call(provider, verb="ListMetadataFormats", identifier="oai:rt-infodoc:absent")
     assert error_codes(root) == ["idDoesNotExist"]
-    assert request_attrs(root) == {"verb": "ListMetadataFormats",
-                                   "identifier": "oai:rt-infodoc:absent"}
+    assert request_attrs(root) == {
+        "verb": "ListMetadataFormats",
+        "identifier": "oai:rt-infodoc:absent",
+    }
     repository.add("oai:rt-infodoc:vide", START, metadata={})
     root = call(provider, verb="ListMetadataFormats", identifier="oai:rt-infodoc:vide")
     assert error_codes(root) == ["noMetadataFormats"]
@@ -75,10 +83,14 @@ def test_list_metadata_formats_errors(call, provider, repository):
 
 def test_list_sets(call, provider):
     root = call(provider, verb="ListSets")
-    assert [e.text for e in root.iter(f"{OAI}setSpec")] == \
-        ["savoirs", "savoirs:illettrisme", "ville"]
-    assert error_codes(call(provider, verb="ListSets", resumptionToken="x")) == \
-        ["badResumptionToken"]
+    assert [e.text for e in root.iter(f"{OAI}setSpec")] == [
+        "savoirs",
+        "savoirs:illettrisme",
+        "ville",
+    ]
+    assert error_codes(call(provider, verb="ListSets", resumptionToken="x")) == [
+        "badResumptionToken"
+    ]
 
 
 def test_no_set_hierarchy(call):
@@ -90,56 +102,90 @@ def test_no_set_hierarchy(call):
 
 # -- GetRecord -------------------------------------------------------------------------------
 def test_get_record(call, provider):
-    root = call(provider, verb="GetRecord", identifier="oai:rt-infodoc:notice-004",
-                metadataPrefix="oai_dc")
+    root = call(
+        provider, verb="GetRecord", identifier="oai:rt-infodoc:notice-004", metadataPrefix="oai_dc"
+    )
     record = root.find("oai:GetRecord/oai:record", NS)
     assert record.findtext("oai:header/oai:datestamp", namespaces=NS) == "2024-01-01T08:04:00Z"
     assert [e.text for e in record.iter(f"{OAI}setSpec")] == ["savoirs"]
     assert record.findtext(f".//{DC}title") == "Éducation populaire et médiation n° 4"
-    assert request_attrs(root) == {"verb": "GetRecord", "metadataPrefix": "oai_dc",
-                                   "identifier": "oai:rt-infodoc:notice-004"}
+    assert request_attrs(root) == {
+        "verb": "GetRecord",
+        "metadataPrefix": "oai_dc",
+        "identifier": "oai:rt-infodoc:notice-004",
+    }
 
 
 def test_get_deleted_record_has_status_and_no_metadata(call, provider):
-    root = call(provider, verb="GetRecord", identifier="oai:rt-infodoc:notice-007",
-                metadataPrefix="oai_dc")
+    root = call(
+        provider, verb="GetRecord", identifier="oai:rt-infodoc:notice-007", metadataPrefix="oai_dc"
+    )
     record = root.find("oai:GetRecord/oai:record", NS)
     assert record.find("oai:header", NS).get("status") == "deleted"
     assert record.find("oai:metadata", NS) is None
 
 
 def test_get_record_errors(call, provider):
-    root = call(provider, verb="GetRecord", identifier="oai:rt-infodoc:nope",
-                metadataPrefix="oai_dc")
+    root = call(
+        provider, verb="GetRecord", identifier="oai:rt-infodoc:nope", metadataPrefix="oai_dc"
+    )
     assert error_codes(root) == ["idDoesNotExist"]
-    root = call(provider, verb="GetRecord", identifier="oai:rt-infodoc:notice-004",
-                metadataPrefix="pmb_xml_unimarc")  # known format, not for this notice
+    root = call(
+        provider,
+        verb="GetRecord",
+        identifier="oai:rt-infodoc:notice-004",
+        metadataPrefix="pmb_xml_unimarc",
+    )  # known format, not for this notice
     assert error_codes(root) == ["cannotDisseminateFormat"]
-    root = call(provider, verb="GetRecord", identifier="oai:rt-infodoc:notice-004",
-                metadataPrefix="marc21")
+    root = call(
+        provider, verb="GetRecord", identifier="oai:rt-infodoc:notice-004", metadataPrefix="marc21"
+    )
     assert error_codes(root) == ["cannotDisseminateFormat"]
 
 
 # -- protocol errors and the <request> echo ------------------------------------------------------
-@pytest.mark.parametrize("pairs,code", [
-    ([], "badVerb"),
-    ([("verb", "Moissonner")], "badVerb"),
-    ([("verb", "Identify"), ("verb", "ListSets")], "badVerb"),
-    ([("verb", "Identify"), ("metadataPrefix", "oai_dc")], "badArgument"),
-    ([("verb", "ListRecords"), ("metadataPrefix", "oai_dc"), ("metadataPrefix", "x")],
-     "badArgument"),
-    ([("verb", "ListRecords"), ("metadataPrefix", "oai_dc"), ("from", "2024-01-01"),
-      ("until", "2024-01-02T00:00:00Z")], "badArgument"),
-    ([("verb", "ListRecords"), ("metadataPrefix", "oai_dc"), ("from", "2024-02-01"),
-      ("until", "2024-01-01")], "badArgument"),
-    ([("verb", "ListIdentifiers"), ("resumptionToken", "x"), ("set", "a")], "badArgument"),
-    ([("verb", "ListIdentifiers"), ("resumptionToken", "v1.e30.AAAA")], "badResumptionToken"),
-    ([("verb", "ListRecords"), ("metadataPrefix", "marc21")], "cannotDisseminateFormat"),
-    ([("verb", "ListRecords"), ("metadataPrefix", "oai_dc"), ("from", "2030-01-01")],
-     "noRecordsMatch"),
-    ([("verb", "ListIdentifiers"), ("metadataPrefix", "oai_dc"), ("set", "inconnu")],
-     "noRecordsMatch"),
-])
+@pytest.mark.parametrize(
+    "pairs,code",
+    [
+        ([], "badVerb"),
+        ([("verb", "Moissonner")], "badVerb"),
+        ([("verb", "Identify"), ("verb", "ListSets")], "badVerb"),
+        ([("verb", "Identify"), ("metadataPrefix", "oai_dc")], "badArgument"),
+        (
+            [("verb", "ListRecords"), ("metadataPrefix", "oai_dc"), ("metadataPrefix", "x")],
+            "badArgument",
+        ),
+        (
+            [
+                ("verb", "ListRecords"),
+                ("metadataPrefix", "oai_dc"),
+                ("from", "2024-01-01"),
+                ("until", "2024-01-02T00:00:00Z"),
+            ],
+            "badArgument",
+        ),
+        (
+            [
+                ("verb", "ListRecords"),
+                ("metadataPrefix", "oai_dc"),
+                ("from", "2024-02-01"),
+                ("until", "2024-01-01"),
+            ],
+            "badArgument",
+        ),
+        ([("verb", "ListIdentifiers"), ("resumptionToken", "x"), ("set", "a")], "badArgument"),
+        ([("verb", "ListIdentifiers"), ("resumptionToken", "v1.e30.AAAA")], "badResumptionToken"),
+        ([("verb", "ListRecords"), ("metadataPrefix", "marc21")], "cannotDisseminateFormat"),
+        (
+            [("verb", "ListRecords"), ("metadataPrefix", "oai_dc"), ("from", "2030-01-01")],
+            "noRecordsMatch",
+        ),
+        (
+            [("verb", "ListIdentifiers"), ("metadataPrefix", "oai_dc"), ("set", "inconnu")],
+            "noRecordsMatch",
+        ),
+    ],
+)
 def test_error_codes(call, provider, pairs, code):
     root = call(provider, *pairs)
     assert set(error_codes(root)) == {code}
@@ -172,12 +218,15 @@ def test_list_records_metadata_and_deleted_header(call, provider):
     pages, _ = harvest_all(call, provider)
     records = [r for p in pages for r in p.iter(f"{OAI}record")]
     deleted = [r for r in records if r.find("oai:header", NS).get("status") == "deleted"]
-    assert [d.findtext("oai:header/oai:identifier", namespaces=NS) for d in deleted] == \
-        ["oai:rt-infodoc:notice-007"]
+    assert [d.findtext("oai:header/oai:identifier", namespaces=NS) for d in deleted] == [
+        "oai:rt-infodoc:notice-007"
+    ]
     assert deleted[0].find("oai:metadata", NS) is None
     live = [r for r in records if r not in deleted]
-    assert all(r.find("oai:metadata/{http://www.openarchives.org/OAI/2.0/oai_dc/}dc", NS)
-               is not None for r in live)
+    assert all(
+        r.find("oai:metadata/{http://www.openarchives.org/OAI/2.0/oai_dc/}dc", NS) is not None
+        for r in live
+    )
 
 
 def test_single_page_list_has_no_token(call, repository):
@@ -193,27 +242,32 @@ def test_token_survives_restart_and_other_clients(call, repository):
     root = call(other, verb="ListIdentifiers", resumptionToken=token)
     assert identifiers(root)[0] == "oai:rt-infodoc:notice-011"
     stranger = Provider(repository, secret=b"autre secret", page_size=10)
-    assert error_codes(call(stranger, verb="ListIdentifiers", resumptionToken=token)) == \
-        ["badResumptionToken"]
+    assert error_codes(call(stranger, verb="ListIdentifiers", resumptionToken=token)) == [
+        "badResumptionToken"
+    ]
 
 
 def test_tampered_or_misused_token_is_refused(call, provider):
     token = token_of(call(provider, verb="ListIdentifiers", metadataPrefix="oai_dc")).text
-    assert error_codes(call(provider, verb="ListRecords", resumptionToken=token)) == \
-        ["badResumptionToken"]
+    assert error_codes(call(provider, verb="ListRecords", resumptionToken=token)) == [
+        "badResumptionToken"
+    ]
     forged = token[:10] + ("x" if token[10] != "x" else "y") + token[11:]
-    assert error_codes(call(provider, verb="ListIdentifiers", resumptionToken=forged)) == \
-        ["badResumptionToken"]
+    assert error_codes(call(provider, verb="ListIdentifiers", resumptionToken=forged)) == [
+        "badResumptionToken"
+    ]
 
 
 def test_expiring_tokens(call, repository):
     clock = [1_000_000.0]
-    provider = Provider(repository, secret=SECRET, page_size=10, token_max_age=600,
-                        clock=lambda: clock[0])
+    provider = Provider(
+        repository, secret=SECRET, page_size=10, token_max_age=600, clock=lambda: clock[0]
+    )
     token = token_of(call(provider, verb="ListIdentifiers", metadataPrefix="oai_dc")).text
     clock[0] += 601
-    assert error_codes(call(provider, verb="ListIdentifiers", resumptionToken=token)) == \
-        ["badResumptionToken"]
+    assert error_codes(call(provider, verb="ListIdentifiers", resumptionToken=token)) == [
+        "badResumptionToken"
+    ]
 
 
 def test_records_changed_during_a_harvest_are_not_lost(call, provider, repository):
@@ -232,15 +286,19 @@ def test_records_changed_during_a_harvest_are_not_lost(call, provider, repositor
 
 # -- selective harvesting -------------------------------------------------------------------
 def test_from_until_second_granularity(call, provider):
-    root = call(provider, verb="ListIdentifiers", metadataPrefix="oai_dc",
-                from_="2024-01-01T08:05:00Z", until="2024-01-01T08:09:00Z")
+    root = call(
+        provider,
+        verb="ListIdentifiers",
+        metadataPrefix="oai_dc",
+        from_="2024-01-01T08:05:00Z",
+        until="2024-01-01T08:09:00Z",
+    )
     assert identifiers(root) == [f"oai:rt-infodoc:notice-{n:03d}" for n in range(5, 10)]
     assert request_attrs(root)["from"] == "2024-01-01T08:05:00Z"
 
 
 def test_from_until_day_granularity_is_inclusive(call, provider):
-    _, ids = harvest_all(call, provider, "ListIdentifiers", from_="2024-01-01",
-                         until="2024-01-01")
+    _, ids = harvest_all(call, provider, "ListIdentifiers", from_="2024-01-01", until="2024-01-01")
     assert len(ids) == 25
     root = call(provider, verb="ListIdentifiers", metadataPrefix="oai_dc", until="2023-12-31")
     assert error_codes(root) == ["noRecordsMatch"]
@@ -255,20 +313,27 @@ def test_set_includes_its_subsets(call, provider):
 
 
 def test_token_keeps_set_and_dates(call, provider):
-    pages, ids = harvest_all(call, provider, "ListIdentifiers", set="savoirs",
-                             from_="2024-01-01T08:02:00Z", until="2024-01-01T08:24:00Z")
-    assert sorted(int(i[-3:]) for i in ids) == \
-        [n for n in range(2, 25) if n % 2 == 0 or n % 3 == 0]
+    pages, ids = harvest_all(
+        call,
+        provider,
+        "ListIdentifiers",
+        set="savoirs",
+        from_="2024-01-01T08:02:00Z",
+        until="2024-01-01T08:24:00Z",
+    )
+    assert sorted(int(i[-3:]) for i in ids) == [n for n in range(2, 25) if n % 2 == 0 or n % 3 == 0]
     assert len(pages) == 2
 
 
 # -- metadata splicing ---------------------------------------------------------------------------
 def test_metadata_bytes_are_spliced_as_given(call):
     repo = MemoryRepository(formats=[OAI_DC])
-    prebuilt = ("<?xml version='1.0' encoding='UTF-8'?>\n<oai_dc:dc xmlns:oai_dc="
-                "\"http://www.openarchives.org/OAI/2.0/oai_dc/\" xmlns:dc="
-                "\"http://purl.org/dc/elements/1.1/\"><dc:title>Égalité &amp; "
-                "laïcité &lt;2024&gt;</dc:title><!--oai-splice:0--></oai_dc:dc>").encode()
+    prebuilt = (
+        "<?xml version='1.0' encoding='UTF-8'?>\n<oai_dc:dc xmlns:oai_dc="
+        '"http://www.openarchives.org/OAI/2.0/oai_dc/" xmlns:dc='
+        '"http://purl.org/dc/elements/1.1/"><dc:title>Égalité &amp; '
+        "laïcité &lt;2024&gt;</dc:title><!--oai-splice:0--></oai_dc:dc>"
+    ).encode()
     repo.add("oai:x:1", START, {"oai_dc": prebuilt})
     repo.add("oai:x:2", START, {"oai_dc": etree.fromstring(prebuilt)})
     provider = Provider(repo, secret=SECRET)

@@ -14,6 +14,7 @@ def test_cores_import_no_zope_or_plone():
         " or m.startswith(('zope.component', 'zope.interface', 'zope.publisher')))\n"
         "print(','.join(bad))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == ""

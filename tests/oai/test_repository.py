@@ -2,14 +2,16 @@
 
 from datetime import timedelta
 
-from rt.infodoc.oai.repository import MemoryRepository, Repository, in_set
+from rt.infodoc.oai.repository import MemoryRepository
+from rt.infodoc.oai.repository import Repository
+from rt.infodoc.oai.repository import in_set
 
 from .conftest import START
 
 
 def make():
     repo = MemoryRepository()
-    for ident in ("c", "a", "b"):          # same second: ordered by identifier
+    for ident in ("c", "a", "b"):  # same second: ordered by identifier
         repo.add(f"oai:{ident}", START, sets=["x:y"])
     repo.add("oai:0", START - timedelta(seconds=1))
     return repo

@@ -3,8 +3,10 @@
 import pytest
 
 from rt.infodoc.oai import datestamps
-from rt.infodoc.oai.errors import OAIError, OAIErrors
-from rt.infodoc.oai.request import parse, parse_query
+from rt.infodoc.oai.errors import OAIError
+from rt.infodoc.oai.errors import OAIErrors
+from rt.infodoc.oai.request import parse
+from rt.infodoc.oai.request import parse_query
 
 
 def codes(pairs, granularity=datestamps.SECONDS):
@@ -17,26 +19,31 @@ def codes(pairs, granularity=datestamps.SECONDS):
     return []
 
 
-@pytest.mark.parametrize("query", ["", "metadataPrefix=oai_dc", "verb=Bogus",
-                                   "verb=Identify&verb=Identify", "verb=listrecords"])
+@pytest.mark.parametrize(
+    "query",
+    ["", "metadataPrefix=oai_dc", "verb=Bogus", "verb=Identify&verb=Identify", "verb=listrecords"],
+)
 def test_bad_verb(query):
     assert codes(parse_query(query)) == ["badVerb"]
 
 
-@pytest.mark.parametrize("query", [
-    "verb=Identify&identifier=x",                                 # illegal argument
-    "verb=GetRecord&identifier=x",                                # missing metadataPrefix
-    "verb=ListRecords",                                           # missing metadataPrefix
-    "verb=ListRecords&metadataPrefix=oai_dc&metadataPrefix=oai_dc",  # repeated
-    "verb=ListRecords&metadataPrefix=oai_dc&resumptionToken=x",   # token is exclusive
-    "verb=ListRecords&metadataPrefix=",                           # empty value
-    "verb=ListRecords&metadataPrefix=oai_dc&from=2024-13-01",     # impossible date
-    "verb=ListRecords&metadataPrefix=oai_dc&from=2024-01-01T10:00Z",  # bad format
-    "verb=ListRecords&metadataPrefix=oai_dc&from=2024-01-01T10:00:00.5Z",  # finer
-    "verb=ListRecords&metadataPrefix=oai_dc&from=2024-01-01&until=2024-02-01T00:00:00Z",
-    "verb=ListRecords&metadataPrefix=oai_dc&from=2024-02-02&until=2024-02-01",
-    "verb=ListSets&set=a",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "verb=Identify&identifier=x",  # illegal argument
+        "verb=GetRecord&identifier=x",  # missing metadataPrefix
+        "verb=ListRecords",  # missing metadataPrefix
+        "verb=ListRecords&metadataPrefix=oai_dc&metadataPrefix=oai_dc",  # repeated
+        "verb=ListRecords&metadataPrefix=oai_dc&resumptionToken=x",  # token is exclusive
+        "verb=ListRecords&metadataPrefix=",  # empty value
+        "verb=ListRecords&metadataPrefix=oai_dc&from=2024-13-01",  # impossible date
+        "verb=ListRecords&metadataPrefix=oai_dc&from=2024-01-01T10:00Z",  # bad format
+        "verb=ListRecords&metadataPrefix=oai_dc&from=2024-01-01T10:00:00.5Z",  # finer
+        "verb=ListRecords&metadataPrefix=oai_dc&from=2024-01-01&until=2024-02-01T00:00:00Z",
+        "verb=ListRecords&metadataPrefix=oai_dc&from=2024-02-02&until=2024-02-01",
+        "verb=ListSets&set=a",
+    ],
+)
 def test_bad_argument(query):
     assert set(codes(parse_query(query))) == {"badArgument"}
 
@@ -54,11 +61,17 @@ def test_several_problems_are_all_reported():
 
 
 def test_valid_request_parses_dates_day_until_is_inclusive():
-    req = parse(parse_query("verb=ListRecords&metadataPrefix=oai_dc&from=2024-01-01&until=2024-01-01"))
+    req = parse(
+        parse_query("verb=ListRecords&metadataPrefix=oai_dc&from=2024-01-01&until=2024-01-01")
+    )
     assert req.from_.isoformat() == "2024-01-01T00:00:00+00:00"
     assert req.until.isoformat() == "2024-01-01T23:59:59+00:00"
-    assert req.echo == {"verb": "ListRecords", "metadataPrefix": "oai_dc",
-                        "from": "2024-01-01", "until": "2024-01-01"}
+    assert req.echo == {
+        "verb": "ListRecords",
+        "metadataPrefix": "oai_dc",
+        "from": "2024-01-01",
+        "until": "2024-01-01",
+    }
 
 
 def test_resumption_token_alone_is_valid():

@@ -10,7 +10,9 @@ from rt.infodoc.oai.metadata import oai_dc
 from rt.infodoc.oai.repository import Header
 from rt.infodoc.oai.responses import Response
 
-from .conftest import NS, OAI, START
+from .conftest import NS
+from .conftest import OAI
+from .conftest import START
 
 ODD = ["a&b<c>d", "tab\there", "line\r\nbreak", "é\u2028\x85", "quote\"'", ""]
 
@@ -26,28 +28,47 @@ def _records(headers, metadata=None):
 
 def _read(body):
     root = etree.fromstring(body)
-    return [(h.findtext("oai:identifier", namespaces=NS),
-             h.findtext("oai:datestamp", namespaces=NS),
-             tuple(s.text or "" for s in h.findall("oai:setSpec", NS)),
-             h.get("status"))
-            for h in root.iter(f"{OAI}header")]
+    return [
+        (
+            h.findtext("oai:identifier", namespaces=NS),
+            h.findtext("oai:datestamp", namespaces=NS),
+            tuple(s.text or "" for s in h.findall("oai:setSpec", NS)),
+            h.get("status"),
+        )
+        for h in root.iter(f"{OAI}header")
+    ]
 
 
 @pytest.mark.parametrize("odd", ODD)
 def test_every_value_reads_back_in_order(odd):
-    headers = [Header(f"oai:rt-infodoc:{i}", START + timedelta(seconds=i), ("savoirs",))
-               for i in range(3)]
+    headers = [
+        Header(f"oai:rt-infodoc:{i}", START + timedelta(seconds=i), ("savoirs",)) for i in range(3)
+    ]
     headers.insert(1, Header(f"oai:x:{odd}", START, (odd, "ville"), deleted=True))
     headers.append(Header("oai:rt-infodoc:9", START, ()))
     body = _records(headers, oai_dc({"title": "Éducation & médiation"}))
     root = etree.fromstring(body)
-    assert _read(body) == [(h.identifier, h.datestamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                            h.sets, "deleted" if h.deleted else None) for h in headers]
+    assert _read(body) == [
+        (
+            h.identifier,
+            h.datestamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            h.sets,
+            "deleted" if h.deleted else None,
+        )
+        for h in headers
+    ]
     records = root.findall("oai:ListRecords/oai:record", NS)
-    assert [r.find("oai:metadata", NS) is None for r in records] == \
-        [False, True, False, False, False]
-    assert records[0].findtext(f"{OAI}metadata/*/{{http://purl.org/dc/elements/1.1/}}title") == \
-        "Éducation & médiation"
+    assert [r.find("oai:metadata", NS) is None for r in records] == [
+        False,
+        True,
+        False,
+        False,
+        False,
+    ]
+    assert (
+        records[0].findtext(f"{OAI}metadata/*/{{http://purl.org/dc/elements/1.1/}}title")
+        == "Éducation & médiation"
+    )
     token = root.find("oai:ListRecords/oai:resumptionToken", NS)
     assert token is root.find("oai:ListRecords", NS)[-1] and token.text == "jeton"
 

@@ -5,12 +5,16 @@ from datetime import timedelta
 import pytest
 from sickle import Sickle
 
-from rt.infodoc.oai.metadata import OAI_DC, oai_dc
+from rt.infodoc.oai.metadata import OAI_DC
+from rt.infodoc.oai.metadata import oai_dc
 from rt.infodoc.oai.provider import Provider
-from rt.infodoc.oai.repository import MemoryRepository, SetInfo
-from rt.infodoc.oai.wsgi import BackgroundServer, make_app
+from rt.infodoc.oai.repository import MemoryRepository
+from rt.infodoc.oai.repository import SetInfo
+from rt.infodoc.oai.wsgi import BackgroundServer
+from rt.infodoc.oai.wsgi import make_app
 
-from .conftest import SECRET, START
+from .conftest import SECRET
+from .conftest import START
 
 N = 1234
 
@@ -19,9 +23,12 @@ N = 1234
 def endpoint():
     repo = MemoryRepository(formats=[OAI_DC], sets=[SetInfo("fonds", "Fonds documentaire")])
     for i in range(N):
-        repo.add(f"oai:rt-infodoc:{i}", START + timedelta(seconds=i // 3),
-                 {"oai_dc": oai_dc({"title": f"Lutte contre l'illettrisme, tome {i}"})},
-                 sets=["fonds"])
+        repo.add(
+            f"oai:rt-infodoc:{i}",
+            START + timedelta(seconds=i // 3),
+            {"oai_dc": oai_dc({"title": f"Lutte contre l'illettrisme, tome {i}"})},
+            sets=["fonds"],
+        )
     for i in range(0, N, 100):
         repo.delete(f"oai:rt-infodoc:{i}", START + timedelta(days=2, seconds=i))
     with BackgroundServer(make_app(Provider(repo, secret=SECRET, page_size=100))) as srv:
@@ -44,8 +51,11 @@ def test_sickle_list_records_gets_every_record(endpoint):
 def test_sickle_list_identifiers_with_set_and_from(endpoint):
     url, repo = endpoint
     sickle = Sickle(url)
-    headers = list(sickle.ListIdentifiers(metadataPrefix="oai_dc", set="fonds",
-                                          **{"from": "2024-01-01T08:02:00Z"}))
+    headers = list(
+        sickle.ListIdentifiers(
+            metadataPrefix="oai_dc", set="fonds", **{"from": "2024-01-01T08:02:00Z"}
+        )
+    )
     # live notices stamped from 08:02:00 on, plus every deleted one (stamped later)
     expected = {f"oai:rt-infodoc:{i}" for i in range(N) if i // 3 >= 120 or i % 100 == 0}
     assert sorted(h.identifier for h in headers) == sorted(expected)

@@ -7,15 +7,23 @@ import re
 import pytest
 
 from rt.infodoc.oai import tokens
-from rt.infodoc.oai.tokens import TokenError, TokenState
+from rt.infodoc.oai.tokens import TokenError
+from rt.infodoc.oai.tokens import TokenState
 
 SECRET = b"s3cret partag\xc3\xa9"
 
-STATE = TokenState(verb="ListRecords", prefix="pmb_xml_unimarc", set_spec="savoirs:illettrisme",
-                   from_="2024-01-01", until="2024-12-31T23:00:00Z",
-                   last_datestamp="2024-05-02T10:11:12Z",
-                   last_identifier="oai:rt-infodoc:notice-été/42", cursor=300,
-                   complete_list_size=6213, issued=1_700_000_000)
+STATE = TokenState(
+    verb="ListRecords",
+    prefix="pmb_xml_unimarc",
+    set_spec="savoirs:illettrisme",
+    from_="2024-01-01",
+    until="2024-12-31T23:00:00Z",
+    last_datestamp="2024-05-02T10:11:12Z",
+    last_identifier="oai:rt-infodoc:notice-été/42",
+    cursor=300,
+    complete_list_size=6213,
+    issued=1_700_000_000,
+)
 
 
 def test_round_trip_keeps_every_field():
@@ -59,8 +67,9 @@ def test_tampered_signature_is_refused():
         tokens.decode(forged, SECRET)
 
 
-@pytest.mark.parametrize("garbage", ["", "abc", "v1.abc", "v2.e30.AAAA", "v1.!!!.???",
-                                     "v1.e30.e30.e30", "ünïcode.x.y"])
+@pytest.mark.parametrize(
+    "garbage", ["", "abc", "v1.abc", "v2.e30.AAAA", "v1.!!!.???", "v1.e30.e30.e30", "ünïcode.x.y"]
+)
 def test_malformed_tokens_are_refused(garbage):
     with pytest.raises(TokenError):
         tokens.decode(garbage, SECRET)

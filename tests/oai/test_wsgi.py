@@ -5,9 +5,14 @@ import requests
 from lxml import etree
 
 from rt.infodoc.oai.provider import Provider
-from rt.infodoc.oai.wsgi import BackgroundServer, make_app
+from rt.infodoc.oai.wsgi import BackgroundServer
+from rt.infodoc.oai.wsgi import make_app
 
-from .conftest import NS, SECRET, build_repository, error_codes, validated
+from .conftest import NS
+from .conftest import SECRET
+from .conftest import build_repository
+from .conftest import error_codes
+from .conftest import validated
 
 
 @pytest.fixture(scope="module")
@@ -36,20 +41,24 @@ def test_post_form_follows_tokens(server, oai_schema):
         if not token:
             break
         data = {"verb": "ListIdentifiers", "resumptionToken": token}
-    assert sorted(int(i[-3:]) for i in seen) == \
-        [n for n in range(1, 26) if n % 2 and n % 3]
+    assert sorted(int(i[-3:]) for i in seen) == [n for n in range(1, 26) if n % 2 and n % 3]
 
 
 def test_post_with_other_content_type_is_bad_verb(server, oai_schema):
-    resp = requests.post(server.url + "/oai", data=b'{"verb": "Identify"}',
-                         headers={"Content-Type": "application/json"}, timeout=10)
+    resp = requests.post(
+        server.url + "/oai",
+        data=b'{"verb": "Identify"}',
+        headers={"Content-Type": "application/json"},
+        timeout=10,
+    )
     assert error_codes(validated(oai_schema, resp.content)) == ["badVerb"]
 
 
 def test_base_url_override_and_other_methods():
     provider = Provider(build_repository(3), secret=SECRET)
     with BackgroundServer(make_app(provider, base_url="https://rt.example/oai")) as srv:
-        root = etree.fromstring(requests.get(srv.url, params={"verb": "Identify"},
-                                             timeout=10).content)
+        root = etree.fromstring(
+            requests.get(srv.url, params={"verb": "Identify"}, timeout=10).content
+        )
         assert root.findtext("oai:request", namespaces=NS) == "https://rt.example/oai"
         assert requests.delete(srv.url, timeout=10).status_code == 405

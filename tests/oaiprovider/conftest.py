@@ -17,12 +17,14 @@ from rt.infodoc.marc.writers import to_iso2709
 
 DATA = Path(__file__).parent.parent / "data"
 OAI = "{http://www.openarchives.org/OAI/2.0/}"
-NS = {"oai": "http://www.openarchives.org/OAI/2.0/",
-      "dc": "http://purl.org/dc/elements/1.1/",
-      "oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/",
-      "u": "http://www.bncf.firenze.sbn.it/unimarc/slim",
-      "m": "http://www.loc.gov/MARC21/slim",
-      "pmb": "http://www.pmbservices.fr"}
+NS = {
+    "oai": "http://www.openarchives.org/OAI/2.0/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/",
+    "u": "http://www.bncf.firenze.sbn.it/unimarc/slim",
+    "m": "http://www.loc.gov/MARC21/slim",
+    "pmb": "http://www.pmbservices.fr",
+}
 
 
 def _schema(path):
@@ -40,8 +42,9 @@ def schemas():
 
 def assert_valid(schema, element, what="OAI-PMH"):
     if not schema.validate(element):
-        raise AssertionError(f"invalid {what}: {schema.error_log}\n"
-                             f"{etree.tostring(element)[:3000]!r}")
+        raise AssertionError(
+            f"invalid {what}: {schema.error_log}\n{etree.tostring(element)[:3000]!r}"
+        )
 
 
 def iso2709_text(path):
@@ -69,44 +72,107 @@ def oai_site(functional):
     marc21_text, marc21_flavour = iso2709_text(DATA / "marc" / "pymarc_utf8_with_leader_flag.dat")
     assert (unimarc_flavour, marc21_flavour) == ("unimarc", "marc21")
     built = make(
-        fonds, "Notice", "illettrisme", title="Illettrisme : les chiffres",
+        fonds,
+        "Notice",
+        "illettrisme",
+        title="Illettrisme : les chiffres",
         subtitle="Enquête Information et vie quotidienne",
         authors=[{"name": "Dupré, Hélène", "role": "Auteur", "kind": "person", "function": "070"}],
-        publisher="ANLCI", place="Lyon", year=2018, isbn=["978-2-11-000000-1"],
+        publisher="ANLCI",
+        place="Lyon",
+        year=2018,
+        isbn=["978-2-11-000000-1"],
         summary="Les résultats de l'enquête IVQ sur l'illettrisme en France.",
-        document_type="etude", themes=["savoirs-de-base"], territory=["31"],
-        descriptors=["Illettrisme", "Statistique"], doc_language="fre")
-    unimarc = make(fonds, "Notice", "ici", title="Ici", document_type="ouvrage",
-                   themes=["education"], marc_record=unimarc_text, marc_flavour="unimarc")
-    marc21 = make(fonds, "Notice", "loneliness", title="Escape from loneliness",
-                  document_type="ouvrage", marc_record=marc21_text, marc_flavour="marc21")
-    fiche = make(portal["fiches-experiences"], "FicheExperience", "ateliers",
-                 title="Des ateliers sociolinguistiques à Tarbes",
-                 description="Un atelier d'apprentissage du français pour les parents.",
-                 themes=["integration-langue", "parentalite"], territory=["65"])
-    confat = make(portal["conf-at"], "ConfAt", "laicite", title="Conf'At' : la laïcité au quotidien",
-                  themes=["valeurs-republique-laicite"],
-                  speakers=[{"name": "Martin, Claire", "role": "Intervenante"}])
+        document_type="etude",
+        themes=["savoirs-de-base"],
+        territory=["31"],
+        descriptors=["Illettrisme", "Statistique"],
+        doc_language="fre",
+    )
+    unimarc = make(
+        fonds,
+        "Notice",
+        "ici",
+        title="Ici",
+        document_type="ouvrage",
+        themes=["education"],
+        marc_record=unimarc_text,
+        marc_flavour="unimarc",
+    )
+    marc21 = make(
+        fonds,
+        "Notice",
+        "loneliness",
+        title="Escape from loneliness",
+        document_type="ouvrage",
+        marc_record=marc21_text,
+        marc_flavour="marc21",
+    )
+    fiche = make(
+        portal["fiches-experiences"],
+        "FicheExperience",
+        "ateliers",
+        title="Des ateliers sociolinguistiques à Tarbes",
+        description="Un atelier d'apprentissage du français pour les parents.",
+        themes=["integration-langue", "parentalite"],
+        territory=["65"],
+    )
+    confat = make(
+        portal["conf-at"],
+        "ConfAt",
+        "laicite",
+        title="Conf'At' : la laïcité au quotidien",
+        themes=["valeurs-republique-laicite"],
+        speakers=[{"name": "Martin, Claire", "role": "Intervenante"}],
+    )
     private = make(fonds, "Notice", "brouillon", state="private", title="Notice en cours de saisie")
-    members = make(fonds, "Notice", "adherents", state="members",
-                   title="Rapport réservé aux adhérents", themes=["savoirs-de-base"])
-    deleted = make(fonds, "Notice", "supprimee", title="Notice supprimée",
-                   themes=["savoirs-de-base"], document_type="rapport")
+    members = make(
+        fonds,
+        "Notice",
+        "adherents",
+        state="members",
+        title="Rapport réservé aux adhérents",
+        themes=["savoirs-de-base"],
+    )
+    deleted = make(
+        fonds,
+        "Notice",
+        "supprimee",
+        title="Notice supprimée",
+        themes=["savoirs-de-base"],
+        document_type="rapport",
+    )
     withdrawn = make(fonds, "Notice", "retiree", title="Notice retirée")
-    restricted = make(fonds, "Notice", "restreinte", title="Notice devenue réservée",
-                      themes=["sante"])
-    uids = {name: obj.UID() for name, obj in (
-        ("built", built), ("unimarc", unimarc), ("marc21", marc21), ("fiche", fiche),
-        ("confat", confat), ("private", private), ("members", members), ("deleted", deleted),
-        ("withdrawn", withdrawn), ("restricted", restricted))}
+    restricted = make(
+        fonds, "Notice", "restreinte", title="Notice devenue réservée", themes=["sante"]
+    )
+    uids = {
+        name: obj.UID()
+        for name, obj in (
+            ("built", built),
+            ("unimarc", unimarc),
+            ("marc21", marc21),
+            ("fiche", fiche),
+            ("confat", confat),
+            ("private", private),
+            ("members", members),
+            ("deleted", deleted),
+            ("withdrawn", withdrawn),
+            ("restricted", restricted),
+        )
+    }
     api.content.delete(obj=deleted)
     api.content.transition(obj=withdrawn, transition="retract")
     api.content.transition(obj=restricted, transition="publish_members")
     transaction.commit()
     site = f"http://{functional['host']}:{functional['port']}/plone"
-    return SimpleNamespace(portal=portal, url=f"{site}/oai", uids=uids,
-                           public={"built", "unimarc", "marc21", "fiche", "confat"},
-                           gone={"deleted", "withdrawn", "restricted"})
+    return SimpleNamespace(
+        portal=portal,
+        url=f"{site}/oai",
+        uids=uids,
+        public={"built", "unimarc", "marc21", "fiche", "confat"},
+        gone={"deleted", "withdrawn", "restricted"},
+    )
 
 
 def ident(uid):
@@ -116,6 +182,7 @@ def ident(uid):
 @pytest.fixture()
 def oai_get(schemas):
     """oai_get(url, **args) -> validated root of a GET answer."""
+
     def _get(url, *pairs, method="GET", **args):
         params = list(pairs) + [(k.rstrip("_"), v) for k, v in args.items()]
         if method == "POST":
@@ -127,6 +194,7 @@ def oai_get(schemas):
         root = etree.fromstring(response.content)
         assert_valid(schemas.oai, root)
         return root
+
     return _get
 
 
@@ -135,5 +203,4 @@ def error_codes(root):
 
 
 def headers_of(root):
-    return {h.findtext("oai:identifier", namespaces=NS): h
-            for h in root.iter(f"{OAI}header")}
+    return {h.findtext("oai:identifier", namespaces=NS): h for h in root.iter(f"{OAI}header")}

@@ -24,8 +24,14 @@ from .conftest import assert_valid
 from .conftest import error_codes
 
 ARGUMENTS = ["identifier", "metadataPrefix", "set", "from", "until", "resumptionToken"]
-VERBS = [b"Identify", b"ListMetadataFormats", b"ListSets", b"GetRecord",
-         b"ListIdentifiers", b"ListRecords"]
+VERBS = [
+    b"Identify",
+    b"ListMetadataFormats",
+    b"ListSets",
+    b"GetRecord",
+    b"ListIdentifiers",
+    b"ListRecords",
+]
 
 
 def oai_answer(response, schemas):
@@ -39,16 +45,16 @@ def oai_answer(response, schemas):
 
 def unreadable(items):
     """Some name or value the provider cannot echo (as the server decodes it)."""
-    return any(":" in name or not xml_safe(value.decode("utf-8", "replace"))
-               for name, value in items)
+    return any(
+        ":" in name or not xml_safe(value.decode("utf-8", "replace")) for name, value in items
+    )
 
 
 verb = st.one_of(st.sampled_from(VERBS), RAW_VALUES)
 
 
 @BAD_INPUT
-@given(method=st.sampled_from(["GET", "POST"]), verb=verb,
-       items=pairs(ARGUMENTS, max_size=5))
+@given(method=st.sampled_from(["GET", "POST"]), verb=verb, items=pairs(ARGUMENTS, max_size=5))
 def test_random_arguments(oai_site, schemas, method, verb, items):
     items = [("verb", verb), *items]
     send = get if method == "GET" else post
@@ -57,23 +63,32 @@ def test_random_arguments(oai_site, schemas, method, verb, items):
         assert set(error_codes(root)) & {"badArgument", "badVerb"}, items
 
 
-@pytest.mark.parametrize("query", [
-    "verb=GetRecord&identifier=%01&metadataPrefix=oai_dc",
-    "verb=ListRecords&set=theme%00&metadataPrefix=oai_dc",
-    "verb=ListRecords&resumptionToken=%00",
-    "verb=ListRecords&metadataPrefix=oai%1f",
-    "verb=ListIdentifiers&metadataPrefix=oai_dc&from=2024-01-01%0B",
-    "verb=GetRecord&identifier=oai%3Art-infodoc%3A%EF%BF%BE&metadataPrefix=oai_dc",
-    "verb=ListRecords&metadataPrefix:int=abc",
-    "verb:int=x",
-    "verb=ListSets&resumptionToken:record=x",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "verb=GetRecord&identifier=%01&metadataPrefix=oai_dc",
+        "verb=ListRecords&set=theme%00&metadataPrefix=oai_dc",
+        "verb=ListRecords&resumptionToken=%00",
+        "verb=ListRecords&metadataPrefix=oai%1f",
+        "verb=ListIdentifiers&metadataPrefix=oai_dc&from=2024-01-01%0B",
+        "verb=GetRecord&identifier=oai%3Art-infodoc%3A%EF%BF%BE&metadataPrefix=oai_dc",
+        "verb=ListRecords&metadataPrefix:int=abc",
+        "verb:int=x",
+        "verb=ListSets&resumptionToken:record=x",
+    ],
+)
 def test_reported_arguments_are_bad_arguments(oai_site, schemas, query):
     import requests
 
-    for response in (requests.get(f"{oai_site.url}?{query}", timeout=60),
-                     requests.post(oai_site.url, data=query, timeout=60, headers={
-                         "Content-Type": "application/x-www-form-urlencoded"})):
+    for response in (
+        requests.get(f"{oai_site.url}?{query}", timeout=60),
+        requests.post(
+            oai_site.url,
+            data=query,
+            timeout=60,
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        ),
+    ):
         root = oai_answer(response, schemas)
         assert error_codes(root) and set(error_codes(root)) <= {"badArgument"}, query
         # a refused request echoes no argument
@@ -81,6 +96,12 @@ def test_reported_arguments_are_bad_arguments(oai_site, schemas, query):
 
 
 def test_latin1_identifier_is_an_unknown_identifier(oai_site, schemas):
-    response = get(oai_site.url, [("verb", b"GetRecord"), ("metadataPrefix", b"oai_dc"),
-                                  ("identifier", "oai:rt-infodoc:été".encode("latin-1"))])
+    response = get(
+        oai_site.url,
+        [
+            ("verb", b"GetRecord"),
+            ("metadataPrefix", b"oai_dc"),
+            ("identifier", "oai:rt-infodoc:été".encode("latin-1")),
+        ],
+    )
     assert error_codes(oai_answer(response, schemas)) == ["idDoesNotExist"]

@@ -2,7 +2,9 @@
 reads a few buckets, stale entries swept, moved and withdrawn records dropped."""
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
 import transaction
@@ -11,12 +13,16 @@ from plone import api
 from ZODB.MappingStorage import MappingStorage
 from zope.annotation.interfaces import IAnnotations
 
-from rt.infodoc.oaiprovider.cache import LEGACY_ANNOTATION, MetadataCache, get_cache
+from rt.infodoc.oaiprovider.cache import LEGACY_ANNOTATION
+from rt.infodoc.oaiprovider.cache import MetadataCache
+from rt.infodoc.oaiprovider.cache import get_cache
 from rt.infodoc.oaiprovider.keys import make_key
 
-from .conftest import NS, OAI, ident
+from .conftest import NS
+from .conftest import OAI
+from .conftest import ident
 
-T = datetime(2024, 3, 1, 9, 0, 0, tzinfo=timezone.utc)
+T = datetime(2024, 3, 1, 9, 0, 0, tzinfo=UTC)
 
 
 def _key(i):
@@ -90,8 +96,10 @@ def _current_key(portal, uid):
 
 def _harvest(oai_get, url, prefix="oai_dc"):
     root = oai_get(url, verb="ListRecords", metadataPrefix=prefix)
-    return {r.findtext("oai:header/oai:identifier", namespaces=NS):
-            r.find("oai:metadata", NS) for r in root.iter(f"{OAI}record")}
+    return {
+        r.findtext("oai:header/oai:identifier", namespaces=NS): r.find("oai:metadata", NS)
+        for r in root.iter(f"{OAI}record")
+    }
 
 
 def test_a_harvest_fills_the_cache_with_the_current_versions(oai_site, oai_get):
@@ -125,8 +133,11 @@ def test_the_entry_of_a_modified_record_is_swept_by_the_next_harvest(oai_site, o
     notify(ObjectModifiedEvent(notice))
     transaction.commit()
     records = _harvest(oai_get, oai_site.url)
-    assert records[ident(uid)].findtext("oai_dc:dc/dc:title", namespaces=NS).startswith(
-        "Illettrisme : les chiffres de 2022")
+    assert (
+        records[ident(uid)]
+        .findtext("oai_dc:dc/dc:title", namespaces=NS)
+        .startswith("Illettrisme : les chiffres de 2022")
+    )
     transaction.begin()
     new_key = _current_key(portal, uid)
     assert new_key != old_key
@@ -136,7 +147,8 @@ def test_the_entry_of_a_modified_record_is_swept_by_the_next_harvest(oai_site, o
 
 
 def test_a_full_harvest_sweeps_stale_entries_before_its_first_and_after_its_last_key(
-        oai_site, oai_get):
+    oai_site, oai_get
+):
     """A stale entry sorting before every current key (or after) lies outside the
     span of the pages' own keys: the first page sweeps from the start of the list,
     the last page to its end."""
@@ -144,8 +156,8 @@ def test_a_full_harvest_sweeps_stale_entries_before_its_first_and_after_its_last
     _harvest(oai_get, oai_site.url)
     transaction.begin()
     cache = get_cache(portal)
-    early = make_key(datetime(2000, 1, 1, tzinfo=timezone.utc), "0" * 32)
-    late = make_key(datetime(2999, 1, 1, tzinfo=timezone.utc), "f" * 32)
+    early = make_key(datetime(2000, 1, 1, tzinfo=UTC), "0" * 32)
+    late = make_key(datetime(2999, 1, 1, tzinfo=UTC), "f" * 32)
     cache.put(early, "oai_dc", b"<stale/>")
     cache.put(late, "oai_dc", b"<stale/>")
     transaction.commit()
@@ -176,8 +188,11 @@ def test_a_record_modified_within_the_same_second_is_served_fresh(oai_site, oai_
     transaction.begin()
     assert _current_key(portal, uid) not in _cached_keys(portal, "oai_dc")
     records = _harvest(oai_get, oai_site.url)
-    assert records[ident(uid)].findtext("oai_dc:dc/dc:title", namespaces=NS).startswith(
-        "Illettrisme : les chiffres de 2022")
+    assert (
+        records[ident(uid)]
+        .findtext("oai_dc:dc/dc:title", namespaces=NS)
+        .startswith("Illettrisme : les chiffres de 2022")
+    )
 
 
 def test_withdrawn_and_deleted_records_leave_the_cache(oai_site, oai_get):
@@ -198,8 +213,9 @@ def test_a_moved_record_is_served_with_its_new_address(oai_site, oai_get):
     uid = oai_site.uids["built"]
 
     def identifiers():
-        root = oai_get(oai_site.url, verb="GetRecord", identifier=ident(uid),
-                       metadataPrefix="oai_dc")
+        root = oai_get(
+            oai_site.url, verb="GetRecord", identifier=ident(uid), metadataPrefix="oai_dc"
+        )
         return [e.text for e in root.iterfind(".//dc:identifier", NS)]
 
     assert any(i.endswith("/fonds/illettrisme") for i in identifiers())

@@ -7,14 +7,22 @@ import transaction
 from lxml import etree
 from plone import api
 
-from .conftest import NS, OAI, error_codes, headers_of, ident
+from .conftest import NS
+from .conftest import OAI
+from .conftest import error_codes
+from .conftest import headers_of
+from .conftest import ident
 
 
 def test_gone_records_are_deleted_headers_without_metadata(oai_site, oai_get):
     for name in oai_site.gone:
         for prefix in ("oai_dc", "unimarc"):
-            root = oai_get(oai_site.url, verb="GetRecord", identifier=ident(oai_site.uids[name]),
-                           metadataPrefix=prefix)
+            root = oai_get(
+                oai_site.url,
+                verb="GetRecord",
+                identifier=ident(oai_site.uids[name]),
+                metadataPrefix=prefix,
+            )
             record = root.find("oai:GetRecord/oai:record", NS)
             assert record.find("oai:header", NS).get("status") == "deleted", name
             assert record.find("oai:metadata", NS) is None
@@ -29,14 +37,21 @@ def test_gone_records_are_deleted_headers_without_metadata(oai_site, oai_get):
 
 
 def test_deleted_header_keeps_its_sets_and_is_found_by_date(oai_site, oai_get):
-    root = oai_get(oai_site.url, verb="GetRecord", identifier=ident(oai_site.uids["deleted"]),
-                   metadataPrefix="oai_dc")
+    root = oai_get(
+        oai_site.url,
+        verb="GetRecord",
+        identifier=ident(oai_site.uids["deleted"]),
+        metadataPrefix="oai_dc",
+    )
     header = root.find("oai:GetRecord/oai:record/oai:header", NS)
-    assert [s.text for s in header.findall("oai:setSpec", NS)] == \
-        ["theme:savoirs-de-base", "type:rapport"]
+    assert [s.text for s in header.findall("oai:setSpec", NS)] == [
+        "theme:savoirs-de-base",
+        "type:rapport",
+    ]
     stamp = header.findtext("oai:datestamp", namespaces=NS)
-    since = oai_get(oai_site.url, verb="ListIdentifiers", metadataPrefix="oai_dc",
-                    **{"from": stamp})
+    since = oai_get(
+        oai_site.url, verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": stamp}
+    )
     assert headers_of(since)[ident(oai_site.uids["deleted"])].get("status") == "deleted"
 
 
@@ -54,8 +69,12 @@ def test_withdrawal_is_newer_than_the_record_and_republishing_restores_it(oai_si
     assert header.get("status") == "deleted"
     assert header.findtext("oai:datestamp", namespaces=NS) > live_stamp
     # an incremental harvest from the withdrawal sees the deletion
-    since = oai_get(oai_site.url, verb="ListIdentifiers", metadataPrefix="oai_dc",
-                    **{"from": header.findtext("oai:datestamp", namespaces=NS)})
+    since = oai_get(
+        oai_site.url,
+        verb="ListIdentifiers",
+        metadataPrefix="oai_dc",
+        **{"from": header.findtext("oai:datestamp", namespaces=NS)},
+    )
     assert headers_of(since)[ident(uid)].get("status") == "deleted"
     time.sleep(1.1)
     api.content.transition(obj=notice, transition="publish")
@@ -64,8 +83,9 @@ def test_withdrawal_is_newer_than_the_record_and_republishing_restores_it(oai_si
     record = back.find("oai:GetRecord/oai:record", NS)
     assert record.find("oai:header", NS).get("status") is None
     assert record.find("oai:metadata", NS) is not None
-    assert record.findtext("oai:header/oai:datestamp", namespaces=NS) > \
-        header.findtext("oai:datestamp", namespaces=NS)
+    assert record.findtext("oai:header/oai:datestamp", namespaces=NS) > header.findtext(
+        "oai:datestamp", namespaces=NS
+    )
 
 
 def test_never_published_records_leave_no_trace(oai_site, oai_get):

@@ -1,11 +1,19 @@
 """The oai_key values order records by (datestamp, UID) as strings."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
+from datetime import timezone
 
-from rt.infodoc.oaiprovider.identifiers import make_identifier, uid_of
-from rt.infodoc.oaiprovider.keys import after_key, lower_bound, make_key, split_key, upper_bound
+from rt.infodoc.oaiprovider.identifiers import make_identifier
+from rt.infodoc.oaiprovider.identifiers import uid_of
+from rt.infodoc.oaiprovider.keys import after_key
+from rt.infodoc.oaiprovider.keys import lower_bound
+from rt.infodoc.oaiprovider.keys import make_key
+from rt.infodoc.oaiprovider.keys import split_key
+from rt.infodoc.oaiprovider.keys import upper_bound
 
-T = datetime(2024, 3, 1, 9, 30, 15, tzinfo=timezone.utc)
+T = datetime(2024, 3, 1, 9, 30, 15, tzinfo=UTC)
 A, B = "0" * 31 + "a", "f" * 32
 
 

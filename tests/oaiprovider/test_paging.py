@@ -12,7 +12,11 @@ from rt.infodoc.oaiprovider.provider import PloneProvider
 from rt.infodoc.oaiprovider.repository import PloneRepository
 from rt.infodoc.oaiprovider.view import make_provider
 
-from .conftest import NS, OAI, assert_valid, error_codes, ident
+from .conftest import NS
+from .conftest import OAI
+from .conftest import assert_valid
+from .conftest import error_codes
+from .conftest import ident
 
 TOKEN = f"{OAI}resumptionToken"
 
@@ -48,6 +52,7 @@ def test_pages_carry_cursor_and_complete_list_size(small_pages, oai_get):
 
 def _in_process(provider, schemas, **args):
     from lxml import etree
+
     root = etree.fromstring(provider.handle(list(args.items())))
     assert_valid(schemas.oai, root)
     return root
@@ -65,9 +70,11 @@ def test_token_continues_on_another_provider(small_pages, oai_get, schemas):
 
     root = oai_get(url, verb="ListRecords", metadataPrefix="oai_dc")
     seen = _ids(root)
-    servers = [lambda t: _in_process(client_a, schemas, verb="ListRecords", resumptionToken=t),
-               lambda t: oai_get(url, verb="ListRecords", resumptionToken=t),
-               lambda t: _in_process(client_b, schemas, verb="ListRecords", resumptionToken=t)]
+    servers = [
+        lambda t: _in_process(client_a, schemas, verb="ListRecords", resumptionToken=t),
+        lambda t: oai_get(url, verb="ListRecords", resumptionToken=t),
+        lambda t: _in_process(client_b, schemas, verb="ListRecords", resumptionToken=t),
+    ]
     turn = 0
     token = root.find(f".//{TOKEN}").text
     while token:
@@ -76,15 +83,17 @@ def test_token_continues_on_another_provider(small_pages, oai_get, schemas):
         seen += _ids(root)
         token = root.find(f".//{TOKEN}").text
     assert turn == 3
-    assert sorted(seen) == sorted({ident(small_pages.uids[n])
-                                   for n in small_pages.public | small_pages.gone})
+    assert sorted(seen) == sorted(
+        {ident(small_pages.uids[n]) for n in small_pages.public | small_pages.gone}
+    )
 
     # A provider with another secret (another site) refuses the token.
     stranger = PloneProvider(PloneRepository(portal, base_url=url), secret="autre", page_size=2)
     first = oai_get(url, verb="ListRecords", metadataPrefix="oai_dc")
     token = first.find(f".//{TOKEN}").text
-    assert error_codes(_in_process(stranger, schemas, verb="ListRecords",
-                                   resumptionToken=token)) == ["badResumptionToken"]
+    assert error_codes(
+        _in_process(stranger, schemas, verb="ListRecords", resumptionToken=token)
+    ) == ["badResumptionToken"]
 
 
 def test_marc_list_token_keeps_notices_only(small_pages, oai_get):
@@ -97,16 +106,19 @@ def test_marc_list_token_keeps_notices_only(small_pages, oai_get):
         root = oai_get(url, verb="ListRecords", resumptionToken=token.text)
         seen += _ids(root)
         token = root.find(f".//{TOKEN}")
-    assert set(seen) == {ident(small_pages.uids[n])
-                         for n in ("built", "unimarc", "marc21") + tuple(small_pages.gone)}
+    assert set(seen) == {
+        ident(small_pages.uids[n]) for n in ("built", "unimarc", "marc21") + tuple(small_pages.gone)
+    }
 
 
 @pytest.mark.parametrize("selective", [0.0, 1.0])
 def test_both_paging_strategies_give_the_same_lists(small_pages, oai_get, monkeypatch, selective):
     """Walking the key index and sorting a set's own keys agree."""
     monkeypatch.setattr(repository_module, "_SELECTIVE", selective)
-    for spec, names in (("theme", {"built", "unimarc", "fiche", "confat", "deleted", "restricted"}),
-                        (None, small_pages.public | small_pages.gone)):
+    for spec, names in (
+        ("theme", {"built", "unimarc", "fiche", "confat", "deleted", "restricted"}),
+        (None, small_pages.public | small_pages.gone),
+    ):
         args = {"verb": "ListIdentifiers", "metadataPrefix": "oai_dc"}
         if spec:
             args["set"] = spec
@@ -124,15 +136,20 @@ def test_sickle_harvests_the_whole_provider(small_pages):
     sickle = Sickle(small_pages.url, max_retries=0, timeout=60)
     records = list(sickle.ListRecords(metadataPrefix="oai_dc", ignore_deleted=True))
     assert len(records) == len(small_pages.public) == 5
-    assert {r.header.identifier for r in records} == \
-        {ident(small_pages.uids[n]) for n in small_pages.public}
+    assert {r.header.identifier for r in records} == {
+        ident(small_pages.uids[n]) for n in small_pages.public
+    }
     titles = {r.metadata["title"][0] for r in records}
     assert "Conf'At' : la laïcité au quotidien" in titles
     headers = list(sickle.ListIdentifiers(metadataPrefix="oai_dc", ignore_deleted=False))
-    assert sorted(h.identifier for h in headers if h.deleted) == \
-        sorted(ident(small_pages.uids[n]) for n in small_pages.gone)
-    themed = list(sickle.ListRecords(metadataPrefix="oai_dc", set="theme:savoirs-de-base",
-                                     ignore_deleted=True))
+    assert sorted(h.identifier for h in headers if h.deleted) == sorted(
+        ident(small_pages.uids[n]) for n in small_pages.gone
+    )
+    themed = list(
+        sickle.ListRecords(
+            metadataPrefix="oai_dc", set="theme:savoirs-de-base", ignore_deleted=True
+        )
+    )
     assert [r.header.identifier for r in themed] == [ident(small_pages.uids["built"])]
     marc = list(sickle.ListRecords(metadataPrefix="marcxml", ignore_deleted=True))
     assert len(marc) == 3
@@ -143,7 +160,8 @@ def test_sickle_harvests_the_whole_provider(small_pages):
 
 @pytest.mark.parametrize("selective", [0.0, 1.0])
 def test_records_outside_their_publication_dates_are_not_disseminated(
-        oai_site, oai_get, monkeypatch, selective):
+    oai_site, oai_get, monkeypatch, selective
+):
     """Published, but effective tomorrow or expired yesterday: Anonymous cannot
     see them, so neither list strategy nor GetRecord gives them."""
     from DateTime import DateTime
@@ -161,6 +179,7 @@ def test_records_outside_their_publication_dates_are_not_disseminated(
         assert not hidden & set(_ids(root)), prefix
         assert ident(oai_site.uids["built"]) in _ids(root)
     for identifier in hidden:
-        root = oai_get(oai_site.url, verb="GetRecord", identifier=identifier,
-                       metadataPrefix="oai_dc")
+        root = oai_get(
+            oai_site.url, verb="GetRecord", identifier=identifier, metadataPrefix="oai_dc"
+        )
         assert error_codes(root) == ["idDoesNotExist"]

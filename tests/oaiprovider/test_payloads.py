@@ -6,7 +6,9 @@ import time
 import transaction
 from lxml import etree
 
-from .conftest import NS, assert_valid, ident
+from .conftest import NS
+from .conftest import assert_valid
+from .conftest import ident
 
 
 def _metadata(oai_get, url, uid, prefix):
@@ -17,8 +19,11 @@ def _metadata(oai_get, url, uid, prefix):
 
 
 def _sub(record, ns, tag, code, df="df", t="t", c="c", sf="sf"):
-    return [s.text for f in record.findall(f"{ns}:{df}[@{t}='{tag}']", NS)
-            for s in f.findall(f"{ns}:{sf}[@{c}='{code}']", NS)]
+    return [
+        s.text
+        for f in record.findall(f"{ns}:{df}[@{t}='{tag}']", NS)
+        for s in f.findall(f"{ns}:{sf}[@{c}='{code}']", NS)
+    ]
 
 
 def test_unimarc_payloads_are_valid(oai_site, oai_get, schemas):
@@ -54,15 +59,18 @@ def test_marcxml_payloads_are_real_marc21(oai_site, oai_get, schemas):
     assert not converted.findall("m:datafield[@tag='200']", NS)
     original = _metadata(oai_get, oai_site.url, uids["marc21"], "marcxml")
     assert_valid(schemas.marcxml, original, "MARCXML")
-    assert _sub(original, "m", "245", "c", **m) == \
-        ["by Paul Tournier ; translated by John S. Gilmour."]
+    assert _sub(original, "m", "245", "c", **m) == [
+        "by Paul Tournier ; translated by John S. Gilmour."
+    ]
 
 
 def test_pmb_payload(oai_site, oai_get):
     pmb = _metadata(oai_get, oai_site.url, oai_site.uids["unimarc"], "pmb_xml_unimarc")
     assert pmb.tag == "{http://www.pmbservices.fr}notice"
     assert pmb.findtext("pmb:dt", namespaces=NS) == "a"
-    titles = [s.text for f in pmb.findall("pmb:f[@c='200']", NS) for s in f.findall("pmb:s[@c='a']", NS)]
+    titles = [
+        s.text for f in pmb.findall("pmb:f[@c='200']", NS) for s in f.findall("pmb:s[@c='a']", NS)
+    ]
     assert titles == ["Ici"]
 
 
@@ -80,7 +88,11 @@ def test_modified_record_is_served_fresh(oai_site, oai_get):
     notify(ObjectModifiedEvent(notice))
     transaction.commit()
     after = _metadata(oai_get, oai_site.url, uid, "oai_dc")
-    assert after.findtext("dc:title", namespaces=NS).startswith("Illettrisme : les chiffres de 2022")
-    unimarc = _metadata(oai_get, oai_site.url, uid, "unimarc")
-    assert unimarc.findtext("u:df[@t='200']/u:sf[@c='a']", namespaces=NS) == \
+    assert after.findtext("dc:title", namespaces=NS).startswith(
         "Illettrisme : les chiffres de 2022"
+    )
+    unimarc = _metadata(oai_get, oai_site.url, uid, "unimarc")
+    assert (
+        unimarc.findtext("u:df[@t='200']/u:sf[@c='a']", namespaces=NS)
+        == "Illettrisme : les chiffres de 2022"
+    )

@@ -1,11 +1,17 @@
 """Set specs of the provider, as pure functions."""
 
-from rt.infodoc.oaiprovider.sets import header_sets, parse_spec, set_list, sets_in_spec
+from rt.infodoc.oaiprovider.sets import header_sets
+from rt.infodoc.oaiprovider.sets import parse_spec
+from rt.infodoc.oaiprovider.sets import set_list
+from rt.infodoc.oaiprovider.sets import sets_in_spec
 
 
 def test_header_sets_from_catalog_values():
     assert header_sets(["sante", "jeunesse"], "rapport", "notice") == (
-        "theme:sante", "theme:jeunesse", "type:rapport")
+        "theme:sante",
+        "theme:jeunesse",
+        "type:rapport",
+    )
     assert header_sets(None, None, "confat") == ("production:confat",)
     # Periodicals and teaching kits are records but not a production set.
     assert header_sets((), None, "mallette") == ()

@@ -2,7 +2,8 @@
 
 from plone import api
 
-from rt.infodoc.oaiprovider.settings import ensure_secret, read_settings
+from rt.infodoc.oaiprovider.settings import ensure_secret
+from rt.infodoc.oaiprovider.settings import read_settings
 
 
 def test_defaults_and_secret_generated_at_install(integration):
@@ -10,8 +11,10 @@ def test_defaults_and_secret_generated_at_install(integration):
     settings = read_settings()
     assert settings["page_size"] == 100
     assert settings["namespace"] == "rt-infodoc"
-    assert settings["repository_name"] == \
-        "Ressources & Territoires — centre de ressources documentaires"
+    assert (
+        settings["repository_name"]
+        == "Ressources & Territoires — centre de ressources documentaires"
+    )
     secret = settings["token_secret"]
     assert len(secret) >= 32
     # re-importing the profile (a reinstall, an upgrade) keeps the secret

@@ -9,7 +9,6 @@ import time
 
 import pytest
 import requests
-
 from live_servers import REPO
 from live_servers import ZCONSOLE
 from live_servers import Zeo
@@ -17,22 +16,31 @@ from live_servers import free_port as _free_port
 from live_servers import listening as _listening
 from live_servers import serve as _serve
 
-PAGES = ["Plone", "Plone/recherche?q=illettrisme", "Plone/@recherche?q=illettrisme",
-         "Plone/oai?verb=Identify", "Plone/fonds"]
+PAGES = [
+    "Plone",
+    "Plone/recherche?q=illettrisme",
+    "Plone/@recherche?q=illettrisme",
+    "Plone/oai?verb=Identify",
+    "Plone/fonds",
+]
 
 
 @pytest.fixture(scope="module")
 def zope(tmp_path_factory):
     var = tmp_path_factory.mktemp("var")
     zeo = Zeo(var, _free_port())
-    zeo.run(str(REPO / "scripts" / "instance"), "--var", str(var),
-            "--zeo", f"127.0.0.1:{zeo.port}")
+    zeo.run(str(REPO / "scripts" / "instance"), "--var", str(var), "--zeo", f"127.0.0.1:{zeo.port}")
     zeo.start()
     port = _free_port()
     process = None
     try:
-        zeo.run(str(ZCONSOLE), "run", str(zeo.conf),
-                str(REPO / "scripts" / "zope" / "create_site.py"), "--no-demo")
+        zeo.run(
+            str(ZCONSOLE),
+            "run",
+            str(zeo.conf),
+            str(REPO / "scripts" / "zope" / "create_site.py"),
+            "--no-demo",
+        )
         process = _serve(zeo, port)
         _listening(port, process)
         yield zeo, f"http://127.0.0.1:{port}"

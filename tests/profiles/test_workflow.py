@@ -21,17 +21,29 @@ def site(functional):
     portal = functional["portal"]
     setRoles(portal, TEST_USER_ID, ["Manager"])
     fonds, dossiers = portal["fonds"], portal["dossiers"]
-    public = api.content.create(container=fonds, type="Notice", id="ouverte",
-                                title="Apprendre à lire aux adultes")
+    public = api.content.create(
+        container=fonds, type="Notice", id="ouverte", title="Apprendre à lire aux adultes"
+    )
     api.content.transition(obj=public, to_state="published")
-    restricted = api.content.create(container=fonds, type="Notice", id="reservee",
-                                    title="Rapport confidentiel sur les adultes-relais")
+    restricted = api.content.create(
+        container=fonds,
+        type="Notice",
+        id="reservee",
+        title="Rapport confidentiel sur les adultes-relais",
+    )
     api.content.transition(obj=restricted, to_state="members")
-    private = api.content.create(container=dossiers, type="DossierThematique", id="reseau",
-                                 title="Espace du réseau des adultes-relais")
+    private = api.content.create(
+        container=dossiers,
+        type="DossierThematique",
+        id="reseau",
+        title="Espace du réseau des adultes-relais",
+    )
     api.content.transition(obj=private, to_state="members")
-    for user, roles in (("lecteur", ["Member"]), ("adherente", ["Member", "Adherent"]),
-                        ("doc", ["Member", "Documentaliste"])):
+    for user, roles in (
+        ("lecteur", ["Member"]),
+        ("adherente", ["Member", "Adherent"]),
+        ("doc", ["Member", "Documentaliste"]),
+    ):
         api.user.create(email=f"{user}@example.org", username=user, password="secret-123456")
         api.user.grant_roles(username=user, roles=roles)
     transaction.commit()
@@ -62,7 +74,10 @@ def test_anonymous_listing_and_search_hide_restricted(site):
 def test_anonymous_rest_object_is_refused(site):
     assert _get(f"{site}/fonds/reservee", headers=JSON).status_code == 401
     assert _get(f"{site}/dossiers/reseau", headers=JSON).status_code == 401
-    assert _get(f"{site}/fonds/ouverte", headers=JSON).json()["title"] == "Apprendre à lire aux adultes"
+    assert (
+        _get(f"{site}/fonds/ouverte", headers=JSON).json()["title"]
+        == "Apprendre à lire aux adultes"
+    )
 
 
 @pytest.mark.parametrize(
@@ -73,18 +88,27 @@ def test_members_space_by_role(site, user, sees):
     auth = (user, "secret-123456")
     response = _get(f"{site}/fonds/reservee", auth=auth, headers=JSON)
     assert (response.status_code == 200) is sees
-    found = _get(f"{site}/@search", auth=auth, headers=JSON,
-                 params={"SearchableText": "confidentiel"}).json()
+    found = _get(
+        f"{site}/@search", auth=auth, headers=JSON, params={"SearchableText": "confidentiel"}
+    ).json()
     assert (found["items_total"] == 1) is sees
 
 
 def test_documentaliste_edits_notice_but_adherent_cannot(site):
     body = {"title": "Rapport confidentiel (révisé)"}
-    refused = requests.patch(f"{site}/fonds/reservee", json=body, headers=JSON,
-                             auth=("adherente", "secret-123456"), timeout=30)
+    refused = requests.patch(
+        f"{site}/fonds/reservee",
+        json=body,
+        headers=JSON,
+        auth=("adherente", "secret-123456"),
+        timeout=30,
+    )
     assert refused.status_code == 401
-    accepted = requests.patch(f"{site}/fonds/reservee", json=body, headers=JSON,
-                              auth=("doc", "secret-123456"), timeout=30)
+    accepted = requests.patch(
+        f"{site}/fonds/reservee", json=body, headers=JSON, auth=("doc", "secret-123456"), timeout=30
+    )
     assert accepted.status_code == 204
-    check = _get(f"{site}/fonds/reservee", headers=JSON, auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD))
+    check = _get(
+        f"{site}/fonds/reservee", headers=JSON, auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+    )
     assert check.json()["title"] == "Rapport confidentiel (révisé)"

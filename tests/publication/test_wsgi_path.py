@@ -15,8 +15,11 @@ def _call(path, method="GET"):
         start_response("200 OK", [])
         return [b"zope"]
 
-    body = b"".join(BadPathFilter(app)({"PATH_INFO": path, "REQUEST_METHOD": method},
-                                       lambda s, h: status.append((s, dict(h)))))
+    body = b"".join(
+        BadPathFilter(app)(
+            {"PATH_INFO": path, "REQUEST_METHOD": method}, lambda s, h: status.append((s, dict(h)))
+        )
+    )
     return seen, status[0], body
 
 

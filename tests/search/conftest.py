@@ -13,44 +13,72 @@ from plone.app.testing import setRoles
 
 from rt.infodoc.search.health import HEALTH
 
-
 NOTICES = {
     "illettrisme-agir": dict(
-        title="Lutter contre l'illettrisme", year=2012, document_type="rapport",
-        themes=["savoirs-de-base"], territory=["31"], authors=[{"name": "Dupont, Jean"}],
+        title="Lutter contre l'illettrisme",
+        year=2012,
+        document_type="rapport",
+        themes=["savoirs-de-base"],
+        territory=["31"],
+        authors=[{"name": "Dupont, Jean"}],
         summary="Un rapport sur les situations d'illettrisme en Haute-Garonne.",
-        items=[{"barcode": "RT1", "status": "Empruntable", "site": "toulouse"}]),
+        items=[{"barcode": "RT1", "status": "Empruntable", "site": "toulouse"}],
+    ),
     "illettrisme-guide": dict(
-        title="Illettrisme : guide pour agir en Occitanie", year=2018,
-        document_type="guide-methodologique", themes=["savoirs-de-base"],
-        territory=["occitanie"], authors=[{"name": "Martin, Anne"}],
-        items=[{"barcode": "RT2", "status": "Exclu du prêt", "site": "albi"}]),
+        title="Illettrisme : guide pour agir en Occitanie",
+        year=2018,
+        document_type="guide-methodologique",
+        themes=["savoirs-de-base"],
+        territory=["occitanie"],
+        authors=[{"name": "Martin, Anne"}],
+        items=[{"barcode": "RT2", "status": "Exclu du prêt", "site": "albi"}],
+    ),
     "adultes-illettres": dict(
-        title="Les adultes illettrés face à l'emploi", year=2005, document_type="etude",
-        themes=["savoirs-de-base", "emploi-insertion"], territory=["31"],
-        authors=[{"name": "Dupont, Jean"}], isbn=["978-2-07-036822-8"],
-        items=[{"barcode": "RT3", "status": "Empruntable", "site": "toulouse"}]),
+        title="Les adultes illettrés face à l'emploi",
+        year=2005,
+        document_type="etude",
+        themes=["savoirs-de-base", "emploi-insertion"],
+        territory=["31"],
+        authors=[{"name": "Dupont, Jean"}],
+        isbn=["978-2-07-036822-8"],
+        items=[{"barcode": "RT3", "status": "Empruntable", "site": "toulouse"}],
+    ),
     "egalite": dict(
-        title="Égalité femmes-hommes dans les quartiers", year=2016,
-        document_type="rapport", themes=["egalite-femmes-hommes"], territory=["34"]),
+        title="Égalité femmes-hommes dans les quartiers",
+        year=2016,
+        document_type="rapport",
+        themes=["egalite-femmes-hommes"],
+        territory=["34"],
+    ),
     "ecole": dict(
-        title="Prévenir le décrochage à l'école", year=2019, document_type="ouvrage",
-        themes=["education"], territory=["national"], doc_language="fre"),
+        title="Prévenir le décrochage à l'école",
+        year=2019,
+        document_type="ouvrage",
+        themes=["education"],
+        territory=["national"],
+        doc_language="fre",
+    ),
     "note-interne": dict(
-        title="Note interne sur l'illettrisme des adhérents", year=2020,
-        document_type="rapport", themes=["savoirs-de-base"], territory=["31"]),
+        title="Note interne sur l'illettrisme des adhérents",
+        year=2020,
+        document_type="rapport",
+        themes=["savoirs-de-base"],
+        territory=["31"],
+    ),
 }
 RESTRICTED = {"note-interne"}
 
 
 def clear_solr(url):
-    requests.post(f"{url}/update?commit=true", json={"delete": {"query": "*:*"}},
-                  timeout=60).raise_for_status()
+    requests.post(
+        f"{url}/update?commit=true", json={"delete": {"query": "*:*"}}, timeout=60
+    ).raise_for_status()
 
 
 def solr_docs(url, q="*:*", **params):
-    response = requests.get(f"{url}/select", timeout=30, params={
-        "q": q, "wt": "json", "rows": 100, **params})
+    response = requests.get(
+        f"{url}/select", timeout=30, params={"q": q, "wt": "json", "rows": 100, **params}
+    )
     response.raise_for_status()
     return response.json()["response"]["docs"]
 
@@ -72,10 +100,10 @@ def corpus(site):
     """The NOTICES in /fonds, published except the restricted ones ("members")."""
     objects = {}
     for notice_id, fields in NOTICES.items():
-        obj = api.content.create(container=site["fonds"], type="Notice", id=notice_id,
-                                 **fields)
-        api.content.transition(obj=obj, to_state="members" if notice_id in RESTRICTED
-                               else "published")
+        obj = api.content.create(container=site["fonds"], type="Notice", id=notice_id, **fields)
+        api.content.transition(
+            obj=obj, to_state="members" if notice_id in RESTRICTED else "published"
+        )
         objects[notice_id] = obj
     transaction.commit()
     return objects

@@ -24,10 +24,15 @@ def test_highlight_escapes_and_marks():
 
 
 def test_make_facets_keeps_selected_values_and_order():
-    facets = make_facets({"themes": [("a", 2)], "year": [("2010-2019", 1)]},
-                         {"themes": ["a", "b"]}, lambda name, value: value.upper())
+    facets = make_facets(
+        {"themes": [("a", 2)], "year": [("2010-2019", 1)]},
+        {"themes": ["a", "b"]},
+        lambda name, value: value.upper(),
+    )
     assert [f.name for f in facets] == ["themes", "year"]
     themes = facets[0]
     assert [(v.value, v.title, v.count, v.selected) for v in themes.values] == [
-        ("a", "A", 2, True), ("b", "B", 0, True)]
+        ("a", "A", 2, True),
+        ("b", "B", 0, True),
+    ]
     assert facets[1].values[0].title == "2010–2019"

@@ -2,7 +2,6 @@
 
 from dataclasses import replace
 
-import pytest
 import requests
 import transaction
 from plone import api
@@ -31,23 +30,26 @@ def test_catalog_answers_with_a_notice(solr_down, site):
     assert results.backend == "catalog"
     assert results.degraded_notice == DEGRADED_NOTICE
     assert results.degraded_notice.startswith("La recherche fonctionne en mode simplifié")
-    assert {"Lutter contre l'illettrisme", "Illettrisme : guide pour agir en Occitanie",
-            "Note interne sur l'illettrisme des adhérents"} <= titles(results)
+    assert {
+        "Lutter contre l'illettrisme",
+        "Illettrisme : guide pour agir en Occitanie",
+        "Note interne sur l'illettrisme des adhérents",
+    } <= titles(results)
     assert "<mark>" in results.items[0].snippet or results.items[0].snippet == ""
-    assert ["Lutter contre l'illettrisme"] == [
-        t for t in suggest(site, "lutter")]
+    assert ["Lutter contre l'illettrisme"] == [t for t in suggest(site, "lutter")]
 
 
 def test_catalog_fallback_keeps_the_rules(solr_down, site):
     logout()
     results = search(site, SearchQuery(text="illettrisme"))
     assert "Note interne sur l'illettrisme des adhérents" not in titles(results)
-    assert titles(search(site, SearchQuery(text="l'école"))) == {
-        "Prévenir le décrochage à l'école"}
+    assert titles(search(site, SearchQuery(text="l'école"))) == {"Prévenir le décrochage à l'école"}
     assert titles(search(site, SearchQuery(text="978-2-07-036822-8"))) == {
-        "Les adultes illettrés face à l'emploi"}
-    query = SearchQuery(filters={"themes": ["savoirs-de-base"],
-                                 "document_type": ["rapport", "etude"]})
+        "Les adultes illettrés face à l'emploi"
+    }
+    query = SearchQuery(
+        filters={"themes": ["savoirs-de-base"], "document_type": ["rapport", "etude"]}
+    )
     results = search(site, query)
     assert results.backend == "catalog" and results.total == 2
     for facet in results.facets:
@@ -60,12 +62,15 @@ def test_plone_catalog_and_search_page_still_answer(solr_down, site, solr_functi
     assert len(api.content.find(SearchableText="illettrisme")) >= 3
     assert len(site.portal_catalog(SearchableText="Égalité")) == 1
     base = f"http://{solr_functional['host']}:{solr_functional['port']}/plone"
-    page = requests.get(f"{base}/@@search", params={"SearchableText": "illettrisme"},
-                        timeout=30)
+    page = requests.get(f"{base}/@@search", params={"SearchableText": "illettrisme"}, timeout=30)
     assert page.status_code == 200
     assert "Lutter contre l" in page.text and "Note interne" not in page.text
-    found = requests.get(f"{base}/@search", params={"SearchableText": "égalité"},
-                         headers={"Accept": "application/json"}, timeout=30).json()
+    found = requests.get(
+        f"{base}/@search",
+        params={"SearchableText": "égalité"},
+        headers={"Accept": "application/json"},
+        timeout=30,
+    ).json()
     assert [i["title"] for i in found["items"]] == ["Égalité femmes-hommes dans les quartiers"]
 
 
@@ -80,7 +85,8 @@ def test_changes_made_while_down_reach_solr_when_it_is_back(solr_down, site, cor
     assert queued[edited.UID()] == ("index", "/plone/fonds/ecole")
     assert queued[deleted_uid] == ("unindex", "/plone/fonds/egalite")
     assert titles(search(site, SearchQuery(text="collège"))) == {
-        "Prévenir le décrochage scolaire au collège"}  # the catalog has it already
+        "Prévenir le décrochage scolaire au collège"
+    }  # the catalog has it already
 
     solr_down.start()
     HEALTH.forget()
@@ -95,6 +101,10 @@ def test_changes_made_while_down_reach_solr_when_it_is_back(solr_down, site, cor
 
 def test_admin_page_over_http_while_down(solr_down, solr_functional):
     base = f"http://{solr_functional['host']}:{solr_functional['port']}/plone"
-    page = requests.get(f"{base}/@@search", params={"SearchableText": "égalité"},
-                        auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD), timeout=30)
+    page = requests.get(
+        f"{base}/@@search",
+        params={"SearchableText": "égalité"},
+        auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
+        timeout=30,
+    )
     assert page.status_code == 200 and "Égalité femmes-hommes" in page.text

@@ -39,10 +39,12 @@ def _base(solr_functional):
 
 
 def _fetch(solr_functional, path, params):
-    headers = {"Accept": "application/json"} if path.startswith("@") and not \
-        path.startswith("@@") else {}
-    response = requests.get(f"{_base(solr_functional)}/{path}", params=params,
-                            headers=headers, timeout=30)
+    headers = (
+        {"Accept": "application/json"} if path.startswith("@") and not path.startswith("@@") else {}
+    )
+    response = requests.get(
+        f"{_base(solr_functional)}/{path}", params=params, headers=headers, timeout=30
+    )
     assert response.status_code == 200, response.text[:500]
     return response.text
 
@@ -53,7 +55,8 @@ def _unescaped(text):
 
 @pytest.mark.parametrize("channel", sorted(CHANNELS))
 def test_first_request_after_an_outage_never_shows_retracted_or_deleted(
-        channel, solr_down, site, corpus, solr_functional):
+    channel, solr_down, site, corpus, solr_functional
+):
     retracted, deleted = corpus["illettrisme-agir"], corpus["illettrisme-guide"]
     stale_uids = [retracted.UID(), deleted.UID()]
     api.content.transition(obj=retracted, to_state="private")
@@ -80,14 +83,23 @@ def test_first_request_after_an_outage_never_shows_retracted_or_deleted(
 def test_a_query_solr_refuses_leaves_the_next_reader_on_solr(site, corpus, solr_functional):
     HEALTH.forget()
     # collective.solr sends year=abc as +year:abc: Solr answers 400 "Invalid Number"
-    assert requests.get(f"{core_url()}/select", params={"q": "year:abc"},
-                        timeout=30).status_code == 400
-    refused = requests.get(f"{_base(solr_functional)}/@search", params={
-        "SearchableText": "illettrisme", "year": "abc"},
-        headers={"Accept": "application/json"}, timeout=30)
+    assert (
+        requests.get(f"{core_url()}/select", params={"q": "year:abc"}, timeout=30).status_code
+        == 400
+    )
+    refused = requests.get(
+        f"{_base(solr_functional)}/@search",
+        params={"SearchableText": "illettrisme", "year": "abc"},
+        headers={"Accept": "application/json"},
+        timeout=30,
+    )
     assert refused.status_code < 500
-    after = requests.get(f"{_base(solr_functional)}/@recherche", params={"q": "illettrisme"},
-                         headers={"Accept": "application/json"}, timeout=30).json()
+    after = requests.get(
+        f"{_base(solr_functional)}/@recherche",
+        params={"q": "illettrisme"},
+        headers={"Accept": "application/json"},
+        timeout=30,
+    ).json()
     assert after["backend"] == "solr" and after["degraded_notice"] is None
     assert STILL_PUBLIC in [item["title"] for item in after["items"]]
 
@@ -100,8 +112,9 @@ def test_the_engine_answers_a_refused_search_with_a_french_notice(site, corpus, 
 
     HEALTH.forget()
     real = solr_params.search_params
-    monkeypatch.setattr(solr_params, "search_params",
-                        lambda *a, **kw: real(*a, **kw) + [("fq", "year:abc")])
+    monkeypatch.setattr(
+        solr_params, "search_params", lambda *a, **kw: real(*a, **kw) + [("fq", "year:abc")]
+    )
     refused = search(site, SearchQuery(text="illettrisme"))
     assert refused.backend == "solr" and refused.total == 0
     assert refused.error_notice == REJECTED_NOTICE and refused.degraded_notice is None

@@ -4,10 +4,9 @@ import transaction
 from plone import api
 from plone.app.testing import logout
 
+from rt.infodoc.search.config import core_url
 from rt.infodoc.search.engine import search
 from rt.infodoc.search.query import SearchQuery
-
-from rt.infodoc.search.config import core_url
 
 from .conftest import solr_docs
 
@@ -36,17 +35,24 @@ def test_facet_fields_reach_solr(corpus, site):
 
 
 def test_doc_language_and_keywords_reach_solr(site):
-    obj = api.content.create(container=site["fonds"], type="Notice", id="en",
-                             title="Literacy in Europe", doc_language="eng",
-                             keywords=["literacy"], descriptors=["Illettrisme -- Europe"],
-                             cosoter_id="COS-42")
+    obj = api.content.create(
+        container=site["fonds"],
+        type="Notice",
+        id="en",
+        title="Literacy in Europe",
+        doc_language="eng",
+        keywords=["literacy"],
+        descriptors=["Illettrisme -- Europe"],
+        cosoter_id="COS-42",
+    )
     api.content.transition(obj=obj, to_state="published")
     transaction.commit()
     doc = solr_doc(site, obj.UID())
     assert doc["doc_language"] == "eng" and doc["keywords"] == ["literacy"]
     assert doc["descriptors"] == ["Illettrisme -- Europe"] and doc["cosoter_id"] == "COS-42"
     assert [i.title for i in search(site, SearchQuery(subject="europe")).items] == [
-        "Literacy in Europe"]
+        "Literacy in Europe"
+    ]
 
 
 def test_edit_reaches_solr(corpus, site):
@@ -83,8 +89,11 @@ def test_workflow_reaches_solr(corpus, site):
     transaction.commit()
     logout()
     assert "Note interne sur l'illettrisme des adhérents" in [
-        i.title for i in search(site, SearchQuery(text="adhérents")).items]
-    from plone.app.testing import TEST_USER_NAME, login
+        i.title for i in search(site, SearchQuery(text="adhérents")).items
+    ]
+    from plone.app.testing import TEST_USER_NAME
+    from plone.app.testing import login
+
     login(site, TEST_USER_NAME)
     api.content.transition(obj=obj, to_state="members")
     transaction.commit()

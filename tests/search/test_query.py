@@ -8,18 +8,30 @@ from rt.infodoc.search.query import SearchQuery
 
 
 def test_from_request_reads_every_parameter():
-    query = SearchQuery.from_request({
-        "q": " illettrisme ", "title": "Guide", "author": "Dupont", "subject": "lecture",
-        "isbn": "978-2-07-036822-8", "year_from": "2005", "year_to": "2015",
-        "f.themes": ["savoirs-de-base", "education"], "f.document_type": "rapport",
-        "sort": "date", "page": "2", "page_size": "50",
-    })
+    query = SearchQuery.from_request(
+        {
+            "q": " illettrisme ",
+            "title": "Guide",
+            "author": "Dupont",
+            "subject": "lecture",
+            "isbn": "978-2-07-036822-8",
+            "year_from": "2005",
+            "year_to": "2015",
+            "f.themes": ["savoirs-de-base", "education"],
+            "f.document_type": "rapport",
+            "sort": "date",
+            "page": "2",
+            "page_size": "50",
+        }
+    )
     assert query.text == "illettrisme"
     assert (query.title, query.author, query.subject) == ("Guide", "Dupont", "lecture")
     assert query.isbn == "978-2-07-036822-8"
     assert (query.year_from, query.year_to) == (2005, 2015)
-    assert query.filters == {"themes": ["savoirs-de-base", "education"],
-                             "document_type": ["rapport"]}
+    assert query.filters == {
+        "themes": ["savoirs-de-base", "education"],
+        "document_type": ["rapport"],
+    }
     assert (query.sort, query.page, query.page_size) == ("date", 2, 50)
     assert query.start == 50
 
@@ -32,10 +44,16 @@ def test_permalink_round_trip():
 
 
 def test_bad_values_fall_back_to_defaults():
-    query = SearchQuery.from_request({
-        "sort": "random", "page": "-3", "page_size": "100000", "year_from": "deux mille",
-        "f.unknown": "x", "f.themes": ["", " "],
-    })
+    query = SearchQuery.from_request(
+        {
+            "sort": "random",
+            "page": "-3",
+            "page_size": "100000",
+            "year_from": "deux mille",
+            "f.unknown": "x",
+            "f.themes": ["", " "],
+        }
+    )
     assert query.sort == "relevance"
     assert query.page == 1
     assert query.page_size == 100
@@ -56,14 +74,25 @@ def test_toggled_selects_and_unselects_on_page_one():
 
 
 def test_facet_names_are_the_contract():
-    assert FACETS == ("themes", "document_type", "year", "authors", "descriptors",
-                      "territory", "doc_language", "support", "production_kind",
-                      "availability", "relay_sites")
+    assert FACETS == (
+        "themes",
+        "document_type",
+        "year",
+        "authors",
+        "descriptors",
+        "territory",
+        "doc_language",
+        "support",
+        "production_kind",
+        "availability",
+        "relay_sites",
+    )
 
 
 def test_query_module_is_pure():
     import subprocess
     import sys
+
     code = (
         "import sys\n"
         "import rt.infodoc.search.query, rt.infodoc.search.results\n"
@@ -72,8 +101,9 @@ def test_query_module_is_pure():
         " or m.startswith(('zope.component', 'zope.interface', 'zope.publisher')))\n"
         "print(','.join(bad))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == ""
 
 
@@ -101,9 +131,14 @@ def test_numbers_are_ascii_digits_only():
 
 
 def test_control_characters_and_surrogates_are_not_text():
-    query = SearchQuery.from_request({
-        "q": "été\x00\x01 à\ud8e9 la\x1f mer", "title": ["\x0b", "x"],
-        "f.themes": ["savoirs\x00", "\x7f", "emploi\udce9"], "author": {"a": 1}})
+    query = SearchQuery.from_request(
+        {
+            "q": "été\x00\x01 à\ud8e9 la\x1f mer",
+            "title": ["\x0b", "x"],
+            "f.themes": ["savoirs\x00", "\x7f", "emploi\udce9"],
+            "author": {"a": 1},
+        }
+    )
     assert query.text == "été à la mer"
     assert query.title == ""
     assert query.filters == {"themes": ["savoirs", "emploi"]}

@@ -13,14 +13,31 @@ from rt.infodoc.search.health import HEALTH
 from rt.infodoc.services.server_timing import parse
 
 NOTICES = [
-    ("agir", "Lutter contre l'illettrisme", "rapport", ["savoirs-de-base"], "published",
-     ["978-2-07-036822-8"]),
-    ("adultes", "Les adultes illettrés face à l'emploi", "etude",
-     ["savoirs-de-base", "emploi-insertion"], "published", []),
-    ("egalite", "Égalité femmes-hommes dans les quartiers", "rapport",
-     ["egalite-femmes-hommes"], "published", []),
-    ("interne", "Note interne sur l'illettrisme", "rapport", ["savoirs-de-base"],
-     "members", []),
+    (
+        "agir",
+        "Lutter contre l'illettrisme",
+        "rapport",
+        ["savoirs-de-base"],
+        "published",
+        ["978-2-07-036822-8"],
+    ),
+    (
+        "adultes",
+        "Les adultes illettrés face à l'emploi",
+        "etude",
+        ["savoirs-de-base", "emploi-insertion"],
+        "published",
+        [],
+    ),
+    (
+        "egalite",
+        "Égalité femmes-hommes dans les quartiers",
+        "rapport",
+        ["egalite-femmes-hommes"],
+        "published",
+        [],
+    ),
+    ("interne", "Note interne sur l'illettrisme", "rapport", ["savoirs-de-base"], "members", []),
 ]
 MANAGER = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
 
@@ -30,21 +47,34 @@ def base(solr_functional):
     portal = solr_functional["portal"]
     solr = solr_functional["solr"]
     HEALTH.forget()
-    requests.post(f"{solr.url}/update?commit=true", json={"delete": {"query": "*:*"}},
-                  timeout=60).raise_for_status()
+    requests.post(
+        f"{solr.url}/update?commit=true", json={"delete": {"query": "*:*"}}, timeout=60
+    ).raise_for_status()
     setRoles(portal, TEST_USER_ID, ["Manager"])
     for notice_id, title, document_type, themes, state, isbn in NOTICES:
-        obj = api.content.create(container=portal["fonds"], type="Notice", id=notice_id,
-                                 title=title, document_type=document_type, themes=themes,
-                                 isbn=isbn, year=2015)
+        obj = api.content.create(
+            container=portal["fonds"],
+            type="Notice",
+            id=notice_id,
+            title=title,
+            document_type=document_type,
+            themes=themes,
+            isbn=isbn,
+            year=2015,
+        )
         api.content.transition(obj=obj, to_state=state)
     transaction.commit()
     return f"http://{solr_functional['host']}:{solr_functional['port']}/plone"
 
 
 def get(base, params, auth=None):
-    response = requests.get(f"{base}/@recherche", params=params, auth=auth, timeout=30,
-                            headers={"Accept": "application/json"})
+    response = requests.get(
+        f"{base}/@recherche",
+        params=params,
+        auth=auth,
+        timeout=30,
+        headers={"Accept": "application/json"},
+    )
     assert response.status_code == 200, response.text
     return response.json()
 
@@ -56,22 +86,28 @@ def titles(data):
 def test_french_search_over_http(base):
     data = get(base, {"q": "illettrés"})
     assert data["backend"] == "solr" and data["degraded_notice"] is None
-    assert titles(data) == {"Lutter contre l'illettrisme",
-                            "Les adultes illettrés face à l'emploi"}
+    assert titles(data) == {"Lutter contre l'illettrisme", "Les adultes illettrés face à l'emploi"}
     assert data["items_total"] == 2
     assert titles(get(base, {"q": "egalite femmes hommes"})) == {
-        "Égalité femmes-hommes dans les quartiers"}
+        "Égalité femmes-hommes dans les quartiers"
+    }
     assert titles(get(base, {"q": "9782070368228"})) == {"Lutter contre l'illettrisme"}
     assert titles(get(base, {"isbn": "978-2-07-036822-8"})) == {"Lutter contre l'illettrisme"}
 
 
 def test_facets_and_permalink_over_http(base):
-    params = [("q", "illettrisme"), ("f.themes", "savoirs-de-base"),
-              ("f.document_type", "rapport"), ("f.document_type", "etude")]
+    params = [
+        ("q", "illettrisme"),
+        ("f.themes", "savoirs-de-base"),
+        ("f.document_type", "rapport"),
+        ("f.document_type", "etude"),
+    ]
     data = get(base, params)
     assert data["query"] == [list(p) for p in params]
-    assert data["@id"].endswith("/@recherche?q=illettrisme&f.themes=savoirs-de-base"
-                                "&f.document_type=rapport&f.document_type=etude")
+    assert data["@id"].endswith(
+        "/@recherche?q=illettrisme&f.themes=savoirs-de-base"
+        "&f.document_type=rapport&f.document_type=etude"
+    )
     facets = {f["name"]: {v["value"]: v for v in f["values"]} for f in data["facets"]}
     assert facets["document_type"]["rapport"]["count"] == 1
     assert facets["document_type"]["etude"]["selected"] is True
@@ -84,12 +120,12 @@ def test_facets_and_permalink_over_http(base):
 
 def test_anonymous_never_gets_members_content_over_http(base):
     assert "Note interne sur l'illettrisme" not in titles(get(base, {"q": "illettrisme"}))
-    assert "Note interne sur l'illettrisme" in titles(get(base, {"q": "illettrisme"},
-                                                          auth=MANAGER))
+    assert "Note interne sur l'illettrisme" in titles(get(base, {"q": "illettrisme"}, auth=MANAGER))
     completions = get(base, {"complete": "note"})["suggestions"]
     assert completions == []
     assert get(base, {"complete": "note"}, auth=MANAGER)["suggestions"] == [
-        "Note interne sur l'illettrisme"]
+        "Note interne sur l'illettrisme"
+    ]
 
 
 def test_bad_parameters_do_not_fail(base):
@@ -98,8 +134,12 @@ def test_bad_parameters_do_not_fail(base):
 
 
 def test_search_answers_say_what_the_server_spent(base):
-    response = requests.get(f"{base}/@recherche", params={"q": "illettrisme"}, timeout=30,
-                            headers={"Accept": "application/json"})
+    response = requests.get(
+        f"{base}/@recherche",
+        params={"q": "illettrisme"},
+        timeout=30,
+        headers={"Accept": "application/json"},
+    )
     timing = parse(response.headers["Server-Timing"])
     assert 0 < timing["solr"] < timing["zope"]
     assert timing["queue"] >= 0  # waitress: the wait for a thread before Zope

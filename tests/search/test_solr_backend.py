@@ -11,8 +11,11 @@ from rt.infodoc.search.solr_backend import form_body
 
 
 def test_form_body_is_the_urlencoded_form():
-    params = [("q", "l'école & les savoirs = 100%"), ("fq", '{!tag=themes}(themes:"a b")'),
-              ("rows", 20)]
+    params = [
+        ("q", "l'école & les savoirs = 100%"),
+        ("fq", '{!tag=themes}(themes:"a b")'),
+        ("rows", 20),
+    ]
     assert form_body(params) == urlencode(params)
     assert form_body(params) == form_body(list(params))
 
@@ -28,8 +31,7 @@ def test_a_kept_alive_connection_survives_a_solr_restart(solr_functional, corpus
     assert results.backend == "solr" and results.total == 3
 
 
-def test_solr_stopping_between_two_health_checks_gives_the_catalog(solr_functional,
-                                                                   corpus, site):
+def test_solr_stopping_between_two_health_checks_gives_the_catalog(solr_functional, corpus, site):
     logout()
     assert search(site, SearchQuery(text="illettrisme")).backend == "solr"
     solr = solr_functional["solr"]

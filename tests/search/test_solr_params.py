@@ -44,8 +44,9 @@ def test_text_is_cleaned_and_boosted():
 
 
 def test_advanced_fields_and_year_bounds():
-    query = SearchQuery(title="guide", author="Dupont", isbn="978-2-07-036822-8",
-                        year_from=2000, year_to=2010)
+    query = SearchQuery(
+        title="guide", author="Dupont", isbn="978-2-07-036822-8", year_from=2000, year_to=2010
+    )
     params = search_params(query, ["Anonymous"])
     fqs = values(params, "fq")
     assert 'isbn_norm:"9782070368228"' in fqs

@@ -21,19 +21,34 @@ def live_site(functional):
     setRoles(portal, TEST_USER_ID, ["Manager"])
     french_site()
     lire = make_notice(
-        portal["fonds"], "apprendre-a-lire", "Apprendre à lire aux adultes",
+        portal["fonds"],
+        "apprendre-a-lire",
+        "Apprendre à lire aux adultes",
         authors=[{"name": "Martin, Sophie", "role": "Auteur", "kind": "person"}],
-        document_type="guide-methodologique", year=2012, themes=["savoirs-de-base"],
-        summary="Un guide contre l'illettrisme.")
+        document_type="guide-methodologique",
+        year=2012,
+        themes=["savoirs-de-base"],
+        summary="Un guide contre l'illettrisme.",
+    )
     guide = api.content.create(
-        container=portal, type="File", id="guide.pdf", title="Guide",
-        file=NamedBlobFile(b"%PDF-1.4\n% guide\n", filename="guide.pdf",
-                           contentType="application/pdf"))
+        container=portal,
+        type="File",
+        id="guide.pdf",
+        title="Guide",
+        file=NamedBlobFile(
+            b"%PDF-1.4\n% guide\n", filename="guide.pdf", contentType="application/pdf"
+        ),
+    )
     for username, roles in USERS.items():
-        api.user.create(email=f"{username}@example.org", username=username,
-                        password=PASSWORD, roles=("Member",))
+        api.user.create(
+            email=f"{username}@example.org", username=username, password=PASSWORD, roles=("Member",)
+        )
         api.user.grant_roles(username=username, roles=roles)
     transaction.commit()
-    return {"base": f"http://{functional['host']}:{functional['port']}/plone",
-            "root": f"http://{functional['host']}:{functional['port']}",
-            "portal": portal, "lire": lire, "guide": guide}
+    return {
+        "base": f"http://{functional['host']}:{functional['port']}/plone",
+        "root": f"http://{functional['host']}:{functional['port']}",
+        "portal": portal,
+        "lire": lire,
+        "guide": guide,
+    }

@@ -37,10 +37,12 @@ def get(url, **kwargs):
 
 
 def test_the_public_policy():
-    assert PUBLIC == ("default-src 'self'; script-src 'self'; "
-                      "style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-                      "object-src 'none'; base-uri 'self'; form-action 'self'; "
-                      "frame-ancestors 'self'")
+    assert PUBLIC == (
+        "default-src 'self'; script-src 'self'; "
+        "style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'self'; form-action 'self'; "
+        "frame-ancestors 'self'"
+    )
     assert "script-src 'self' 'unsafe-inline' 'unsafe-eval';" in EDITING
     assert EDITING.replace(" 'unsafe-inline' 'unsafe-eval';", ";", 1) == PUBLIC
 
@@ -64,8 +66,12 @@ def test_every_kind_of_answer(live_site):
         (f"{notice}/export-unimarc", {}, 200, "application/marc"),
         (f"{base}/guide.pdf/@@download/file", {}, 200, "application/pdf"),
         # a JavaScript type nosniff accepts (the name depends on the system's mimetypes)
-        (f"{base}/++resource++rt.infodoc/portal.js", {}, 200,
-         ("text/javascript", "application/javascript", "application/x-javascript")),
+        (
+            f"{base}/++resource++rt.infodoc/portal.js",
+            {},
+            200,
+            ("text/javascript", "application/javascript", "application/x-javascript"),
+        ),
         (f"{base}/++resource++rt.infodoc/portal.css", {}, 200, "text/css"),
         (f"{base}/nexiste-pas", HTML, 404, "text/html"),
         (f"{base}/nexiste-pas", JSON, 404, "application/json"),
@@ -86,23 +92,28 @@ def test_every_kind_of_answer(live_site):
 
 def test_a_basket_export_and_a_form_post(live_site):
     base, uid = live_site["base"], live_site["lire"].UID()
-    export = get(f"{base}/@@panier-export", params={"format": "bibtex"},
-                 cookies={"rt_panier": uid})
+    export = get(f"{base}/@@panier-export", params={"format": "bibtex"}, cookies={"rt_panier": uid})
     assert export.status_code == 200
     assert export.headers["Content-Disposition"].startswith("attachment;")
     assert_secured(export)
-    added = requests.post(f"{base}/panier", data={"basket_action": "add", "uid": uid,
-                                                  "came_from": f"{base}/recherche"},
-                          allow_redirects=False, timeout=30)
+    added = requests.post(
+        f"{base}/panier",
+        data={"basket_action": "add", "uid": uid, "came_from": f"{base}/recherche"},
+        allow_redirects=False,
+        timeout=30,
+    )
     assert added.status_code == 302
     assert_secured(added)
 
 
-@pytest.mark.parametrize("username,policy", [
-    ("lecteur", PUBLIC),    # an Adhérent reads: the public portal's policy
-    ("doc", EDITING),       # a Documentaliste edits the fund
-    ("gestion", EDITING),   # a Manager
-])
+@pytest.mark.parametrize(
+    "username,policy",
+    [
+        ("lecteur", PUBLIC),  # an Adhérent reads: the public portal's policy
+        ("doc", EDITING),  # a Documentaliste edits the fund
+        ("gestion", EDITING),  # a Manager
+    ],
+)
 def test_policy_by_role(live_site, username, policy):
     auth = (username, PASSWORD)
     for url in (f"{live_site['base']}/", live_site["lire"].absolute_url()):
@@ -118,8 +129,7 @@ def test_policy_by_role(live_site, username, policy):
 def test_an_editor_in_one_folder_only(live_site):
     """A local role counts where it is held, not elsewhere."""
     api.user.create(email="ed@example.org", username="redac", password=PASSWORD)
-    api.user.grant_roles(username="redac", obj=live_site["portal"]["dossiers"],
-                         roles=["Editor"])
+    api.user.grant_roles(username="redac", obj=live_site["portal"]["dossiers"], roles=["Editor"])
     transaction.commit()
     auth = ("redac", PASSWORD)
     assert_secured(get(f"{live_site['base']}/dossiers", auth=auth, headers=HTML), EDITING)
@@ -133,12 +143,15 @@ def _set(name, value):
 
 def test_the_registry_tunes_the_headers(live_site):
     base = live_site["base"]
-    _set("content_security_policy",
-         "default-src 'self';\n  img-src 'self' https://images.example.org;\n")
+    _set(
+        "content_security_policy",
+        "default-src 'self';\n  img-src 'self' https://images.example.org;\n",
+    )
     _set("referrer_policy", "same-origin")
     response = get(f"{base}/", headers=HTML)
     assert response.headers["Content-Security-Policy"] == (
-        "default-src 'self'; img-src 'self' https://images.example.org")
+        "default-src 'self'; img-src 'self' https://images.example.org"
+    )
     assert response.headers["Referrer-Policy"] == "same-origin"
 
     _set("report_only", True)

@@ -10,8 +10,9 @@ from rt.infodoc.services.server_timing import parse
 
 def test_header_value_reads_back():
     value = header_value(12.34, {"solr": 3.06, "queue": 0.2})
-    assert value == ('zope;dur=12.3;desc="Zope", queue;dur=0.2;desc="Queue", '
-                     'solr;dur=3.1;desc="Solr"')
+    assert value == (
+        'zope;dur=12.3;desc="Zope", queue;dur=0.2;desc="Queue", solr;dur=3.1;desc="Solr"'
+    )
     assert parse(value) == {"zope": 12.3, "queue": 0.2, "solr": 3.1}
     assert parse(header_value(5, {})) == {"zope": 5.0}
 

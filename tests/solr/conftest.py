@@ -43,8 +43,13 @@ class SolrServer:
 
     def script(self, command, env=None, timeout=300):
         """Run `scripts/solr COMMAND` against this server."""
-        return subprocess.run([str(SCRIPT), command], env=env or self.env,
-                              capture_output=True, text=True, timeout=timeout)
+        return subprocess.run(
+            [str(SCRIPT), command],
+            env=env or self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
 
     def get(self, path, params=()):
         query = urllib.parse.urlencode([*params, ("wt", "json")], doseq=True)
@@ -53,8 +58,10 @@ class SolrServer:
 
     def post(self, path, payload):
         request = urllib.request.Request(
-            f"{self.url}{path}", data=json.dumps(payload).encode("utf-8"),
-            headers={"Content-Type": "application/json"})
+            f"{self.url}{path}",
+            data=json.dumps(payload).encode("utf-8"),
+            headers={"Content-Type": "application/json"},
+        )
         with urllib.request.urlopen(request, timeout=60) as response:
             return json.load(response)
 
@@ -66,8 +73,12 @@ class SolrServer:
 
     def select(self, q, handler="/select", **params):
         """Search like collective.solr does (standard parser, AND, df=text_fr)."""
-        defaults = {"q.op": "AND", "sow": "true", "rows": "100",
-                    "fq": "allowedRolesAndUsers:Anonymous"}
+        defaults = {
+            "q.op": "AND",
+            "sow": "true",
+            "rows": "100",
+            "fq": "allowedRolesAndUsers:Anonymous",
+        }
         merged = {**defaults, **params, "q": q}
         return self.get(handler, [(k, v) for k, v in merged.items() if v is not None])
 
@@ -76,9 +87,14 @@ class SolrServer:
 
     def analyze(self, fieldtype, value, query=False):
         """Final tokens of `value` through the index (or query) analyzer of a type."""
-        response = self.get("/analysis/field", [
-            ("analysis.fieldtype", fieldtype), ("analysis.fieldvalue", value),
-            ("analysis.query", value)])
+        response = self.get(
+            "/analysis/field",
+            [
+                ("analysis.fieldtype", fieldtype),
+                ("analysis.fieldvalue", value),
+                ("analysis.query", value),
+            ],
+        )
         stages = response["analysis"]["field_types"][fieldtype]["query" if query else "index"]
         return [token["text"] for token in stages[-1]] if stages else []
 

@@ -6,8 +6,10 @@ pytestmark = pytest.mark.solr
 
 
 def test_illettres_and_illettrisme_share_a_stem(solr):
-    stems = {word: solr.analyze("text_fr", word)
-             for word in ("illettrés", "Illettrisme", "illettrisme", "ILLETTRÉ")}
+    stems = {
+        word: solr.analyze("text_fr", word)
+        for word in ("illettrés", "Illettrisme", "illettrisme", "ILLETTRÉ")
+    }
     assert len(set(map(tuple, stems.values()))) == 1, stems
     assert stems["illettrés"] == ["illettr"]
 
@@ -17,16 +19,19 @@ def test_accents_are_folded_before_stemming(solr):
     assert solr.analyze("text_fr", "Égalité") == solr.analyze("text_fr", "EGALITE") != []
 
 
-@pytest.mark.parametrize("elided, bare", [
-    ("l'école", "école"),
-    ("L’École", "ecole"),          # typographic apostrophe, capitals, no accent
-    ("d'insertion", "insertion"),
-    ("qu'un", "un"),
-    ("jusqu'aux", "aux"),
-    ("lorsqu'elle", "elle"),
-    ("n'est", "est"),
-    ("s'inscrire", "inscrire"),
-])
+@pytest.mark.parametrize(
+    "elided, bare",
+    [
+        ("l'école", "école"),
+        ("L’École", "ecole"),  # typographic apostrophe, capitals, no accent
+        ("d'insertion", "insertion"),
+        ("qu'un", "un"),
+        ("jusqu'aux", "aux"),
+        ("lorsqu'elle", "elle"),
+        ("n'est", "est"),
+        ("s'inscrire", "inscrire"),
+    ],
+)
 def test_elision(solr, elided, bare):
     assert solr.analyze("text_fr", elided) == solr.analyze("text_fr", bare)
 
@@ -37,8 +42,9 @@ def test_hyphenated_words_are_split(solr):
 
 
 def test_stopwords_are_dropped(solr):
-    assert solr.analyze("text_fr", "entre les femmes et les hommes") == \
-        solr.analyze("text_fr", "femmes hommes")
+    assert solr.analyze("text_fr", "entre les femmes et les hommes") == solr.analyze(
+        "text_fr", "femmes hommes"
+    )
     assert solr.analyze("text_fr", "où à") == []
 
 

@@ -5,8 +5,8 @@ the ISolrSchema records is provided in a pushed component registry (popped
 afterwards), filled with the values of collective.solr's own default profile.
 """
 
-from pathlib import Path
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +16,7 @@ pytestmark = pytest.mark.solr
 def profile_value(key):
     """A value of collective.solr's profiles/default/registry.xml, as a site gets it."""
     import collective.solr
+
     tree = ET.parse(Path(collective.solr.__file__).parent / "profiles/default/registry.xml")
     (value,) = [v for v in tree.iter("value") if v.get("key") == key]
     return " ".join(value.text.split())
@@ -23,13 +24,13 @@ def profile_value(key):
 
 @pytest.fixture(scope="module")
 def solr_config():
-    from plone.testing import zca
-    from zope.configuration import xmlconfig
-    import zope.component
     import plone.registry
+    import zope.component
+    from collective.solr.interfaces import ISolrSchema
     from plone.registry import Registry
     from plone.registry.interfaces import IRegistry
-    from collective.solr.interfaces import ISolrSchema
+    from plone.testing import zca
+    from zope.configuration import xmlconfig
 
     zca.pushGlobalRegistry()
     try:
@@ -48,6 +49,7 @@ def solr_config():
 @pytest.fixture
 def connection(solr, solr_config):
     from collective.solr.solr import SolrConnection
+
     conn = SolrConnection(host=f"127.0.0.1:{solr.port}", solrBase="/solr/plone")
     yield conn
     conn.close()
@@ -55,6 +57,7 @@ def connection(solr, solr_config):
 
 def search(connection, query, **params):
     from collective.solr.parser import SolrResponse
+
     response = SolrResponse(connection.search(q=query, wt="xml", **{"q.op": "AND", **params}))
     return response.results()
 
@@ -78,10 +81,17 @@ def test_schema_as_collective_solr_parses_it(connection):
 
 def test_atomic_update_keeps_the_rest_of_the_notice(solr, connection):
     solr.clear()
-    connection.add(UID="n1", Title="Lutter contre l'illettrisme", review_state="private",
-                   SearchableText="Lutter contre l'illettrisme en Occitanie",
-                   themes=["savoirs-de-base"], year=2020, getIcon=False,
-                   created="2020-01-02T00:00:00.000Z", allowedRolesAndUsers=["Manager"])
+    connection.add(
+        UID="n1",
+        Title="Lutter contre l'illettrisme",
+        review_state="private",
+        SearchableText="Lutter contre l'illettrisme en Occitanie",
+        themes=["savoirs-de-base"],
+        year=2020,
+        getIcon=False,
+        created="2020-01-02T00:00:00.000Z",
+        allowedRolesAndUsers=["Manager"],
+    )
     connection.commit()
     # a partial reindex sends only some fields, each with update="set"
     connection.add(UID="n1", review_state="published", allowedRolesAndUsers=["Anonymous"])
@@ -98,11 +108,12 @@ def test_atomic_update_keeps_the_rest_of_the_notice(solr, connection):
 def test_default_search_pattern_with_french_words(solr, connection, solr_config, corpus):
     """Simple searches go through collective.solr's default search_pattern."""
     from collective.solr.mangler import mangleSearchableText
-    for words, expected in [("illettrés", {"guide-illettrisme", "adultes-illettres",
-                                           "prevenir-illettrisme"}),
-                            ("egalite femmes hommes", {"egalite"}),
-                            ("Ecole", {"ecole-accent", "ecole-sans-accent",
-                                       "prevenir-illettrisme"})]:
+
+    for words, expected in [
+        ("illettrés", {"guide-illettrisme", "adultes-illettres", "prevenir-illettrisme"}),
+        ("egalite femmes hommes", {"egalite"}),
+        ("Ecole", {"ecole-accent", "ecole-sans-accent", "prevenir-illettrisme"}),
+    ]:
         (literal,) = mangleSearchableText(words, solr_config)  # a one-item set
         found = search(connection, literal, fq="allowedRolesAndUsers:Anonymous", rows=50)
         assert {doc["UID"] for doc in found} == expected, literal
@@ -111,9 +122,11 @@ def test_default_search_pattern_with_french_words(solr, connection, solr_config,
 def test_non_simple_search_on_searchable_text(solr, connection, corpus):
     """Words with an apostrophe or a hyphen are quoted into SearchableText:(...)."""
     from collective.solr.queryparser import quote
-    for words, expected in [("l'école", {"ecole-accent", "ecole-sans-accent",
-                                         "prevenir-illettrisme"}),
-                            ("femmes-hommes", {"egalite"})]:
-        query = "+SearchableText:(%s)" % quote(words, textfield=True)
+
+    for words, expected in [
+        ("l'école", {"ecole-accent", "ecole-sans-accent", "prevenir-illettrisme"}),
+        ("femmes-hommes", {"egalite"}),
+    ]:
+        query = f"+SearchableText:({quote(words, textfield=True)})"
         found = search(connection, query, fq="allowedRolesAndUsers:Anonymous", rows=50)
         assert {doc["UID"] for doc in found} == expected, query

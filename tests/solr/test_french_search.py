@@ -7,7 +7,10 @@ pytestmark = pytest.mark.solr
 
 def test_illettres_finds_illettrisme(solr, corpus):
     assert solr.uids("illettrés") == {
-        "guide-illettrisme", "adultes-illettres", "prevenir-illettrisme"}
+        "guide-illettrisme",
+        "adultes-illettres",
+        "prevenir-illettrisme",
+    }
 
 
 def test_private_notices_stay_hidden_from_anonymous(solr, corpus):

@@ -6,7 +6,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from .conftest import REPO, SolrServer, free_port
+from .conftest import REPO
+from .conftest import SolrServer
+from .conftest import free_port
 
 pytestmark = pytest.mark.solr
 
@@ -76,8 +78,11 @@ def test_install_is_fast_when_done(solr):
 
 def test_nothing_is_written_under_instance(solr):
     instance = REPO / "instance" / "solr"
-    written = [p for p in instance.rglob("*")
-               if p.name in ("data", "index", "tlog", "userfiles", "logs", "solr.pid")]
+    written = [
+        p
+        for p in instance.rglob("*")
+        if p.name in ("data", "index", "tlog", "userfiles", "logs", "solr.pid")
+    ]
     assert written == []
     assert (solr.var / "home" / "plone" / "conf" / "schema.xml").exists()
     assert (solr.var / "data" / "plone" / "index").is_dir()

@@ -8,9 +8,11 @@ pytestmark = pytest.mark.solr
 def suggestions(response):
     """Flatten Solr's spellcheck section: {misspelt word: [suggested words]}."""
     flat = response["spellcheck"]["suggestions"]
-    pairs = zip(flat[::2], flat[1::2])
-    return {word: [s["word"] if isinstance(s, dict) else s for s in data["suggestion"]]
-            for word, data in pairs}
+    pairs = zip(flat[::2], flat[1::2], strict=False)
+    return {
+        word: [s["word"] if isinstance(s, dict) else s for s in data["suggestion"]]
+        for word, data in pairs
+    }
 
 
 def test_spell_handler_suggests_illettrisme(solr, corpus):

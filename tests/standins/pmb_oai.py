@@ -19,20 +19,25 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 import pymarc
 
 from rt.infodoc.oai import tokens
-from rt.infodoc.oai.metadata import OAI_DC, PMB_XML_UNIMARC, oai_dc, pmb_notice
+from rt.infodoc.oai.metadata import OAI_DC
+from rt.infodoc.oai.metadata import PMB_XML_UNIMARC
+from rt.infodoc.oai.metadata import oai_dc
+from rt.infodoc.oai.metadata import pmb_notice
 from rt.infodoc.oai.provider import Provider
 from rt.infodoc.oai.repository import MemoryRepository
+from rt.infodoc.oai.request import parse_query
 from rt.infodoc.oai.responses import Response
 from rt.infodoc.oai.wsgi import BackgroundServer
-from rt.infodoc.oai.request import parse_query
 
 PATH = "/ws/connector_out.php"
-BASE_DATE = datetime(2024, 3, 1, 8, 0, 0, tzinfo=timezone.utc)
+BASE_DATE = datetime(2024, 3, 1, 8, 0, 0, tzinfo=UTC)
 
 
 def read_iso2709(path):
@@ -45,28 +50,36 @@ def read_iso2709(path):
 
 def unimarc_dc(record):
     """A small Dublin Core view of a UNIMARC record, like PMB's oai_dc."""
+
     def values(tag, code):
         return [v for f in record.get_fields(tag) for v in f.get_subfields(code)]
+
     creators = []
     for field in record.get_fields("700", "701", "702"):
         name = ", ".join(field.get_subfields("a") + field.get_subfields("b"))
         if name:
             creators.append(name)
-    dc = {"title": values("200", "a"), "creator": creators, "subject": values("610", "a"),
-          "description": values("330", "a"), "publisher": values("210", "c"),
-          "date": values("210", "d"), "identifier": values("010", "a"),
-          "language": values("101", "a")}
+    dc = {
+        "title": values("200", "a"),
+        "creator": creators,
+        "subject": values("610", "a"),
+        "description": values("330", "a"),
+        "publisher": values("210", "c"),
+        "date": values("210", "d"),
+        "identifier": values("010", "a"),
+        "language": values("101", "a"),
+    }
     return oai_dc({k: v for k, v in dc.items() if v})
 
 
 @dataclass
 class Fault:
-    kind: str                 # "status", "oai_error", "delay"
+    kind: str  # "status", "oai_error", "delay"
     status: int = 200
     retry_after: str | None = None
     code: str = ""
     seconds: float = 0.0
-    verb: str | None = None   # only for this verb (None = any)
+    verb: str | None = None  # only for this verb (None = any)
     with_token: bool | None = None  # only for requests with/without a resumptionToken
 
 
@@ -103,15 +116,26 @@ class PMBProvider(Provider):
 class PMBStandIn:
     """The stand-in server; use as a context manager or start()/stop()."""
 
-    def __init__(self, records=(), source_id=1, token_ttl=600.0, page_size=100,
-                 deleted_record="no", port=0, base_date=BASE_DATE):
+    def __init__(
+        self,
+        records=(),
+        source_id=1,
+        token_ttl=600.0,
+        page_size=100,
+        deleted_record="no",
+        port=0,
+        base_date=BASE_DATE,
+    ):
         self.source_id = str(source_id)
         self.repository = MemoryRepository(
-            name="COSOTer (stand-in PMB)", admin_email="admin@cosoter.example",
-            deleted_record=deleted_record, formats=[OAI_DC, PMB_XML_UNIMARC])
+            name="COSOTer (stand-in PMB)",
+            admin_email="admin@cosoter.example",
+            deleted_record=deleted_record,
+            formats=[OAI_DC, PMB_XML_UNIMARC],
+        )
         self.provider = PMBProvider(self.repository, token_ttl=token_ttl, page_size=page_size)
         self.faults = []
-        self.requests = []    # (method, [(name, value)]) of every request received
+        self.requests = []  # (method, [(name, value)]) of every request received
         self._lock = threading.Lock()
         self._next_date = base_date
         for record in records:
@@ -134,8 +158,11 @@ class PMBStandIn:
             self._next_date += timedelta(seconds=1)
         control = record.get("001")
         notice_id = control.data if control is not None else str(len(self.repository) + 1)
-        return self.repository.add(self.identifier(notice_id), datestamp, {
-            "oai_dc": unimarc_dc(record), "pmb_xml_unimarc": pmb_notice(record)})
+        return self.repository.add(
+            self.identifier(notice_id),
+            datestamp,
+            {"oai_dc": unimarc_dc(record), "pmb_xml_unimarc": pmb_notice(record)},
+        )
 
     def delete(self, notice_id, datestamp):
         """Delete a notice: a deleted header if deletedRecord is "persistent",
@@ -151,16 +178,22 @@ class PMBStandIn:
 
     # -- faults ---------------------------------------------------------------------
     def fail(self, status, retry_after=None, times=1, verb=None, with_token=None):
-        self.faults.extend(Fault("status", status=status, retry_after=retry_after,
-                                 verb=verb, with_token=with_token) for _ in range(times))
+        self.faults.extend(
+            Fault(
+                "status", status=status, retry_after=retry_after, verb=verb, with_token=with_token
+            )
+            for _ in range(times)
+        )
 
     def oai_error(self, code, status=422, verb=None, with_token=None):
-        self.faults.append(Fault("oai_error", status=status, code=code, verb=verb,
-                                 with_token=with_token))
+        self.faults.append(
+            Fault("oai_error", status=status, code=code, verb=verb, with_token=with_token)
+        )
 
     def slow(self, seconds, times=1, verb=None, with_token=None):
-        self.faults.extend(Fault("delay", seconds=seconds, verb=verb, with_token=with_token)
-                           for _ in range(times))
+        self.faults.extend(
+            Fault("delay", seconds=seconds, verb=verb, with_token=with_token) for _ in range(times)
+        )
 
     def _take_fault(self, pairs):
         verb = dict(pairs).get("verb")
@@ -203,12 +236,16 @@ class PMBStandIn:
         elif fault is not None and fault.kind == "oai_error":
             response = Response(self.url)
             response.error(fault.code, "Erreur injectée par le stand-in")
-            start_response(f"{fault.status} Unprocessable Entity",
-                           [("Content-Type", "text/xml; charset=utf-8")])
+            start_response(
+                f"{fault.status} Unprocessable Entity",
+                [("Content-Type", "text/xml; charset=utf-8")],
+            )
             return [response.to_bytes()]
         body = self.provider.handle(pairs, base_url=self.url)
-        start_response("200 OK", [("Content-Type", "text/xml; charset=utf-8"),
-                                  ("Content-Length", str(len(body)))])
+        start_response(
+            "200 OK",
+            [("Content-Type", "text/xml; charset=utf-8"), ("Content-Length", str(len(body)))],
+        )
         return [body]
 
     def start(self):
@@ -234,9 +271,14 @@ def main(argv=None):
     parser.add_argument("--page-size", type=int, default=100)
     parser.add_argument("--deleted-record", choices=("no", "persistent"), default="no")
     args = parser.parse_args(argv)
-    standin = PMBStandIn(read_iso2709(args.records), source_id=args.source_id,
-                         token_ttl=args.token_ttl, page_size=args.page_size,
-                         deleted_record=args.deleted_record, port=args.port)
+    standin = PMBStandIn(
+        read_iso2709(args.records),
+        source_id=args.source_id,
+        token_ttl=args.token_ttl,
+        page_size=args.page_size,
+        deleted_record=args.deleted_record,
+        port=args.port,
+    )
     standin.start()
     print(f"PMB stand-in: {len(standin.repository)} notices at {standin.url}", flush=True)
     try:

@@ -20,8 +20,9 @@ def test_upgrade_makes_an_ordered_fund_unordered(portal, setup_tool):
     fonds = portal["fonds"]
     fonds.setOrdering("")  # as a site made before this version
     for number in (2, 1, 3):
-        api.content.create(container=fonds, type="Notice", id=f"n{number}",
-                           title=f"Notice {number}")
+        api.content.create(
+            container=fonds, type="Notice", id=f"n{number}", title=f"Notice {number}"
+        )
     assert fonds.objectIds() == ["n2", "n1", "n3"]  # the order of addition
     assert DefaultOrdering.ORDER_KEY in IAnnotations(fonds)
     setup_tool.setLastVersionForProfile(PROFILE, "20261122001")

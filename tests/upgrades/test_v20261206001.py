@@ -13,8 +13,10 @@ KEYS = [f"{PREFIX}.{name}" for name in DEFAULTS]
 def test_a_new_site_has_the_records(portal):
     assert api.portal.get_registry_record(f"{PREFIX}.content_security_policy") == PUBLIC_POLICY
     assert api.portal.get_registry_record(f"{PREFIX}.report_only") is False
-    assert api.portal.get_registry_record(f"{PREFIX}.referrer_policy") == \
-        "strict-origin-when-cross-origin"
+    assert (
+        api.portal.get_registry_record(f"{PREFIX}.referrer_policy")
+        == "strict-origin-when-cross-origin"
+    )
 
 
 def test_upgrade_registers_the_records_and_keeps_the_rest(portal, setup_tool):

@@ -20,7 +20,8 @@ def test_old_entries_get_no_writer_and_are_replayed_at_once(portal, setup_tool):
     setup_tool.setLastVersionForProfile(PROFILE, "20261206001")
     steps = setup_tool.listUpgrades(PROFILE)
     assert [step["title"] for step in steps] == [
-        "File d'attente Solr de l'import : auteur de chaque lot"]
+        "File d'attente Solr de l'import : auteur de chaque lot"
+    ]
 
     setup_tool.upgradeProfile(PROFILE, dest="20261206002")
 
@@ -34,7 +35,7 @@ def test_old_entries_get_no_writer_and_are_replayed_at_once(portal, setup_tool):
 
 def test_a_dead_writers_batch_is_abandoned_at_once(portal):
     tree = solr_pending(get_state(portal), create=True)
-    dead = f"{socket.gethostname()}:{2 ** 22 + 12345}"  # above any pid in use here
+    dead = f"{socket.gethostname()}:{2**22 + 12345}"  # above any pid in use here
     tree["uid-dead"] = ("/plone/fonds/dead", 4e9, dead)  # written "now", process gone
     tree["uid-other-host"] = ("/plone/fonds/far", 4e9, "elsewhere:1")
     backlog = ImportSolrBacklog()

@@ -9,12 +9,16 @@ def _terms(portal, name):
 
 
 def test_installed_vocabularies(portal):
-    assert _terms(portal, "rt.infodoc.themes")["savoirs-de-base"] == "Savoirs de base et illettrisme"
+    assert (
+        _terms(portal, "rt.infodoc.themes")["savoirs-de-base"] == "Savoirs de base et illettrisme"
+    )
     assert len(_terms(portal, "rt.infodoc.territories")) == 15  # 13 départements, région, national
     assert "montauban" in _terms(portal, "rt.infodoc.relay_sites")
 
 
 def test_a_registry_edit_changes_the_vocabulary(portal):
     record = "rt.infodoc.vocabularies.themes"
-    portal.portal_registry[record] = portal.portal_registry[record] + ["illectronisme|Illectronisme"]
+    portal.portal_registry[record] = portal.portal_registry[record] + [
+        "illectronisme|Illectronisme"
+    ]
     assert _terms(portal, "rt.infodoc.themes")["illectronisme"] == "Illectronisme"

@@ -4,8 +4,13 @@ from rt.infodoc.vocabularies.lines import parse_lines
 
 
 def test_lines_give_tokens_and_titles():
-    lines = ["savoirs-de-base|Savoirs de base et illettrisme", "", "  sante | Santé  ",
-             "jeunesse", "sante|Doublon"]
+    lines = [
+        "savoirs-de-base|Savoirs de base et illettrisme",
+        "",
+        "  sante | Santé  ",
+        "jeunesse",
+        "sante|Doublon",
+    ]
     assert parse_lines(lines) == [
         ("savoirs-de-base", "Savoirs de base et illettrisme"),
         ("sante", "Santé"),

@@ -34,8 +34,7 @@ def zeo_address(conf_text):
 
 
 def zope_conf(var):
-    conf = Path(os.environ.get("RT_INFODOC_CONF", Path(var) / "instance" / "etc" /
-                                                  "zope-zeo.conf"))
+    conf = Path(os.environ.get("RT_INFODOC_CONF", Path(var) / "instance" / "etc" / "zope-zeo.conf"))
     if not conf.is_file():
         raise CannotStart(f"configuration Zope introuvable : {conf} (lancez `make instance`)")
     text = conf.read_text(encoding="utf-8")
@@ -44,8 +43,10 @@ def zope_conf(var):
         try:
             socket.create_connection(address, timeout=3).close()
         except OSError:
-            raise CannotStart(f"le serveur ZEO ne répond pas sur {address[0]}:{address[1]} "
-                              "(lancez scripts/zeo start)") from None
+            raise CannotStart(
+                f"le serveur ZEO ne répond pas sur {address[0]}:{address[1]} "
+                "(lancez scripts/zeo start)"
+            ) from None
     return conf
 
 
@@ -65,16 +66,22 @@ def run_zope_script(repo, script, argv, label):
     fd, status_file = tempfile.mkstemp(prefix="rt-infodoc-", suffix=".status")
     os.close(fd)
     env = dict(os.environ, RT_INFODOC_VAR=str(var), RT_ZOPE_STATUS_FILE=status_file)
-    command = [str(repo / ".venv" / "bin" / "zconsole"), "run", str(conf),
-               str(repo / "scripts" / "zope" / script), *argv]
+    command = [
+        str(repo / ".venv" / "bin" / "zconsole"),
+        "run",
+        str(conf),
+        str(repo / "scripts" / "zope" / script),
+        *argv,
+    ]
     try:
         process = subprocess.run(command, env=env)
         written = Path(status_file).read_text().strip()
     finally:
         os.unlink(status_file)
     if written != str(process.returncode) and process.returncode != 0:
-        sys.stderr.write(f"{label} impossible : Zope n'a pas pu démarrer "
-                         f"(code {process.returncode})\n")
+        sys.stderr.write(
+            f"{label} impossible : Zope n'a pas pu démarrer (code {process.returncode})\n"
+        )
         return EXIT_NOT_STARTED
     return process.returncode
 
@@ -87,7 +94,7 @@ def zope_script(main, app, script_name, label):
     """
     # sys.argv is [zconsole, "run", CONF, SCRIPT, ARGS...]
     here = [i for i, arg in enumerate(sys.argv) if arg.endswith(script_name)]
-    args = sys.argv[here[0] + 1:] if here else sys.argv[1:]
+    args = sys.argv[here[0] + 1 :] if here else sys.argv[1:]
     try:
         status = main(app, args)
     except SystemExit as exc:  # argparse: --help or bad options

@@ -1,8 +1,8 @@
 """Test layers of rt.infodoc (plone.app.testing)."""
 
+from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
-from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import PloneSandboxLayer
 from plone.app.testing import applyProfile
 from plone.testing.zope import WSGI_SERVER_FIXTURE
@@ -67,8 +67,9 @@ class SolrProcess:
 
         env = {k: v for k, v in os.environ.items() if not k.startswith("SOLR_")}
         env.update(SOLR_PORT=str(self.port), SOLR_VAR=self.var)
-        result = subprocess.run([str(self.script), command], env=env, capture_output=True,
-                                text=True, timeout=timeout)
+        result = subprocess.run(
+            [str(self.script), command], env=env, capture_output=True, text=True, timeout=timeout
+        )
         if result.returncode != 0 and command != "stop":
             raise RuntimeError(f"scripts/solr {command}: {result.stdout}{result.stderr}")
         return result
@@ -97,8 +98,9 @@ class RtInfodocSolrLayer(PloneSandboxLayer):
         self.solr.start()
         self["solr"] = self.solr
         self._saved_env = {k: os.environ.get(k) for k in ("SOLR_HOST", "SOLR_PORT", "SOLR_BASE")}
-        os.environ.update(SOLR_HOST="127.0.0.1", SOLR_PORT=str(self.solr.port),
-                          SOLR_BASE="/solr/plone")
+        os.environ.update(
+            SOLR_HOST="127.0.0.1", SOLR_PORT=str(self.solr.port), SOLR_BASE="/solr/plone"
+        )
 
     def setUpPloneSite(self, portal):
         from rt.infodoc.search.health import HEALTH

@@ -1,6 +1,9 @@
 import re
 
-from rt.infodoc.marc.exports.ris import ris_lines, ris_type, to_ris, to_ris_many
+from rt.infodoc.marc.exports.ris import ris_lines
+from rt.infodoc.marc.exports.ris import ris_type
+from rt.infodoc.marc.exports.ris import to_ris
+from rt.infodoc.marc.exports.ris import to_ris_many
 
 
 def test_ris_record_for_a_french_guide(notice, portal_url):
@@ -14,12 +17,23 @@ def test_ris_record_for_a_french_guide(notice, portal_url):
     assert "TI  - L'illettrisme en entreprise : repérer, accompagner, former" in lines
     assert "PY  - 2015" in lines and "PB  - Chronique sociale" in lines and "CY  - Lyon" in lines
     assert "SN  - 978-2-85008-123-4" in lines and "LA  - fre" in lines
-    assert [l for l in lines if l.startswith("KW")] == [
-        "KW  - Illettrisme -- Entreprise", "KW  - Formation professionnelle", "KW  - compétences de base"]
-    assert [l for l in lines if l.startswith("UR")] == [
-        f"UR  - {portal_url}", "UR  - https://cosoter-ressources.info/doc_num.php?explnum_id=7&x=<y>"]
-    assert [l for l in lines if l.startswith("N1")] == ["N1  - Bibliogr. p. 180-185", "N1  - Glossaire"]
-    assert "AB  - 50 % des salariés & 10 $ : « coûts cachés » #1 de l'illettrisme_x {ici} ~ ^ \\ fin" in lines
+    assert [line for line in lines if line.startswith("KW")] == [
+        "KW  - Illettrisme -- Entreprise",
+        "KW  - Formation professionnelle",
+        "KW  - compétences de base",
+    ]
+    assert [line for line in lines if line.startswith("UR")] == [
+        f"UR  - {portal_url}",
+        "UR  - https://cosoter-ressources.info/doc_num.php?explnum_id=7&x=<y>",
+    ]
+    assert [line for line in lines if line.startswith("N1")] == [
+        "N1  - Bibliogr. p. 180-185",
+        "N1  - Glossaire",
+    ]
+    assert (
+        "AB  - 50 % des salariés & 10 $ : « coûts cachés » #1 de l'illettrisme_x {ici} ~ ^ \\ fin"
+        in lines
+    )
     assert "T2  - Savoir communiquer" in lines
 
 
@@ -42,8 +56,13 @@ def test_ris_types_follow_the_document_type():
 
 
 def test_article_puts_the_periodical_in_t2():
-    lines = ris_lines({"title": "Lire au travail", "document_type": "article",
-                       "series_title": "Journal de l'alpha, n° 212"})
+    lines = ris_lines(
+        {
+            "title": "Lire au travail",
+            "document_type": "article",
+            "series_title": "Journal de l'alpha, n° 212",
+        }
+    )
     assert ("T2", "Journal de l'alpha, n° 212") in lines and lines[0] == ("TY", "JOUR")
 
 

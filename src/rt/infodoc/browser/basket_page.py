@@ -27,7 +27,7 @@ def target_folders():
     portal_path = "/".join(portal.getPhysicalPath())
     for container in candidates:
         if can_add_document(container):
-            path = "/".join(container.getPhysicalPath())[len(portal_path):] or "/"
+            path = "/".join(container.getPhysicalPath())[len(portal_path) :] or "/"
             rows.append((path, container.Title() or "Racine du site"))
     return rows
 
@@ -39,5 +39,6 @@ def create_bibliography_page(path, title, entries):
     if not can_add_document(container):
         raise PermissionError("Vous ne pouvez pas ajouter de page dans ce dossier.")
     text = RichTextValue(bibliography_html(entries), "text/html", "text/x-html-safe")
-    return api.content.create(container=container, type="Document", title=title,
-                              text=text, safe_id=True)
+    return api.content.create(
+        container=container, type="Document", title=title, text=text, safe_id=True
+    )

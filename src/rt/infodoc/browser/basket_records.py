@@ -49,12 +49,14 @@ def record_rows(objects, request):
     rows = []
     for obj in objects:
         notice, url = entry_of(obj)
-        rows.append({
-            "uid": obj.UID(),
-            "url": url,
-            "title": obj.Title(),
-            "type": types.get(notice.get("document_type"), "")
-            or kinds.get(PRODUCTION_KINDS.get(obj.portal_type), obj.portal_type),
-            "reference": format_reference_html(notice, url),
-        })
+        rows.append(
+            {
+                "uid": obj.UID(),
+                "url": url,
+                "title": obj.Title(),
+                "type": types.get(notice.get("document_type"), "")
+                or kinds.get(PRODUCTION_KINDS.get(obj.portal_type), obj.portal_type),
+                "reference": format_reference_html(notice, url),
+            }
+        )
     return rows

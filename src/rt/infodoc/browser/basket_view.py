@@ -26,7 +26,10 @@ BASKET_EXPORTS = ("ris", "bibtex", "unimarc")
 
 def store_basket(request, uids):
     request.response.setCookie(
-        basket_store.COOKIE, basket_store.serialize(uids), path="/", max_age=ONE_YEAR,
+        basket_store.COOKIE,
+        basket_store.serialize(uids),
+        path="/",
+        max_age=ONE_YEAR,
         same_site="Lax",
     )
     request.cookies[basket_store.COOKIE] = basket_store.serialize(uids)
@@ -78,7 +81,9 @@ class BasketView(BrowserView):
             self.request.response.setStatus(429)
             return None
         basket_mail.send_bibliography(address, note, entries)
-        self.message(f"La bibliographie ({len(entries)} références) a été envoyée à {address.strip()}.")
+        self.message(
+            f"La bibliographie ({len(entries)} références) a été envoyée à {address.strip()}."
+        )
         return self.redirect(None)
 
     def create_page(self, form):
@@ -100,7 +105,9 @@ class BasketView(BrowserView):
             page = basket_page.create_bibliography_page(path, title, entries)
         except PermissionError as error:
             raise Forbidden(str(error)) from error
-        self.message("La page bibliographique a été créée (en brouillon) : relisez-la et publiez-la.")
+        self.message(
+            "La page bibliographique a été créée (en brouillon) : relisez-la et publiez-la."
+        )
         return self.request.response.redirect(page.absolute_url())
 
     # ----------------------------------------------------------- helpers
@@ -109,8 +116,11 @@ class BasketView(BrowserView):
 
     def redirect(self, came_from):
         portal_url = api.portal.get().absolute_url()
-        target = came_from if came_from and str(came_from).startswith(portal_url + "/") \
+        target = (
+            came_from
+            if came_from and str(came_from).startswith(portal_url + "/")
             else f"{portal_url}/panier"
+        )
         self.request.response.redirect(target)
         return ""
 
@@ -148,8 +158,9 @@ class BasketExport(BrowserView):
     def __call__(self):
         format_name = params.text(self.request.form, "format", "ris")
         if format_name not in FORMATS:
-            return send_error(self.request, f"Format d'export inconnu : « {format_name[:80]} ».",
-                              status=400)
+            return send_error(
+                self.request, f"Format d'export inconnu : « {format_name[:80]} ».", status=400
+            )
         entries = []
         for obj in basket_objects(self.request):
             notice, url = entry_of(obj)

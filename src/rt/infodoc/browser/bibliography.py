@@ -59,8 +59,9 @@ def format_reference_html(notice, url=None):
 
 def bibliography_text(entries):
     """Numbered plain-text bibliography of [(notice dict, url)]."""
-    return "\n\n".join(f"{n}. {format_reference(notice, url)}"
-                       for n, (notice, url) in enumerate(entries, 1))
+    return "\n\n".join(
+        f"{n}. {format_reference(notice, url)}" for n, (notice, url) in enumerate(entries, 1)
+    )
 
 
 def bibliography_html(entries):

@@ -17,10 +17,32 @@ _HOME_SITE = "toulouse"
 # secondary) and the relator code in "function" (UNIMARC 070, MARC 21 "aut"...);
 # a record typed by hand may carry a French label in "role" instead. Readers see
 # the French function, and nothing for a plain author.
-_LEVELS = {"", "main", "coauthor", "secondary", "principal", "coauteur", "co-auteur",
-           "secondaire", "auteur", "author", "070", "aut"}
-_MARC21_TO_UNIMARC = {"aui": "080", "ctb": "205", "com": "220", "edt": "340", "ill": "440",
-                      "orm": "557", "pht": "600", "pbd": "651", "ths": "727", "trl": "730"}
+_LEVELS = {
+    "",
+    "main",
+    "coauthor",
+    "secondary",
+    "principal",
+    "coauteur",
+    "co-auteur",
+    "secondaire",
+    "auteur",
+    "author",
+    "070",
+    "aut",
+}
+_MARC21_TO_UNIMARC = {
+    "aui": "080",
+    "ctb": "205",
+    "com": "220",
+    "edt": "340",
+    "ill": "440",
+    "orm": "557",
+    "pht": "600",
+    "pbd": "651",
+    "ths": "727",
+    "trl": "730",
+}
 
 
 def author_function(author):
@@ -37,7 +59,7 @@ def author_function(author):
 
 
 def author_label(author):
-    """"Nom, Prénom (fonction)" of a contract author dict; no function for a plain author."""
+    """ "Nom, Prénom (fonction)" of a contract author dict; no function for a plain author."""
     name = (author or {}).get("name", "").strip()
     function = author_function(author)
     return f"{name} ({function})" if function else name
@@ -58,7 +80,9 @@ def item_availability(item):
 
 def availability_class(label):
     return {
-        AVAILABLE: "rt-dispo-ok", AT_RELAY: "rt-dispo-relay", ON_SITE: "rt-dispo-onsite",
+        AVAILABLE: "rt-dispo-ok",
+        AT_RELAY: "rt-dispo-relay",
+        ON_SITE: "rt-dispo-onsite",
         ON_LOAN: "rt-dispo-loan",
     }.get(label, "rt-dispo-none")
 

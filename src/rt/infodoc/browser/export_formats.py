@@ -29,8 +29,12 @@ class ExportFormat:
 FORMATS = {
     f.name: f
     for f in (
-        ExportFormat("ris", "RIS (Zotero, EndNote, Mendeley)", "ris",
-                     "application/x-research-info-systems; charset=utf-8"),
+        ExportFormat(
+            "ris",
+            "RIS (Zotero, EndNote, Mendeley)",
+            "ris",
+            "application/x-research-info-systems; charset=utf-8",
+        ),
         ExportFormat("bibtex", "BibTeX", "bib", "application/x-bibtex; charset=utf-8"),
         ExportFormat("unimarc", "UNIMARC (ISO 2709)", "mrc", "application/marc"),
         ExportFormat("marcxml", "MARCXML", "xml", "application/marcxml+xml; charset=utf-8"),

@@ -4,8 +4,8 @@ The feed runs the same `search()` as the page, as the current user (anonymous fo
 feed reader), so restricted content never appears in it.
 """
 
+from datetime import UTC
 from datetime import datetime
-from datetime import timezone
 from email.utils import format_datetime
 from urllib.parse import urlencode
 
@@ -21,8 +21,15 @@ FEED_SIZE = 50
 
 
 def _text(value):
-    return etree.tostring(etree.fromstring(f"<x>{value}</x>", etree.HTMLParser()),
-                          method="text", encoding="unicode").strip() if value else ""
+    return (
+        etree.tostring(
+            etree.fromstring(f"<x>{value}</x>", etree.HTMLParser()),
+            method="text",
+            encoding="unicode",
+        ).strip()
+        if value
+        else ""
+    )
 
 
 class SearchFeed(BrowserView):
@@ -52,15 +59,17 @@ class SearchFeed(BrowserView):
 class AtomFeed(SearchFeed):
     def __call__(self):
         query, results = self.run()
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
         feed = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM})
         feed.set("{http://www.w3.org/XML/1998/namespace}lang", "fr")
         etree.SubElement(feed, f"{{{ATOM}}}title").text = self.title(query)
         etree.SubElement(feed, f"{{{ATOM}}}id").text = self.request["ACTUAL_URL"] + (
-            "?" + self.request["QUERY_STRING"] if self.request.get("QUERY_STRING") else "")
+            "?" + self.request["QUERY_STRING"] if self.request.get("QUERY_STRING") else ""
+        )
         etree.SubElement(feed, f"{{{ATOM}}}updated").text = now
-        etree.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", type="text/html",
-                         href=self.page_url(query))
+        etree.SubElement(
+            feed, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=self.page_url(query)
+        )
         author = etree.SubElement(feed, f"{{{ATOM}}}author")
         etree.SubElement(author, f"{{{ATOM}}}name").text = self.context.Title()
         for item in results.items:
@@ -76,8 +85,12 @@ class AtomFeed(SearchFeed):
             if summary:
                 etree.SubElement(entry, f"{{{ATOM}}}summary").text = summary
             if item.document_type_title:
-                etree.SubElement(entry, f"{{{ATOM}}}category", term=item.document_type or "",
-                                 label=item.document_type_title)
+                etree.SubElement(
+                    entry,
+                    f"{{{ATOM}}}category",
+                    term=item.document_type or "",
+                    label=item.document_type_title,
+                )
         return self._send("application/atom+xml; charset=utf-8", feed)
 
 
@@ -88,11 +101,11 @@ class RssFeed(SearchFeed):
         channel = etree.SubElement(rss, "channel")
         etree.SubElement(channel, "title").text = self.title(query)
         etree.SubElement(channel, "link").text = self.page_url(query)
-        etree.SubElement(channel, "description").text = (
-            f"{results.total} résultat(s) ; les {min(FEED_SIZE, results.total)} plus récents.")
+        etree.SubElement(
+            channel, "description"
+        ).text = f"{results.total} résultat(s) ; les {min(FEED_SIZE, results.total)} plus récents."
         etree.SubElement(channel, "language").text = "fr"
-        etree.SubElement(channel, "lastBuildDate").text = format_datetime(
-            datetime.now(timezone.utc))
+        etree.SubElement(channel, "lastBuildDate").text = format_datetime(datetime.now(UTC))
         for item in results.items:
             node = etree.SubElement(channel, "item")
             etree.SubElement(node, "title").text = item.title

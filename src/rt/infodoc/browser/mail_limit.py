@@ -12,14 +12,15 @@ import threading
 import time
 from collections import deque
 
-PER_CLIENT = 5     # sends per client address and window
-PER_SITE = 50      # sends by all anonymous readers and window
-WINDOW = 3600      # seconds
+PER_CLIENT = 5  # sends per client address and window
+PER_SITE = 50  # sends by all anonymous readers and window
+WINDOW = 3600  # seconds
 
 
 class SendLimit:
-    def __init__(self, per_client=PER_CLIENT, per_site=PER_SITE, window=WINDOW,
-                 clock=time.monotonic):
+    def __init__(
+        self, per_client=PER_CLIENT, per_site=PER_SITE, window=WINDOW, clock=time.monotonic
+    ):
         self.per_client, self.per_site, self.window = per_client, per_site, window
         self.clock = clock
         self._lock = threading.Lock()

@@ -97,8 +97,9 @@ class NoticeView(BrowserView):
         if self.can_edit():
             local = display.paragraphs(getattr(self.context, "local_note", None))
             if local:
-                rows.append({"name": "local_note", "label": "Note locale (interne)",
-                             "paragraphs": local})
+                rows.append(
+                    {"name": "local_note", "label": "Note locale (interne)", "paragraphs": local}
+                )
         return rows
 
     def indexing(self):
@@ -112,18 +113,35 @@ class NoticeView(BrowserView):
             tokens = getattr(context, name, None) or []
             titles = vocab.vocabulary_titles(vocabulary, context, self.request)
             if tokens:
-                groups.append({"label": label, "terms": [
-                    {"title": titles.get(t, t), "url": self.search_url(**{f"f.{name}": t})}
-                    for t in tokens]})
+                groups.append(
+                    {
+                        "label": label,
+                        "terms": [
+                            {"title": titles.get(t, t), "url": self.search_url(**{f"f.{name}": t})}
+                            for t in tokens
+                        ],
+                    }
+                )
         for name, label, facet in (
             ("descriptors", "Descripteurs", "descriptors"),
             ("keywords", "Mots-clés", None),
         ):
             terms = getattr(context, name, None) or []
             if terms:
-                groups.append({"label": label, "terms": [
-                    {"title": t, "url": self.search_url(**({f"f.{facet}": t} if facet else {"q": t}))}
-                    for t in terms]})
+                groups.append(
+                    {
+                        "label": label,
+                        "terms": [
+                            {
+                                "title": t,
+                                "url": self.search_url(
+                                    **({f"f.{facet}": t} if facet else {"q": t})
+                                ),
+                            }
+                            for t in terms
+                        ],
+                    }
+                )
         return groups
 
     def links(self):
@@ -146,14 +164,16 @@ class NoticeView(BrowserView):
         rows = []
         for item in self.context.items or []:
             label = display.item_availability(item)
-            rows.append({
-                "site": sites.get(item.get("site"), item.get("site") or "Toulouse"),
-                "call_number": item.get("call_number", ""),
-                "section": item.get("section", ""),
-                "status": item.get("status", ""),
-                "availability": label,
-                "css": display.availability_class(label),
-            })
+            rows.append(
+                {
+                    "site": sites.get(item.get("site"), item.get("site") or "Toulouse"),
+                    "call_number": item.get("call_number", ""),
+                    "section": item.get("section", ""),
+                    "status": item.get("status", ""),
+                    "availability": label,
+                    "css": display.availability_class(label),
+                }
+            )
         return rows
 
     def related(self):
@@ -164,8 +184,11 @@ class NoticeView(BrowserView):
             relations.append((rel.to_object, "Voir aussi"))
         for rel in api.relation.get(target=self.context):
             obj = rel.from_object
-            kind = "Cité dans le dossier" if obj is not None and \
-                obj.portal_type == "DossierThematique" else "Cité par"
+            kind = (
+                "Cité dans le dossier"
+                if obj is not None and obj.portal_type == "DossierThematique"
+                else "Cité par"
+            )
             relations.append((obj, kind))
         kinds = vocab.vocabulary_titles(vocab.PRODUCTION_KINDS, self.context, self.request)
         for obj, relation in relations:
@@ -175,15 +198,26 @@ class NoticeView(BrowserView):
                 continue
             seen.add(obj.UID())
             kind = PRODUCTION_KINDS.get(obj.portal_type, "")
-            rows.append({"title": obj.Title(), "url": obj.absolute_url(), "relation": relation,
-                         "kind": kinds.get(kind, kind)})
+            rows.append(
+                {
+                    "title": obj.Title(),
+                    "url": obj.absolute_url(),
+                    "relation": relation,
+                    "kind": kinds.get(kind, kind),
+                }
+            )
         return rows
 
     def exports(self):
         base = self.context.absolute_url()
-        return [{"url": f"{base}/@@{view}", "label": FORMATS[name].label,
-                 "filename": f"{self.context.getId()}.{FORMATS[name].extension}"}
-                for name, view in EXPORT_VIEWS]
+        return [
+            {
+                "url": f"{base}/@@{view}",
+                "label": FORMATS[name].label,
+                "filename": f"{self.context.getId()}.{FORMATS[name].extension}",
+            }
+            for name, view in EXPORT_VIEWS
+        ]
 
     def coins(self):
         return coins_title(notice_dict(self.context), self.context.absolute_url())
@@ -191,9 +225,11 @@ class NoticeView(BrowserView):
     def headline(self):
         """Type · year · support, the line under the title."""
         context = self.context
-        parts = [self._title(vocab.DOCUMENT_TYPES, context.document_type),
-                 str(context.year or ""),
-                 self._title(vocab.SUPPORTS, context.support)]
+        parts = [
+            self._title(vocab.DOCUMENT_TYPES, context.document_type),
+            str(context.year or ""),
+            self._title(vocab.SUPPORTS, context.support),
+        ]
         return " · ".join(p for p in parts if p)
 
     def can_edit(self):

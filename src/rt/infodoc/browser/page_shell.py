@@ -62,7 +62,7 @@ def split(html):
     core = html.find(MARK_CORE, head + 1)
     if head < 0 or core < 0:
         return None
-    return (html[:head], html[head + len(MARK_HEAD):core], html[core + len(MARK_CORE):])
+    return (html[:head], html[head + len(MARK_HEAD) : core], html[core + len(MARK_CORE) :])
 
 
 def get(key, render):

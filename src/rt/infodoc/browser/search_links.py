@@ -5,10 +5,12 @@ from urllib.parse import urlencode
 
 from rt.infodoc.search.query import FACET_TITLES
 
-ADVANCED = (("title", "Titre"), ("author", "Auteur"), ("subject", "Sujet"),
-            ("isbn", "ISBN/ISSN"))
-SORT_LABELS = (("relevance", "Pertinence"), ("date", "Date (plus récent d'abord)"),
-               ("title", "Titre (A à Z)"))
+ADVANCED = (("title", "Titre"), ("author", "Auteur"), ("subject", "Sujet"), ("isbn", "ISBN/ISSN"))
+SORT_LABELS = (
+    ("relevance", "Pertinence"),
+    ("date", "Date (plus récent d'abord)"),
+    ("title", "Titre (A à Z)"),
+)
 
 
 def _copy(query, **changes):
@@ -40,13 +42,21 @@ def chips(base, query, title_of):
     """
     rows = []
     if query.text:
-        rows.append({"label": f"Recherche : « {query.text} »",
-                     "url": url_of(base, _copy(query, text="", page=1))})
+        rows.append(
+            {
+                "label": f"Recherche : « {query.text} »",
+                "url": url_of(base, _copy(query, text="", page=1)),
+            }
+        )
     for name, label in ADVANCED:
         value = getattr(query, name)
         if value:
-            rows.append({"label": f"{label} : {value}",
-                         "url": url_of(base, _copy(query, **{name: "", "page": 1}))})
+            rows.append(
+                {
+                    "label": f"{label} : {value}",
+                    "url": url_of(base, _copy(query, **{name: "", "page": 1})),
+                }
+            )
     if query.year_from is not None or query.year_to is not None:
         if query.year_from is not None and query.year_to is not None:
             label = f"Années : {query.year_from}–{query.year_to}"
@@ -54,12 +64,20 @@ def chips(base, query, title_of):
             label = f"Années : depuis {query.year_from}"
         else:
             label = f"Années : jusqu'à {query.year_to}"
-        rows.append({"label": label,
-                     "url": url_of(base, _copy(query, year_from=None, year_to=None, page=1))})
+        rows.append(
+            {
+                "label": label,
+                "url": url_of(base, _copy(query, year_from=None, year_to=None, page=1)),
+            }
+        )
     for facet, values in query.filters.items():
         for value in values:
-            rows.append({"label": f"{FACET_TITLES.get(facet, facet)} : {title_of(facet, value)}",
-                         "url": toggle_url(base, query, facet, value)})
+            rows.append(
+                {
+                    "label": f"{FACET_TITLES.get(facet, facet)} : {title_of(facet, value)}",
+                    "url": toggle_url(base, query, facet, value),
+                }
+            )
     return rows
 
 

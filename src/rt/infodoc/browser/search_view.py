@@ -35,13 +35,15 @@ class SearchView(BrowserView):
         self.results = None if self.query.is_empty else search(self.context, self.query)
         server_timing.mark(self.request, solr=self.results.solr_ms if self.results else None)
         if page_shell.reusable(self.request):
-            shell = page_shell.get(page_shell.shell_key(self.context, self.request),
-                                   self._render_shell)
+            shell = page_shell.get(
+                page_shell.shell_key(self.context, self.request), self._render_shell
+            )
             if shell is not None:
                 before, between, after = shell
                 self.request.response.setHeader("Content-Type", "text/html;charset=utf-8")
-                return "".join((before, self.fragment(part="head"), between,
-                                self.fragment(part="core"), after))
+                return "".join(
+                    (before, self.fragment(part="head"), between, self.fragment(part="core"), after)
+                )
         return self.index()
 
     def _render_shell(self):
@@ -75,15 +77,26 @@ class SearchView(BrowserView):
 
     # ------------------------------------------------------------ home state
     def _latest(self, portal_type, size=HOME_SIZE, sort_on="created"):
-        brains = api.content.find(context=self.context, portal_type=portal_type,
-                                  sort_on=sort_on, sort_order="descending",
-                                  review_state="published", sort_limit=size)[:size]
+        brains = api.content.find(
+            context=self.context,
+            portal_type=portal_type,
+            sort_on=sort_on,
+            sort_order="descending",
+            review_state="published",
+            sort_limit=size,
+        )[:size]
         kinds = vocab.vocabulary_titles(vocab.PRODUCTION_KINDS, self.context, self.request)
-        return [{"title": b.Title, "url": b.getURL(), "description": b.Description,
-                 "kind": kinds.get(b.production_kind or "", ""),
-                 "year": getattr(b, "year", None) or "",
-                 "authors": display_authors(getattr(b, "authors", None) or [])}
-                for b in brains]
+        return [
+            {
+                "title": b.Title,
+                "url": b.getURL(),
+                "description": b.Description,
+                "kind": kinds.get(b.production_kind or "", ""),
+                "year": getattr(b, "year", None) or "",
+                "authors": display_authors(getattr(b, "authors", None) or []),
+            }
+            for b in brains
+        ]
 
     def latest_acquisitions(self):
         return self._latest("Notice")
@@ -101,9 +114,14 @@ class SearchView(BrowserView):
         if facet is not None:
             counts = {v.value: v.count for v in facet.values}
         titles = vocab.vocabulary_titles(vocab.THEMES, self.context, self.request)
-        return [{"title": title, "count": counts.get(token, 0),
-                 "url": links.url_of(self.base, SearchQuery(filters={"themes": [token]}))}
-                for token, title in titles.items()]
+        return [
+            {
+                "title": title,
+                "count": counts.get(token, 0),
+                "url": links.url_of(self.base, SearchQuery(filters={"themes": [token]})),
+            }
+            for token, title in titles.items()
+        ]
 
     # ------------------------------------------------------------ results state
     def summary(self):
@@ -123,38 +141,56 @@ class SearchView(BrowserView):
         kinds = vocab.vocabulary_titles(vocab.PRODUCTION_KINDS, self.context, self.request)
         rows = []
         for item in self.results.items:
-            relays = [relay_titles.get(s, s).split(" — ")[0] for s in item.relay_sites
-                      if s != HOME_RELAY]
+            relays = [
+                relay_titles.get(s, s).split(" — ")[0] for s in item.relay_sites if s != HOME_RELAY
+            ]
             availability = [AVAILABILITY_TITLES.get(a, a) for a in item.availability]
             if "empruntable" in item.availability and HOME_RELAY in item.relay_sites:
                 availability[item.availability.index("empruntable")] = "En rayon"
-            rows.append({
-                "uid": item.uid, "url": item.url, "title": item.title,
-                "authors": display_authors(item.authors),
-                "year": item.year or "",
-                "type": item.document_type_title or kinds.get(item.production_kind or "", ""),
-                "support": supports.get(item.support or "", ""),
-                "availability": availability,
-                "relays": relays,
-                "snippet": item.snippet or "",
-                "online": (item.urls or [None])[0],
-            })
+            rows.append(
+                {
+                    "uid": item.uid,
+                    "url": item.url,
+                    "title": item.title,
+                    "authors": display_authors(item.authors),
+                    "year": item.year or "",
+                    "type": item.document_type_title or kinds.get(item.production_kind or "", ""),
+                    "support": supports.get(item.support or "", ""),
+                    "availability": availability,
+                    "relays": relays,
+                    "snippet": item.snippet or "",
+                    "online": (item.urls or [None])[0],
+                }
+            )
         return rows
 
     def facets(self):
         """[{"name", "title", "entries": [...], "more": [...]}] (years come by decade)."""
         facets = []
         for facet in self.results.facets:
-            values = [{"title": v.title, "count": v.count, "selected": v.selected,
-                       "url": links.toggle_url(self.base, self.query, facet.name, v.value)}
-                      for v in facet.values if v.count or v.selected]
+            values = [
+                {
+                    "title": v.title,
+                    "count": v.count,
+                    "selected": v.selected,
+                    "url": links.toggle_url(self.base, self.query, facet.name, v.value),
+                }
+                for v in facet.values
+                if v.count or v.selected
+            ]
             if not values:
                 continue
             selected = [v for v in values if v["selected"]]
             rest = [v for v in values if not v["selected"]]
-            shown = selected + rest[:max(0, FACET_PREVIEW - len(selected))]
-            facets.append({"name": facet.name, "title": facet.title, "entries": shown,
-                           "more": rest[len(shown) - len(selected):]})
+            shown = selected + rest[: max(0, FACET_PREVIEW - len(selected))]
+            facets.append(
+                {
+                    "name": facet.name,
+                    "title": facet.title,
+                    "entries": shown,
+                    "more": rest[len(shown) - len(selected) :],
+                }
+            )
         return facets
 
     def chips(self):
@@ -162,15 +198,18 @@ class SearchView(BrowserView):
         for facet in self.results.facets:
             for value in facet.values:
                 titles[(facet.name, value.value)] = value.title
-        return links.chips(self.base, self.query,
-                           lambda facet, value: titles.get((facet, value), value))
+        return links.chips(
+            self.base, self.query, lambda facet, value: titles.get((facet, value), value)
+        )
 
     def clear_url(self):
         return self.base
 
     def sorts(self):
-        return [{"value": value, "label": label, "selected": value == self.query.sort}
-                for value, label in links.SORT_LABELS]
+        return [
+            {"value": value, "label": label, "selected": value == self.query.sort}
+            for value, label in links.SORT_LABELS
+        ]
 
     def sort_hidden_params(self):
         """The GET parameters a sort change keeps (all but sort and page)."""
@@ -185,9 +224,14 @@ class SearchView(BrowserView):
         return {
             "previous": links.page_url(self.base, self.query, current - 1) if current > 1 else None,
             "next": links.page_url(self.base, self.query, current + 1) if current < pages else None,
-            "pages": [{"number": n, "current": n == current,
-                       "url": links.page_url(self.base, self.query, n) if n else None}
-                      for n in window],
+            "pages": [
+                {
+                    "number": n,
+                    "current": n == current,
+                    "url": links.page_url(self.base, self.query, n) if n else None,
+                }
+                for n in window
+            ],
         }
 
     def advanced_open(self):

@@ -21,8 +21,11 @@ def vocabulary_titles(name, context=None, request=None):
     titles = {}
     for term in factory(context):
         title = term.title or term.token
-        titles[term.value] = translate(title, target_language="fr", context=request) \
-            if request is not None else str(title)
+        titles[term.value] = (
+            translate(title, target_language="fr", context=request)
+            if request is not None
+            else str(title)
+        )
     return titles
 
 

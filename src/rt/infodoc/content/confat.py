@@ -25,9 +25,7 @@ class IConfAt(model.Schema):
         required=False,
         default=[],
     )
-    participants = schema.Int(
-        title=_("Participant·e·s à la conférence"), required=False, min=0
-    )
+    participants = schema.Int(title=_("Participant·e·s à la conférence"), required=False, min=0)
     workshop_participants = schema.Int(
         title=_("Participant·e·s à l'atelier-débat"), required=False, min=0
     )

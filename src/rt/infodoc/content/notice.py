@@ -18,11 +18,37 @@ from rt.infodoc.content import json_schemas
 # Fields the importer owns; everything else on a Notice (themes, territory,
 # local_note, related items) is the centre's own and survives a re-import.
 IMPORTED_FIELDS = (
-    "title", "sort_title", "subtitle", "responsibility", "authors", "edition",
-    "place", "publisher", "year", "collation", "collection", "collection_number",
-    "isbn", "issn", "ean", "price", "doc_language", "notes", "contents", "summary",
-    "descriptors", "keywords", "dewey", "document_type", "support", "urls",
-    "series_title", "cosoter_id", "items", "marc_record", "marc_flavour",
+    "title",
+    "sort_title",
+    "subtitle",
+    "responsibility",
+    "authors",
+    "edition",
+    "place",
+    "publisher",
+    "year",
+    "collation",
+    "collection",
+    "collection_number",
+    "isbn",
+    "issn",
+    "ean",
+    "price",
+    "doc_language",
+    "notes",
+    "contents",
+    "summary",
+    "descriptors",
+    "keywords",
+    "dewey",
+    "document_type",
+    "support",
+    "urls",
+    "series_title",
+    "cosoter_id",
+    "items",
+    "marc_record",
+    "marc_flavour",
 )
 
 # Keys of the MARC mapping dict stored under another name on the Notice.
@@ -54,9 +80,7 @@ class INotice(model.Schema):
     """A reference of the fund, as rich as a PMB/UNIMARC record."""
 
     subtitle = schema.TextLine(title=_("Complément du titre"), required=False)
-    responsibility = schema.TextLine(
-        title=_("Mention de responsabilité"), required=False
-    )
+    responsibility = schema.TextLine(title=_("Mention de responsabilité"), required=False)
     authors = JSONField(
         title=_("Auteurs"),
         description=_(
@@ -83,22 +107,28 @@ class INotice(model.Schema):
         "publication",
         label=_("Publication"),
         fields=[
-            "edition", "place", "publisher", "year", "collation", "collection",
-            "collection_number", "series_title", "isbn", "issn", "ean", "price",
+            "edition",
+            "place",
+            "publisher",
+            "year",
+            "collation",
+            "collection",
+            "collection_number",
+            "series_title",
+            "isbn",
+            "issn",
+            "ean",
+            "price",
             "doc_language",
         ],
     )
     edition = schema.TextLine(title=_("Édition"), required=False)
     place = schema.TextLine(title=_("Lieu d'édition"), required=False)
     publisher = schema.TextLine(title=_("Éditeur"), required=False)
-    year = schema.Int(
-        title=_("Année d'édition"), required=False, min=1000, max=2999
-    )
+    year = schema.Int(title=_("Année d'édition"), required=False, min=1000, max=2999)
     collation = schema.TextLine(title=_("Collation"), required=False)
     collection = schema.TextLine(title=_("Collection"), required=False)
-    collection_number = schema.TextLine(
-        title=_("Numéro dans la collection"), required=False
-    )
+    collection_number = schema.TextLine(title=_("Numéro dans la collection"), required=False)
     series_title = schema.TextLine(
         title=_("Périodique ou ensemble"),
         description=_("Pour un article : le périodique ou l'ouvrage qui le contient."),
@@ -145,8 +175,7 @@ class INotice(model.Schema):
     model.fieldset(
         "gestion",
         label=_("Gestion"),
-        fields=["cosoter_id", "items", "local_note", "sort_title", "marc_flavour",
-                "marc_record"],
+        fields=["cosoter_id", "items", "local_note", "sort_title", "marc_flavour", "marc_record"],
     )
     cosoter_id = schema.TextLine(
         title=_("Identifiant COSOTer"),

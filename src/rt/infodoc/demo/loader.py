@@ -53,11 +53,17 @@ def load_fiches(portal):
     section = portal["fiches-experiences"]
     for item in read("fiches_experiences"):
         _create(
-            section, "FicheExperience", item,
-            fiche_number=item.get("fiche_number"), date=_date(item.get("date")),
-            structure=item.get("structure"), partners=item.get("partners", []),
-            public=item.get("public"), budget=item.get("budget"),
-            financing=item.get("financing", []), contact=item.get("contact"),
+            section,
+            "FicheExperience",
+            item,
+            fiche_number=item.get("fiche_number"),
+            date=_date(item.get("date")),
+            structure=item.get("structure"),
+            partners=item.get("partners", []),
+            public=item.get("public"),
+            budget=item.get("budget"),
+            financing=item.get("financing", []),
+            contact=item.get("contact"),
             text=_html(item.get("text")),
         )
 
@@ -66,9 +72,13 @@ def load_confat(portal):
     section = portal["conf-at"]
     for item in read("confat"):
         _create(
-            section, "ConfAt", item,
-            series=item.get("series"), date=_date(item.get("date")),
-            place=item.get("place"), speakers=item.get("speakers", []),
+            section,
+            "ConfAt",
+            item,
+            series=item.get("series"),
+            date=_date(item.get("date")),
+            place=item.get("place"),
+            speakers=item.get("speakers", []),
             participants=item.get("participants"),
             workshop_participants=item.get("workshop_participants"),
             text=_html(item.get("text")),
@@ -89,7 +99,10 @@ def load_dossiers(portal):
         )
         for page in item.get("pages", []):
             _create(
-                dossier, "Document", page, state=state,
+                dossier,
+                "Document",
+                page,
+                state=state,
                 text=_html(page.get("text")),
             )
 
@@ -100,9 +113,13 @@ def load_panoramas(portal):
         panorama = _create(section, "PanoramaPresse", item, date=_date(item.get("date")))
         for press in item.get("items", []):
             _create(
-                panorama, "PressItem", press,
-                source=press.get("source"), date=_date(press.get("date")),
-                url=press.get("url"), summary=press.get("summary"),
+                panorama,
+                "PressItem",
+                press,
+                source=press.get("source"),
+                date=_date(press.get("date")),
+                url=press.get("url"),
+                summary=press.get("summary"),
             )
 
 
@@ -110,13 +127,21 @@ def load_periodicals(portal):
     section = portal["periodiques"]
     for item in read("periodicals"):
         periodical = _create(
-            section, "Periodique", item, issn=item.get("issn"),
-            publisher=item.get("publisher"), frequency=item.get("frequency"),
+            section,
+            "Periodique",
+            item,
+            issn=item.get("issn"),
+            publisher=item.get("publisher"),
+            frequency=item.get("frequency"),
         )
         for issue in item.get("issues", []):
             _create(
-                periodical, "NumeroPeriodique", issue, number=issue.get("number"),
-                date=_date(issue.get("date")), contents=issue.get("contents"),
+                periodical,
+                "NumeroPeriodique",
+                issue,
+                number=issue.get("number"),
+                date=_date(issue.get("date")),
+                contents=issue.get("contents"),
             )
 
 
@@ -124,16 +149,39 @@ def load_mallettes(portal):
     section = portal["mallettes"]
     for item in read("mallettes"):
         _create(
-            section, "Mallette", item, relay_site=item.get("relay_site"),
-            public=item.get("public"), contents_list=item.get("contents", []),
+            section,
+            "Mallette",
+            item,
+            relay_site=item.get("relay_site"),
+            public=item.get("public"),
+            contents_list=item.get("contents", []),
         )
 
 
 NOTICE_FIELDS = (
-    "subtitle", "responsibility", "authors", "edition", "place", "publisher",
-    "year", "collation", "collection", "collection_number", "isbn", "issn",
-    "notes", "contents", "summary", "descriptors", "keywords",
-    "dewey", "document_type", "support", "urls", "series_title", "cosoter_id",
+    "subtitle",
+    "responsibility",
+    "authors",
+    "edition",
+    "place",
+    "publisher",
+    "year",
+    "collation",
+    "collection",
+    "collection_number",
+    "isbn",
+    "issn",
+    "notes",
+    "contents",
+    "summary",
+    "descriptors",
+    "keywords",
+    "dewey",
+    "document_type",
+    "support",
+    "urls",
+    "series_title",
+    "cosoter_id",
     "items",
 )
 
@@ -150,15 +198,18 @@ def load_acquisitions(portal):
 
 
 def _escape(text):
-    return (
-        str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    )
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def load_demo_content():
     portal = api.portal.get()
     for step in (
-        load_acquisitions, load_fiches, load_confat, load_dossiers,
-        load_panoramas, load_periodicals, load_mallettes,
+        load_acquisitions,
+        load_fiches,
+        load_confat,
+        load_dossiers,
+        load_panoramas,
+        load_periodicals,
+        load_mallettes,
     ):
         step(portal)

@@ -8,14 +8,18 @@ for bodies that are not OAI-PMH XML.
 
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC
+from datetime import datetime
 from email.utils import parsedate_to_datetime
 
 import requests
 from lxml import etree
 
-from .errors import (HTTPStatusError, MalformedResponseError, NotXMLError,
-                     OAIProtocolError, TransportError)
+from .errors import HTTPStatusError
+from .errors import MalformedResponseError
+from .errors import NotXMLError
+from .errors import OAIProtocolError
+from .errors import TransportError
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
 NS = {"oai": OAI_NS}
@@ -27,8 +31,8 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Tru
 @dataclass
 class OAIResponse:
     verb: str
-    root: object           # the <OAI-PMH> element
-    body: object           # the <verb> element
+    root: object  # the <OAI-PMH> element
+    body: object  # the <verb> element
     url: str
     elapsed: float
 
@@ -47,8 +51,8 @@ def parse_retry_after(value, now=None):
     if when is None:
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    current = now or datetime.now(timezone.utc)
+        when = when.replace(tzinfo=UTC)
+    current = now or datetime.now(UTC)
     return max(0.0, (when - current).total_seconds())
 
 
@@ -60,13 +64,16 @@ def parse_oai(content, verb, url=""):
         root = etree.fromstring(content, _PARSER)
     except etree.XMLSyntaxError as exc:
         start = content[:60].decode("utf-8", "replace").strip()
-        raise NotXMLError(f"Réponse qui n'est pas du XML bien formé ({url}) : {exc} "
-                          f"— début : {start!r}") from exc
+        raise NotXMLError(
+            f"Réponse qui n'est pas du XML bien formé ({url}) : {exc} — début : {start!r}"
+        ) from exc
     if root.tag != f"{{{OAI_NS}}}OAI-PMH":
         raise MalformedResponseError(
-            f"Réponse XML qui n'est pas OAI-PMH 2.0 ({url}) : élément racine {root.tag!r}.")
-    errors = [(e.get("code", "unknown"), (e.text or "").strip())
-              for e in root.findall("oai:error", NS)]
+            f"Réponse XML qui n'est pas OAI-PMH 2.0 ({url}) : élément racine {root.tag!r}."
+        )
+    errors = [
+        (e.get("code", "unknown"), (e.text or "").strip()) for e in root.findall("oai:error", NS)
+    ]
     body = root.find(f"oai:{verb}", NS)
     return root, errors, body
 
@@ -75,9 +82,18 @@ class OAIClient:
     """Send OAI-PMH requests to ``base_url`` (which may carry its own query,
     e.g. PMB's ``connector_out.php?source_id=N``)."""
 
-    def __init__(self, base_url, session=None, timeout=60.0, max_retries=5,
-                 backoff=1.0, max_backoff=60.0, max_retry_after=300.0,
-                 sleep=time.sleep, method="GET"):
+    def __init__(
+        self,
+        base_url,
+        session=None,
+        timeout=60.0,
+        max_retries=5,
+        backoff=1.0,
+        max_backoff=60.0,
+        max_retry_after=300.0,
+        sleep=time.sleep,
+        method="GET",
+    ):
         self.base_url = base_url
         self.session = session or requests.Session()
         self.session.headers.setdefault("User-Agent", USER_AGENT)
@@ -88,9 +104,9 @@ class OAIClient:
         self.max_retry_after = max_retry_after
         self.sleep = sleep
         self.method = method.upper()
-        self.retries = 0          # total over the client's life, for reports
+        self.retries = 0  # total over the client's life, for reports
         self.requests = 0
-        self.waits = []           # seconds slept, for reports and tests
+        self.waits = []  # seconds slept, for reports and tests
 
     def request(self, verb, **args):
         """Send one request; return an OAIResponse or raise a HarvestError."""
@@ -119,9 +135,10 @@ class OAIClient:
             if attempt >= self.max_retries:
                 raise TransportError(
                     f"Le fournisseur OAI-PMH {self.base_url} ne répond pas ({problem}) "
-                    f"après {attempt + 1} tentatives.")
+                    f"après {attempt + 1} tentatives."
+                )
             if wait is None:
-                wait = min(self.backoff * (2 ** attempt), self.max_backoff)
+                wait = min(self.backoff * (2**attempt), self.max_backoff)
             wait = min(wait, self.max_retry_after)
             attempt += 1
             self.retries += 1
@@ -137,14 +154,17 @@ class OAIClient:
                 raise HTTPStatusError(
                     resp.status_code,
                     f"Le fournisseur a répondu HTTP {resp.status_code} sans erreur OAI-PMH "
-                    f"lisible ({url}).") from None
+                    f"lisible ({url}).",
+                ) from None
             raise
         if errors:
             raise OAIProtocolError(errors, resp.status_code)
         if resp.status_code >= 400:
-            raise HTTPStatusError(resp.status_code,
-                                  f"Le fournisseur a répondu HTTP {resp.status_code} ({url}).")
+            raise HTTPStatusError(
+                resp.status_code, f"Le fournisseur a répondu HTTP {resp.status_code} ({url})."
+            )
         if body is None:
             raise MalformedResponseError(
-                f"Réponse OAI-PMH sans élément <{verb}> ni <error> ({url}).")
+                f"Réponse OAI-PMH sans élément <{verb}> ni <error> ({url})."
+            )
         return OAIResponse(verb, root, body, url, elapsed)

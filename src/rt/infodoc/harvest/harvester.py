@@ -7,28 +7,42 @@
 or iterate ``harvester.records()`` (``harvester.report`` is filled as it goes).
 """
 
-from datetime import datetime, timezone
+from datetime import UTC
+from datetime import datetime
 
 from rt.infodoc.oai import datestamps
 
-from .errors import HarvestError, MalformedResponseError, OAIProtocolError
-from .records import HarvestedRecord, HarvestReport
+from .errors import HarvestError
+from .errors import MalformedResponseError
+from .errors import OAIProtocolError
+from .records import HarvestedRecord
+from .records import HarvestReport
 
 PREFERRED_FORMATS = ("pmb_xml_unimarc", "unimarc", "marcxml", "MARC21-xml", "marc21", "oai_dc")
 _OAI = "{http://www.openarchives.org/OAI/2.0/}"
 
 
 def _now_text():
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class Harvester:
     """Harvest one provider. ``from_``/``until`` are OAI datestamps or datetimes;
     without ``from_``, the state's last datestamp for this source is used."""
 
-    def __init__(self, client, prefix=None, preferred_formats=PREFERRED_FORMATS,
-                 sets=None, from_=None, until=None, state=None, source=None,
-                 verb="ListRecords", max_restarts=10):
+    def __init__(
+        self,
+        client,
+        prefix=None,
+        preferred_formats=PREFERRED_FORMATS,
+        sets=None,
+        from_=None,
+        until=None,
+        state=None,
+        source=None,
+        verb="ListRecords",
+        max_restarts=10,
+    ):
         if verb not in ("ListRecords", "ListIdentifiers"):
             raise ValueError("verb must be ListRecords or ListIdentifiers")
         self.client = client
@@ -90,15 +104,17 @@ class Harvester:
             from_ = self._as_datestamp(self.from_)
         elif previous and previous.get("last_datestamp"):
             from_ = self._as_datestamp(previous["last_datestamp"])
-            self._skip_at = (datestamps.parse(previous["last_datestamp"]),
-                             set(previous.get("identifiers", [])))
+            self._skip_at = (
+                datestamps.parse(previous["last_datestamp"]),
+                set(previous.get("identifiers", [])),
+            )
         else:
             from_ = None
         until = self._as_datestamp(self.until) if self.until is not None else None
         report.from_, report.until = from_, until
 
         self._seen = set()
-        self._max = None           # (datetime, text)
+        self._max = None  # (datetime, text)
         self._ids_at_max = set()
         for set_spec in self.sets or [None]:
             yield from self._list(prefix, from_, until, set_spec)
@@ -107,9 +123,13 @@ class Harvester:
         if self._max is not None:
             report.last_datestamp = self._max[1]
             if self.state is not None:
-                self.state.update(source, last_datestamp=self._max[1],
-                                  identifiers=sorted(self._ids_at_max), prefix=prefix,
-                                  harvested_at=_now_text())
+                self.state.update(
+                    source,
+                    last_datestamp=self._max[1],
+                    identifiers=sorted(self._ids_at_max),
+                    prefix=prefix,
+                    harvested_at=_now_text(),
+                )
 
     def _identify(self):
         body = self.client.request("Identify").body
@@ -121,7 +141,8 @@ class Harvester:
             self.earliest = datestamps.parse(earliest)
         except datestamps.DatestampError as exc:
             raise MalformedResponseError(
-                f"earliestDatestamp invalide dans Identify : {earliest!r}.") from exc
+                f"earliestDatestamp invalide dans Identify : {earliest!r}."
+            ) from exc
         self.granularity = gran
 
     def _choose_prefix(self):
@@ -129,14 +150,17 @@ class Harvester:
         offered = [(e.text or "").strip() for e in body.iter(f"{_OAI}metadataPrefix")]
         if self.prefix:
             if self.prefix not in offered:
-                raise HarvestError(f"Le fournisseur ne propose pas le format {self.prefix!r} "
-                                   f"(formats : {', '.join(offered) or 'aucun'}).")
+                raise HarvestError(
+                    f"Le fournisseur ne propose pas le format {self.prefix!r} "
+                    f"(formats : {', '.join(offered) or 'aucun'})."
+                )
             return self.prefix
         for prefix in self.preferred_formats:
             if prefix in offered:
                 return prefix
-        raise HarvestError(f"Aucun format utilisable parmi ceux du fournisseur : "
-                           f"{', '.join(offered) or 'aucun'}.")
+        raise HarvestError(
+            f"Aucun format utilisable parmi ceux du fournisseur : {', '.join(offered) or 'aucun'}."
+        )
 
     def _check_sets(self):
         specs, token = set(), None
@@ -148,8 +172,9 @@ class Harvester:
                     body = self.client.request("ListSets").body
             except OAIProtocolError as exc:
                 if "noSetHierarchy" in exc.codes:
-                    raise HarvestError("Le fournisseur ne gère pas les ensembles (sets) "
-                                       "demandés.") from exc
+                    raise HarvestError(
+                        "Le fournisseur ne gère pas les ensembles (sets) demandés."
+                    ) from exc
                 raise
             specs.update((e.text or "").strip() for e in body.iter(f"{_OAI}setSpec"))
             token = (body.findtext(f"{_OAI}resumptionToken") or "").strip()
@@ -177,8 +202,8 @@ class Harvester:
         report = self.report
         params = {"metadataPrefix": prefix, "from": from_, "until": until, "set": set_spec}
         token = None
-        last_seen = None       # (datetime, text) of the latest record of this list
-        ordered = True         # datestamps non-decreasing so far
+        last_seen = None  # (datetime, text) of the latest record of this list
+        ordered = True  # datestamps non-decreasing so far
         while True:
             try:
                 if token:
@@ -188,20 +213,25 @@ class Harvester:
             except OAIProtocolError as exc:
                 if "noRecordsMatch" in exc.codes and token is None:
                     return
-                if "badResumptionToken" in exc.codes and token is not None \
-                        and report.restarts < self.max_restarts:
+                if (
+                    "badResumptionToken" in exc.codes
+                    and token is not None
+                    and report.restarts < self.max_restarts
+                ):
                     report.restarts += 1
                     if ordered and last_seen is not None:
                         params["from"] = self._as_datestamp(last_seen[0])
                     report.warnings.append(
                         f"Jeton de reprise refusé (expiré ?) après la page {report.pages} : "
-                        f"reprise à partir de {params['from'] or 'l’origine'}.")
+                        f"reprise à partir de {params['from'] or 'l’origine'}."
+                    )
                     token = None
                     continue
                 raise
             report.pages += 1
             items = response.body.findall(
-                f"{_OAI}record" if self.verb == "ListRecords" else f"{_OAI}header")
+                f"{_OAI}record" if self.verb == "ListRecords" else f"{_OAI}header"
+            )
             for position, element in enumerate(items, 1):
                 parsed = self._parse_item(element, prefix, report.pages, position)
                 if parsed is None:
@@ -231,8 +261,11 @@ class Harvester:
             self.report.duplicates += 1
             return False
         self._seen.add(key)
-        if self._skip_at is not None and when == self._skip_at[0] \
-                and record.identifier in self._skip_at[1]:
+        if (
+            self._skip_at is not None
+            and when == self._skip_at[0]
+            and record.identifier in self._skip_at[1]
+        ):
             self.report.already_harvested += 1
             return False
         if self._max is None or when > self._max[0]:
@@ -271,8 +304,7 @@ class Harvester:
             if metadata is None:
                 problem = f"notice sans métadonnées ({identifier})"
         if problem:
-            self.report.bad_records.append({"page": page, "position": position,
-                                            "reason": problem})
+            self.report.bad_records.append({"page": page, "position": position, "reason": problem})
             return None
         sets = tuple((s.text or "").strip() for s in header.findall(f"{_OAI}setSpec"))
         return HarvestedRecord(identifier, datestamp, deleted, sets, metadata, prefix), when

@@ -20,8 +20,9 @@ class HarvestState:
             try:
                 self._data = json.loads(self.path.read_text("utf-8"))
             except ValueError as exc:
-                raise ValueError(f"Fichier d'état de moissonnage illisible : {self.path} "
-                                 f"({exc}).") from exc
+                raise ValueError(
+                    f"Fichier d'état de moissonnage illisible : {self.path} ({exc})."
+                ) from exc
             if not isinstance(self._data, dict):
                 raise ValueError(f"Fichier d'état de moissonnage invalide : {self.path}.")
 

@@ -15,7 +15,8 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from .summary import EXIT_NOT_STARTED, EXIT_REJECTED
+from .summary import EXIT_NOT_STARTED
+from .summary import EXIT_REJECTED
 
 PREFIXES = "pmb_xml_unimarc, unimarc, marcxml, MARC21-xml, oai_dc"
 
@@ -23,33 +24,59 @@ PREFIXES = "pmb_xml_unimarc, unimarc, marcxml, MARC21-xml, oai_dc"
 def _common(parser):
     parser.add_argument("--site", default="Plone", help="identifiant du site Plone")
     parser.add_argument("--user", default="admin", help="compte Zope propriétaire des notices")
-    parser.add_argument("--dry-run", action="store_true",
-                        help="simulation : rien n'est enregistré (ni notices ni date de reprise)")
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="simulation : rien n'est enregistré (ni notices ni date de reprise)",
+    )
     parser.add_argument("--report", help="rapport JSON (défaut var/reports/harvest-…json)")
-    parser.add_argument("--timeout", type=float, default=60.0,
-                        help="délai d'attente d'une réponse HTTP (secondes)")
-    parser.add_argument("--retries", type=int, default=5,
-                        help="nouvelles tentatives quand le fournisseur ne répond pas")
+    parser.add_argument(
+        "--timeout", type=float, default=60.0, help="délai d'attente d'une réponse HTTP (secondes)"
+    )
+    parser.add_argument(
+        "--retries",
+        type=int,
+        default=5,
+        help="nouvelles tentatives quand le fournisseur ne répond pas",
+    )
     return parser
 
 
 def harvest_parser():
     p = argparse.ArgumentParser(
         prog="harvest-oai",
-        description="Moissonne un fournisseur OAI-PMH (COSOTer…) dans le fonds du site.")
-    p.add_argument("url", metavar="URL", help="URL de base OAI-PMH, ou nom d'une source "
-                                              "déclarée dans le registre")
-    p.add_argument("--format", "--prefix", dest="prefix",
-                   help=f"format de métadonnées (défaut : le meilleur parmi {PREFIXES})")
-    p.add_argument("--set", dest="sets", action="append", default=[],
-                   help="ensemble (set) à moissonner (répétable)")
+        description="Moissonne un fournisseur OAI-PMH (COSOTer…) dans le fonds du site.",
+    )
+    p.add_argument(
+        "url",
+        metavar="URL",
+        help="URL de base OAI-PMH, ou nom d'une source déclarée dans le registre",
+    )
+    p.add_argument(
+        "--format",
+        "--prefix",
+        dest="prefix",
+        help=f"format de métadonnées (défaut : le meilleur parmi {PREFIXES})",
+    )
+    p.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        default=[],
+        help="ensemble (set) à moissonner (répétable)",
+    )
     p.add_argument("--from", dest="from_", help="date de début (AAAA-MM-JJ[Thh:mm:ssZ])")
     p.add_argument("--until", help="date de fin")
-    p.add_argument("--source", help="nom de la source (provenance des notices et date de "
-                                    "reprise ; défaut cosoter)")
-    p.add_argument("--full", action="store_true",
-                   help="tout moissonner depuis l'origine ; sans ensemble ni dates, les "
-                        "notices de la source absentes du fournisseur sont retirées")
+    p.add_argument(
+        "--source",
+        help="nom de la source (provenance des notices et date de reprise ; défaut cosoter)",
+    )
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help="tout moissonner depuis l'origine ; sans ensemble ni dates, les "
+        "notices de la source absentes du fournisseur sont retirées",
+    )
     p.add_argument("--state", help="fichier JSON d'état au lieu de l'état gardé dans le site")
     p.add_argument("--batch-size", type=int, default=100)
     return _common(p)
@@ -59,7 +86,8 @@ def scheduled_parser():
     p = argparse.ArgumentParser(
         prog="harvest-scheduled",
         description="Moissonne toutes les sources du registre et envoie le rapport "
-                    "aux documentalistes.")
+        "aux documentalistes.",
+    )
     p.add_argument("--no-mail", action="store_true", help="ne pas envoyer le courriel")
     return _common(p)
 
@@ -70,7 +98,8 @@ def default_report_path(var_dir, name, when=None):
 
 
 def _open_site(app, args, err):
-    from rt.infodoc.importer.cli import CannotStart, _site
+    from rt.infodoc.importer.cli import CannotStart
+    from rt.infodoc.importer.cli import _site
 
     try:
         return _site(app, args.site, args.user)
@@ -82,7 +111,8 @@ def _open_site(app, args, err):
 def _resolve(args):
     """(url, source name, prefix, sets) from the arguments and the registry."""
     from .settings import configured_sources
-    from .sources import SourceError, check_url
+    from .sources import SourceError
+    from .sources import check_url
 
     if args.url.startswith(("http://", "https://")):
         check_url(args.url)
@@ -90,10 +120,16 @@ def _resolve(args):
     sources, _ = configured_sources()
     for source in sources:
         if source.name == args.url:
-            return (source.url, args.source or source.name, args.prefix or source.prefix,
-                    args.sets or list(source.sets))
-    raise SourceError(f"« {args.url} » n'est ni une URL ni une source du registre "
-                      f"({', '.join(s.name for s in sources) or 'aucune source déclarée'})")
+            return (
+                source.url,
+                args.source or source.name,
+                args.prefix or source.prefix,
+                args.sets or list(source.sets),
+            )
+    raise SourceError(
+        f"« {args.url} » n'est ni une URL ni une source du registre "
+        f"({', '.join(s.name for s in sources) or 'aucune source déclarée'})"
+    )
 
 
 def main(app, argv=None, out=sys.stdout, err=sys.stderr, var_dir=None):
@@ -101,8 +137,12 @@ def main(app, argv=None, out=sys.stdout, err=sys.stderr, var_dir=None):
     from rt.infodoc.harvest.client import OAIClient
 
     from .runner import harvest_into_site
-    from .sources import SourceError, check_name
-    from .summary import exit_status, report_data, summary_fr, write_json
+    from .sources import SourceError
+    from .sources import check_name
+    from .summary import exit_status
+    from .summary import report_data
+    from .summary import summary_fr
+    from .summary import write_json
 
     args = harvest_parser().parse_args(argv)
     var_dir = var_dir or os.environ.get("RT_INFODOC_VAR") or "var"
@@ -118,9 +158,19 @@ def main(app, argv=None, out=sys.stdout, err=sys.stderr, var_dir=None):
     client = OAIClient(url, timeout=args.timeout, max_retries=args.retries)
     try:
         harvest, imported = harvest_into_site(
-            site, url, prefix=prefix, sets=sets, from_=args.from_, until=args.until,
-            source=name, state_path=args.state, dry_run=args.dry_run, full=args.full,
-            client=client, batch_size=args.batch_size)
+            site,
+            url,
+            prefix=prefix,
+            sets=sets,
+            from_=args.from_,
+            until=args.until,
+            source=name,
+            state_path=args.state,
+            dry_run=args.dry_run,
+            full=args.full,
+            client=client,
+            batch_size=args.batch_size,
+        )
     except ValueError as exc:  # unreadable state file
         err.write(f"Moissonnage impossible : {exc}\n")
         return EXIT_NOT_STARTED
@@ -130,14 +180,17 @@ def main(app, argv=None, out=sys.stdout, err=sys.stderr, var_dir=None):
     write_json(report_data(name, harvest, imported), path)
     out.write(f"Rapport JSON : {path}\n")
     if status == EXIT_NOT_STARTED:
-        err.write("Moissonnage impossible : "
-                  + "; ".join(e["message"] for e in harvest.errors) + "\n")
+        err.write(
+            "Moissonnage impossible : " + "; ".join(e["message"] for e in harvest.errors) + "\n"
+        )
     return status
 
 
 def scheduled_main(app, argv=None, out=sys.stdout, err=sys.stderr, var_dir=None):
     """scripts/harvest-scheduled: every source of the registry, then the e-mail."""
-    from .scheduled import harvest_sources, overall_status, scheduled_data
+    from .scheduled import harvest_sources
+    from .scheduled import overall_status
+    from .scheduled import scheduled_data
     from .scheduled import send_scheduled_report
     from .summary import write_json
 
@@ -147,8 +200,10 @@ def scheduled_main(app, argv=None, out=sys.stdout, err=sys.stderr, var_dir=None)
     if site is None:
         return EXIT_NOT_STARTED
     results, errors = harvest_sources(
-        site, dry_run=args.dry_run,
-        client_options={"timeout": args.timeout, "max_retries": args.retries})
+        site,
+        dry_run=args.dry_run,
+        client_options={"timeout": args.timeout, "max_retries": args.retries},
+    )
     for item in results:
         out.write(item["summary"] + "\n")
     for error in errors:

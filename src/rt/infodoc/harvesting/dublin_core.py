@@ -26,25 +26,74 @@ from rt.infodoc.marc.unimarc_builder import DOCUMENT_TYPE_LEADER
 from rt.infodoc.marc.vocabulary import TERRITORY_NAMES
 
 DC_NS = "http://purl.org/dc/elements/1.1/"
-DC_ELEMENTS = ("title", "creator", "subject", "description", "publisher", "contributor",
-               "date", "type", "format", "identifier", "source", "language",
-               "relation", "coverage", "rights")
+DC_ELEMENTS = (
+    "title",
+    "creator",
+    "subject",
+    "description",
+    "publisher",
+    "contributor",
+    "date",
+    "type",
+    "format",
+    "identifier",
+    "source",
+    "language",
+    "relation",
+    "coverage",
+    "rights",
+)
 
 _TYPES = {
-    "book": "ouvrage", "livre": "ouvrage", "ouvrage": "ouvrage", "monographie": "ouvrage",
-    "report": "rapport", "rapport": "rapport", "article": "article",
-    "periodical": "periodique", "periodique": "periodique", "revue": "periodique",
-    "video": "video", "movingimage": "video", "moving image": "video",
-    "website": "site-web", "site web": "site-web", "site-web": "site-web",
-    "thesis": "memoire", "memoire": "memoire", "these": "memoire",
-    "actes": "actes", "conference proceedings": "actes", "etude": "etude",
+    "book": "ouvrage",
+    "livre": "ouvrage",
+    "ouvrage": "ouvrage",
+    "monographie": "ouvrage",
+    "report": "rapport",
+    "rapport": "rapport",
+    "article": "article",
+    "periodical": "periodique",
+    "periodique": "periodique",
+    "revue": "periodique",
+    "video": "video",
+    "movingimage": "video",
+    "moving image": "video",
+    "website": "site-web",
+    "site web": "site-web",
+    "site-web": "site-web",
+    "thesis": "memoire",
+    "memoire": "memoire",
+    "these": "memoire",
+    "actes": "actes",
+    "conference proceedings": "actes",
+    "etude": "etude",
 }
 _LANGUAGES = {
-    "fr": "fre", "fra": "fre", "fre": "fre", "francais": "fre", "french": "fre",
-    "en": "eng", "eng": "eng", "anglais": "eng", "english": "eng",
-    "es": "spa", "spa": "spa", "espagnol": "spa", "de": "ger", "deu": "ger", "ger": "ger",
-    "allemand": "ger", "it": "ita", "ita": "ita", "italien": "ita", "ar": "ara", "ara": "ara",
-    "arabe": "ara", "oc": "oci", "oci": "oci", "occitan": "oci",
+    "fr": "fre",
+    "fra": "fre",
+    "fre": "fre",
+    "francais": "fre",
+    "french": "fre",
+    "en": "eng",
+    "eng": "eng",
+    "anglais": "eng",
+    "english": "eng",
+    "es": "spa",
+    "spa": "spa",
+    "espagnol": "spa",
+    "de": "ger",
+    "deu": "ger",
+    "ger": "ger",
+    "allemand": "ger",
+    "it": "ita",
+    "ita": "ita",
+    "italien": "ita",
+    "ar": "ara",
+    "ara": "ara",
+    "arabe": "ara",
+    "oc": "oci",
+    "oci": "oci",
+    "occitan": "oci",
 }
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _ISBN_PREFIX = re.compile(r"^(?:isbn[:\s]*|urn:isbn:)", re.I)
@@ -138,11 +187,16 @@ def dc_to_notice(values, cosoter_id=None):
     if titles:
         notice["title"] = titles[0]
     notes = [f"Autre titre : {t}" for t in titles[1:]]
-    authors = [_author(name, "principal" if i == 0 else "autre")
-               for i, name in enumerate(values.get("creator", []))]
+    authors = [
+        _author(name, "principal" if i == 0 else "autre")
+        for i, name in enumerate(values.get("creator", []))
+    ]
     creators = set(values.get("creator", []))
-    authors += [_author(name, "secondaire") for name in dict.fromkeys(values.get("contributor", []))
-                if name not in creators]  # DSpace repeats every creator as contributor
+    authors += [
+        _author(name, "secondaire")
+        for name in dict.fromkeys(values.get("contributor", []))
+        if name not in creators
+    ]  # DSpace repeats every creator as contributor
     if authors:
         notice["authors"] = authors
     if values.get("subject"):

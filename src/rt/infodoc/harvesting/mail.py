@@ -35,8 +35,9 @@ def sender():
     address = (registry.get("plone.email_from_address") if registry else None) or ""
     name = (registry.get("plone.email_from_name") if registry else None) or ""
     if not address:
-        raise MailError("adresse d'expédition du site non configurée "
-                        "(Configuration du site > Courriel)")
+        raise MailError(
+            "adresse d'expédition du site non configurée (Configuration du site > Courriel)"
+        )
     return formataddr((name, address)) if name else address
 
 
@@ -45,8 +46,10 @@ def send_report(subject, body, to=None):
     there is nobody to write to or the SMTP server refuses."""
     to = list(to if to is not None else recipients())
     if not to:
-        raise MailError("aucun destinataire : ni adresse dans le registre, ni membre du "
-                        "groupe avec une adresse électronique")
+        raise MailError(
+            "aucun destinataire : ni adresse dans le registre, ni membre du "
+            "groupe avec une adresse électronique"
+        )
     message = EmailMessage(policy=policy.SMTP)  # CRLF line ends, as SMTP wants
     message["Subject"] = subject
     message["From"] = sender()
@@ -57,8 +60,12 @@ def send_report(subject, body, to=None):
         mailhost.send(message, immediate=True)
     except Exception as exc:  # smtplib, socket: the SMTP server's answer
         registry = queryUtility(IRegistry)
-        server = f"{registry.get('plone.smtp_host')}:{registry.get('plone.smtp_port')}" \
-            if registry is not None else "?"
-        raise MailError(f"envoi impossible par le serveur SMTP {server} "
-                        f"({exc.__class__.__name__}: {exc})") from exc
+        server = (
+            f"{registry.get('plone.smtp_host')}:{registry.get('plone.smtp_port')}"
+            if registry is not None
+            else "?"
+        )
+        raise MailError(
+            f"envoi impossible par le serveur SMTP {server} ({exc.__class__.__name__}: {exc})"
+        ) from exc
     return to

@@ -13,10 +13,12 @@ from pymarc import Field
 
 from rt.infodoc.marc.flavour import UNIMARC
 from rt.infodoc.marc.reader import ReadResult
-from rt.infodoc.marc.unimarc_builder import NoticeError, notice_to_unimarc
+from rt.infodoc.marc.unimarc_builder import NoticeError
+from rt.infodoc.marc.unimarc_builder import notice_to_unimarc
 from rt.infodoc.marc.xml_reader import read_element
 
-from .dublin_core import dc_to_notice, read_dc
+from .dublin_core import dc_to_notice
+from .dublin_core import read_dc
 from .identifiers import cosoter_id
 
 DUBLIN_CORE_PREFIXES = frozenset(("oai_dc",))
@@ -33,8 +35,13 @@ def dc_result(record, position):
     """ReadResult of an oai_dc record (built as UNIMARC from the notice dict)."""
     element = record.metadata_element
     ident = cosoter_id(record.identifier)
-    result = ReadResult(position=position, encoding="utf-8", flavour=UNIMARC,
-                        identifier=ident, raw=etree.tostring(element, encoding="utf-8"))
+    result = ReadResult(
+        position=position,
+        encoding="utf-8",
+        flavour=UNIMARC,
+        identifier=ident,
+        raw=etree.tostring(element, encoding="utf-8"),
+    )
     notice, warnings = dc_to_notice(read_dc(element), ident)
     result.warnings.extend(warnings)
     try:
@@ -54,12 +61,14 @@ def marc_result(record, position):
     if result.identifier is None:
         result.record.add_ordered_field(Field(tag="001", data=ident))
         result.identifier = ident
-        result.warnings.append(f"001 absent : identifiant « {ident} » repris de "
-                               f"l'identifiant OAI {record.identifier}")
+        result.warnings.append(
+            f"001 absent : identifiant « {ident} » repris de l'identifiant OAI {record.identifier}"
+        )
     elif result.identifier != ident:
         result.warnings.append(
             f"001 « {result.identifier} » différent de l'identifiant OAI "
-            f"{record.identifier} : une suppression annoncée par OAI ne sera pas reconnue")
+            f"{record.identifier} : une suppression annoncée par OAI ne sera pas reconnue"
+        )
     return result
 
 

@@ -16,12 +16,14 @@ from rt.infodoc.harvest.state import HarvestState
 from rt.infodoc.importer.index import build_index
 from rt.infodoc.importer.options import ImportOptions
 from rt.infodoc.importer.report import ImportReport
-from rt.infodoc.importer.runner import apply_deleted, import_records
+from rt.infodoc.importer.runner import apply_deleted
+from rt.infodoc.importer.runner import import_records
 
 from .identifiers import cosoter_id
 from .records import to_read_result
 from .site_state import SiteHarvestState
-from .sources import Source, check_name
+from .sources import Source
+from .sources import check_name
 from .summary import run_summary
 
 DEFAULT_BATCH_SIZE = 100
@@ -50,9 +52,9 @@ class _Feed:
         self.harvester = harvester
         self.options = options
         self.import_source = import_source
-        self.deleted = []      # {"identifier", "cosoter_id", "path", "title", "previous_state"}
+        self.deleted = []  # {"identifier", "cosoter_id", "path", "title", "previous_state"}
         self.failed = False
-        self._index = None     # catalog snapshot, built at the first deleted header
+        self._index = None  # catalog snapshot, built at the first deleted header
 
     def __iter__(self):
         position = 0
@@ -71,8 +73,13 @@ class _Feed:
 
     def _delete(self, record):
         ident = cosoter_id(record.identifier)
-        entry = {"identifier": record.identifier, "cosoter_id": ident, "path": None,
-                 "title": None, "previous_state": None}
+        entry = {
+            "identifier": record.identifier,
+            "cosoter_id": ident,
+            "path": None,
+            "title": None,
+            "previous_state": None,
+        }
         if self._index is None:
             self._index = build_index(self.site)
         key = self._index.by_cosoter.get(ident) if ident else None
@@ -80,8 +87,11 @@ class _Feed:
             obj = self.site.unrestrictedTraverse(key, None)
             if obj is not None:
                 workflow = self.site.portal_workflow
-                entry.update(path=key, title=obj.Title(),
-                             previous_state=workflow.getInfoFor(obj, "review_state", None))
+                entry.update(
+                    path=key,
+                    title=obj.Title(),
+                    previous_state=workflow.getInfoFor(obj, "review_state", None),
+                )
             if not self.options.dry_run:
                 apply_deleted(self.site, ident, source=self.import_source)
         self.deleted.append(entry)
@@ -96,24 +106,49 @@ def _merge_deletions(report, deleted):
     """Deleted headers in the import report: withdrawals, or warnings when unknown."""
     for entry in deleted:
         if entry["path"] is None:
-            report.warn(None, entry["cosoter_id"],
-                        f"notice supprimée dans la source, absente du site "
-                        f"({entry['identifier']})")
+            report.warn(
+                None,
+                entry["cosoter_id"],
+                f"notice supprimée dans la source, absente du site ({entry['identifier']})",
+            )
             continue
         if entry["previous_state"] == "private":
-            report.warn(None, entry["cosoter_id"],
-                        f"notice supprimée dans la source, déjà retirée ({entry['path']})")
+            report.warn(
+                None,
+                entry["cosoter_id"],
+                f"notice supprimée dans la source, déjà retirée ({entry['path']})",
+            )
             continue
         report.withdrawn += 1
-        report.withdrawals.append({
-            "path": entry["path"], "cosoter_id": entry["cosoter_id"], "title": entry["title"],
-            "previous_state": entry["previous_state"], "reason": "supprimée dans la source"})
+        report.withdrawals.append(
+            {
+                "path": entry["path"],
+                "cosoter_id": entry["cosoter_id"],
+                "title": entry["title"],
+                "previous_state": entry["previous_state"],
+                "reason": "supprimée dans la source",
+            }
+        )
 
 
-def harvest_into_site(site, base_url, *, prefix=None, sets=None, from_=None, until=None,
-                      source="cosoter", state_path=None, dry_run=False, full=False,
-                      client=None, batch_size=DEFAULT_BATCH_SIZE, container="fonds",
-                      progress=None, keep_run=True):
+def harvest_into_site(
+    site,
+    base_url,
+    *,
+    prefix=None,
+    sets=None,
+    from_=None,
+    until=None,
+    source="cosoter",
+    state_path=None,
+    dry_run=False,
+    full=False,
+    client=None,
+    batch_size=DEFAULT_BATCH_SIZE,
+    container="fonds",
+    progress=None,
+    keep_run=True,
+):
     """Harvest ``base_url`` into ``site``; return (HarvestReport, ImportReport).
 
     - ``source``: the name of the source: provenance of the Notices (ImportOptions.source)
@@ -132,12 +167,23 @@ def harvest_into_site(site, base_url, *, prefix=None, sets=None, from_=None, unt
     check_name(source)
     spec = Source(source, base_url, prefix, tuple(sets or ()))
     client = client or OAIClient(base_url)
-    harvester = Harvester(client, prefix=prefix, sets=list(spec.sets), from_=from_,
-                          until=until, source=spec.state_key,
-                          state=_state(site, base_url, state_path, full, dry_run))
+    harvester = Harvester(
+        client,
+        prefix=prefix,
+        sets=list(spec.sets),
+        from_=from_,
+        until=until,
+        source=spec.state_key,
+        state=_state(site, base_url, state_path, full, dry_run),
+    )
     full_sync = bool(full and not spec.sets and from_ is None and until is None)
-    options = ImportOptions(dry_run=dry_run, withdraw_missing=full_sync, source=source,
-                            container=container, batch_size=batch_size)
+    options = ImportOptions(
+        dry_run=dry_run,
+        withdraw_missing=full_sync,
+        source=source,
+        container=container,
+        batch_size=batch_size,
+    )
     feed = _Feed(site, harvester, options, source)
     label = f"oai:{base_url}"
     items = iter(feed)
@@ -150,10 +196,12 @@ def harvest_into_site(site, base_url, *, prefix=None, sets=None, from_=None, unt
         import_report.status = "failed"
         import_report.error = "le moissonnage n'a pas pu commencer"
     else:
+
         def chained():
             if first is not None:
                 yield first
             yield from items
+
         import_report = import_records(site, chained(), options, progress, source_name=label)
     _merge_deletions(import_report, feed.deleted)
     if keep_run and not dry_run:

@@ -9,10 +9,16 @@ from datetime import datetime
 
 from rt.infodoc.harvest.client import OAIClient
 
-from .mail import MailError, send_report
+from .mail import MailError
+from .mail import send_report
 from .runner import harvest_into_site
 from .settings import configured_sources
-from .summary import EXIT_NOT_STARTED, EXIT_OK, EXIT_REJECTED, exit_status, report_data, summary_fr
+from .summary import EXIT_NOT_STARTED
+from .summary import EXIT_OK
+from .summary import EXIT_REJECTED
+from .summary import exit_status
+from .summary import report_data
+from .summary import summary_fr
 
 
 def harvest_sources(site, sources=None, dry_run=False, client_options=None):
@@ -28,11 +34,23 @@ def harvest_sources(site, sources=None, dry_run=False, client_options=None):
     for source in sources:
         client = OAIClient(source.url, **(client_options or {}))
         harvest, imported = harvest_into_site(
-            site, source.url, prefix=source.prefix, sets=list(source.sets),
-            source=source.name, dry_run=dry_run, client=client)
-        results.append({"name": source.name, "harvest": harvest, "import": imported,
-                        "exit_status": exit_status(harvest, imported),
-                        "summary": summary_fr(source.name, harvest, imported)})
+            site,
+            source.url,
+            prefix=source.prefix,
+            sets=list(source.sets),
+            source=source.name,
+            dry_run=dry_run,
+            client=client,
+        )
+        results.append(
+            {
+                "name": source.name,
+                "harvest": harvest,
+                "import": imported,
+                "exit_status": exit_status(harvest, imported),
+                "summary": summary_fr(source.name, harvest, imported),
+            }
+        )
     return results, errors
 
 
@@ -49,16 +67,21 @@ def mail_subject(results, errors=(), when=None):
     updated = sum(r["import"].updated for r in results)
     problems = sum(1 for r in results if r["exit_status"]) + len(errors)
     state = f"{problems} problème(s) à vérifier" if problems else "sans erreur"
-    return (f"Moissonnage OAI du {when:%d/%m/%Y} : {created} notice(s) créée(s), "
-            f"{updated} mise(s) à jour, {state}")
+    return (
+        f"Moissonnage OAI du {when:%d/%m/%Y} : {created} notice(s) créée(s), "
+        f"{updated} mise(s) à jour, {state}"
+    )
 
 
 def mail_body(results, errors=()):
-    parts = ["Bonjour,", "",
-             "Voici le compte rendu du moissonnage automatique des sources OAI-PMH.", ""]
+    parts = [
+        "Bonjour,",
+        "",
+        "Voici le compte rendu du moissonnage automatique des sources OAI-PMH.",
+        "",
+    ]
     if not results and not errors:
-        parts.append("Aucune source n'est déclarée dans le registre "
-                     "(rt.infodoc.harvest.sources).")
+        parts.append("Aucune source n'est déclarée dans le registre (rt.infodoc.harvest.sources).")
     for item in results:
         parts += [item["summary"], ""]
     if errors:
@@ -78,6 +101,8 @@ def send_scheduled_report(results, errors=(), to=None):
 
 
 def scheduled_data(results, errors=()):
-    return {"sources": [report_data(r["name"], r["harvest"], r["import"]) for r in results],
-            "configuration_errors": list(errors),
-            "exit_status": overall_status(results, errors)}
+    return {
+        "sources": [report_data(r["name"], r["harvest"], r["import"]) for r in results],
+        "configuration_errors": list(errors),
+        "exit_status": overall_status(results, errors),
+    }

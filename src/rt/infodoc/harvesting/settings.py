@@ -21,22 +21,34 @@ class IHarvestSettings(Interface):
     directives.widget("sources", TextLinesFieldWidget)
     sources = schema.List(
         title=_("Sources moissonnées"),
-        description=_("Une source par ligne : « nom | URL de base | format | ensembles » "
-                      "(format vide : choix automatique ; ensembles séparés par des "
-                      "espaces). Les lignes commençant par # sont ignorées."),
-        value_type=schema.TextLine(), required=False, default=[])
+        description=_(
+            "Une source par ligne : « nom | URL de base | format | ensembles » "
+            "(format vide : choix automatique ; ensembles séparés par des "
+            "espaces). Les lignes commençant par # sont ignorées."
+        ),
+        value_type=schema.TextLine(),
+        required=False,
+        default=[],
+    )
 
     directives.widget("recipients", TextLinesFieldWidget)
     recipients = schema.List(
         title=_("Destinataires du rapport de moissonnage"),
-        description=_("Adresses électroniques, une par ligne. Vide : les membres du "
-                      "groupe ci-dessous qui ont une adresse."),
-        value_type=schema.TextLine(), required=False, default=[])
+        description=_(
+            "Adresses électroniques, une par ligne. Vide : les membres du "
+            "groupe ci-dessous qui ont une adresse."
+        ),
+        value_type=schema.TextLine(),
+        required=False,
+        default=[],
+    )
 
     recipients_group = schema.TextLine(
         title=_("Groupe destinataire"),
         description=_("Utilisé quand aucune adresse n'est donnée."),
-        required=False, default=DEFAULT_GROUP)
+        required=False,
+        default=DEFAULT_GROUP,
+    )
 
 
 def _record(name, default):

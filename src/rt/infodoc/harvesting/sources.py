@@ -9,7 +9,8 @@ Lines starting with ``#`` and blank lines are ignored.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
@@ -33,8 +34,10 @@ class Source:
 
 def check_name(name):
     if not _NAME.match(name or ""):
-        raise SourceError(f"nom de source invalide : « {name} » (minuscules, chiffres, "
-                          "tirets ; 64 caractères au plus)")
+        raise SourceError(
+            f"nom de source invalide : « {name} » (minuscules, chiffres, "
+            "tirets ; 64 caractères au plus)"
+        )
     return name
 
 
@@ -48,8 +51,9 @@ def parse_source(line):
     """A Source from one registry line; SourceError when it is unusable."""
     parts = [part.strip() for part in line.split("|")]
     if len(parts) < 2:
-        raise SourceError(f"ligne de source incomplète : « {line} » (nom | URL | format | "
-                          "ensembles)")
+        raise SourceError(
+            f"ligne de source incomplète : « {line} » (nom | URL | format | ensembles)"
+        )
     parts += [""] * (4 - len(parts))
     name, url, prefix, sets = parts[:4]
     return Source(check_name(name), check_url(url), prefix or None, tuple(sets.split()))
@@ -68,8 +72,9 @@ def parse_sources(lines):
             errors.append(str(exc))
             continue
         if source.name in names:
-            errors.append(f"source « {source.name} » déclarée deux fois : seule la première "
-                          "est moissonnée")
+            errors.append(
+                f"source « {source.name} » déclarée deux fois : seule la première est moissonnée"
+            )
             continue
         names.add(source.name)
         sources.append(source)

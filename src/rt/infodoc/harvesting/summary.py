@@ -9,7 +9,8 @@ import json
 from pathlib import Path
 
 from rt.infodoc.harvest import cli as harvest_cli
-from rt.infodoc.importer.report import COUNTER_LABELS, COUNTERS
+from rt.infodoc.importer.report import COUNTER_LABELS
+from rt.infodoc.importer.report import COUNTERS
 
 EXIT_OK, EXIT_REJECTED, EXIT_NOT_STARTED = 0, 1, 2
 MAX_LISTED = 50
@@ -66,10 +67,15 @@ def _plain(value):
 
 def summary_fr(name, harvest_report, import_report):
     """The French summary printed by the scripts and e-mailed to the documentalistes."""
-    title = "Moissonnage (simulation, rien n'est enregistré)" if import_report.dry_run \
+    title = (
+        "Moissonnage (simulation, rien n'est enregistré)"
+        if import_report.dry_run
         else "Moissonnage"
-    lines = [f"{title} de la source « {name} »",
-             harvest_cli.summary(harvest_report, import_report.rejected)]
+    )
+    lines = [
+        f"{title} de la source « {name} »",
+        harvest_cli.summary(harvest_report, import_report.rejected),
+    ]
     if harvest_report.from_:
         lines.append(f"  à partir du {harvest_report.from_}")
     if harvest_report.last_datestamp:
@@ -81,13 +87,16 @@ def summary_fr(name, harvest_report, import_report):
         if import_report.warning_count:
             lines.append(f"  avertissements : {import_report.warning_count}")
     for item in import_report.withdrawals[:MAX_LISTED]:
-        lines.append(f"  retirée : {item.get('cosoter_id') or '?'} {item.get('title') or ''}"
-                     f" ({item.get('reason') or 'absente de la source'})")
+        lines.append(
+            f"  retirée : {item.get('cosoter_id') or '?'} {item.get('title') or ''}"
+            f" ({item.get('reason') or 'absente de la source'})"
+        )
     for item in import_report.rejections[:MAX_LISTED]:
         ident = item.identifier or "sans identifiant"
         lines.append(f"  rejetée : n° {item.position} ({ident}) : {item.reason}")
-    hidden = max(0, len(import_report.rejections) - MAX_LISTED) + \
-        max(0, len(import_report.withdrawals) - MAX_LISTED)
+    hidden = max(0, len(import_report.rejections) - MAX_LISTED) + max(
+        0, len(import_report.withdrawals) - MAX_LISTED
+    )
     if hidden:
         lines.append(f"  … et {hidden} autres lignes (voir le rapport JSON)")
     if import_report.error:

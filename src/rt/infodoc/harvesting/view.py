@@ -11,22 +11,34 @@ from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 
 from rt.infodoc.harvest.client import OAIClient
-from rt.infodoc.importer.report import COUNTER_LABELS, COUNTERS
+from rt.infodoc.importer.report import COUNTER_LABELS
+from rt.infodoc.importer.report import COUNTERS
 
 from .runner import harvest_into_site
 from .settings import configured_sources
-from .site_state import last_runs, last_state
-from .sources import SourceError, check_name, check_url
-from .summary import EXIT_NOT_STARTED, exit_status
+from .site_state import last_runs
+from .site_state import last_state
+from .sources import SourceError
+from .sources import check_name
+from .sources import check_url
+from .summary import EXIT_NOT_STARTED
+from .summary import exit_status
 
-FORMATS = (("", "Automatique (pmb_xml_unimarc pour PMB, sinon UNIMARC, MARCXML, Dublin Core)"),
-           ("pmb_xml_unimarc", "PMB XML UNIMARC (pmb_xml_unimarc)"),
-           ("unimarc", "UNIMARC XML (unimarc)"), ("marcxml", "MARCXML (marcxml)"),
-           ("oai_dc", "Dublin Core simple (oai_dc)"))
+FORMATS = (
+    ("", "Automatique (pmb_xml_unimarc pour PMB, sinon UNIMARC, MARCXML, Dublin Core)"),
+    ("pmb_xml_unimarc", "PMB XML UNIMARC (pmb_xml_unimarc)"),
+    ("unimarc", "UNIMARC XML (unimarc)"),
+    ("marcxml", "MARCXML (marcxml)"),
+    ("oai_dc", "Dublin Core simple (oai_dc)"),
+)
 OTHER = "__url__"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-STATUS_LABELS = {"ok": "terminé", "empty": "rien de nouveau", "failed": "échec",
-                 "running": "en cours"}
+STATUS_LABELS = {
+    "ok": "terminé",
+    "empty": "rien de nouveau",
+    "failed": "échec",
+    "running": "en cours",
+}
 
 
 class HarvestOaiView(BrowserView):
@@ -83,9 +95,15 @@ class HarvestOaiView(BrowserView):
             if value and not _DATE.match(value):
                 errors[field] = f"Date {label} invalide : écrivez-la AAAA-MM-JJ."
             dates[field] = value or None
-        args = {"base_url": url, "source": name, "prefix": prefix, "sets": sets,
-                "from_": dates["from"], "until": dates["until"],
-                "dry_run": bool(form.get("dry_run"))}
+        args = {
+            "base_url": url,
+            "source": name,
+            "prefix": prefix,
+            "sets": sets,
+            "from_": dates["from"],
+            "until": dates["until"],
+            "dry_run": bool(form.get("dry_run")),
+        }
         return args, errors
 
     def run(self, form):
@@ -100,16 +118,26 @@ class HarvestOaiView(BrowserView):
 
     @property
     def not_started(self):
-        return self.harvest is not None and \
-            exit_status(self.harvest, self.imported) == EXIT_NOT_STARTED
+        return (
+            self.harvest is not None
+            and exit_status(self.harvest, self.imported) == EXIT_NOT_STARTED
+        )
 
     def history(self):
         """One row per source: its last runs (newest first) and the datestamp reached."""
         states = last_state(self.context)
         rows = []
         for name, runs in sorted(last_runs(self.context).items()):
-            reached = [e.get("last_datestamp") for key, e in states.items()
-                       if key.split("|")[0] == name and e.get("last_datestamp")]
-            rows.append({"name": name, "runs": runs[:5],
-                         "last_datestamp": max(reached) if reached else None})
+            reached = [
+                e.get("last_datestamp")
+                for key, e in states.items()
+                if key.split("|")[0] == name and e.get("last_datestamp")
+            ]
+            rows.append(
+                {
+                    "name": name,
+                    "runs": runs[:5],
+                    "last_datestamp": max(reached) if reached else None,
+                }
+            )
         return rows

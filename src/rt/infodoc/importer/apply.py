@@ -18,7 +18,9 @@ from zope.schema import Choice
 from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import ValidationError
 
-from rt.infodoc.content.notice import IMPORTED_FIELDS, INotice, notice_fields_to_schema
+from rt.infodoc.content.notice import IMPORTED_FIELDS
+from rt.infodoc.content.notice import INotice
+from rt.infodoc.content.notice import notice_fields_to_schema
 from rt.infodoc.marc.writers import to_iso2709
 
 # The centre's classification, suggested by the record's subjects (606/607) when
@@ -133,10 +135,17 @@ class NoticeWriter:
 
     def _publish(self, obj):
         tool = self.workflow_tool
-        tool.setStatusOf(WORKFLOW_ID, obj, {
-            "action": "publish", "review_state": PUBLISHED, "actor": self.actor,
-            "comments": "Import MARC", "time": DateTime(),
-        })
+        tool.setStatusOf(
+            WORKFLOW_ID,
+            obj,
+            {
+                "action": "publish",
+                "review_state": PUBLISHED,
+                "actor": self.actor,
+                "comments": "Import MARC",
+                "time": DateTime(),
+            },
+        )
         tool.getWorkflowById(WORKFLOW_ID).updateRoleMappingsFor(obj)
         if obj.effective_date is None:
             obj.effective_date = DateTime()
@@ -149,10 +158,17 @@ class NoticeWriter:
         """Change the state of an existing Notice, and say so like a transition
         would (the OAI provider leaves or lifts a tombstone on that event)."""
         tool = self.workflow_tool
-        tool.setStatusOf(WORKFLOW_ID, obj, {
-            "action": action, "review_state": state, "actor": self.actor,
-            "comments": "Import MARC", "time": DateTime(),
-        })
+        tool.setStatusOf(
+            WORKFLOW_ID,
+            obj,
+            {
+                "action": action,
+                "review_state": state,
+                "actor": self.actor,
+                "comments": "Import MARC",
+                "time": DateTime(),
+            },
+        )
         workflow = tool.getWorkflowById(WORKFLOW_ID)
         workflow.updateRoleMappingsFor(obj)
         notify(ActionSucceededEvent(obj, workflow, action, None))
@@ -183,7 +199,8 @@ class NoticeWriter:
         """Imported fields, import attributes and state of a Notice (for revert)."""
         previous = {
             name: copy.deepcopy(obj.__dict__[name])
-            for name in IMPORTED_FIELDS + IMPORT_ATTRS if name in obj.__dict__
+            for name in IMPORTED_FIELDS + IMPORT_ATTRS
+            if name in obj.__dict__
         }
         previous["_review_state"] = self.review_state(obj)
         return previous

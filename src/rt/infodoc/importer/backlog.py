@@ -83,8 +83,7 @@ class ImportSolrBacklog:
         if not tree:
             return []
         now = time.time()
-        return [(uid, entry_path(value)) for uid, value in tree.items()
-                if is_abandoned(value, now)]
+        return [(uid, entry_path(value)) for uid, value in tree.items() if is_abandoned(value, now)]
 
     def forget(self, site, uids):
         tree = self._tree(site)

@@ -7,8 +7,11 @@ file it belongs to and is stored in the ZODB as a plain dict.
 """
 
 import hashlib
-from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from dataclasses import asdict
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import UTC
+from datetime import datetime
 from itertools import islice
 
 DEFAULT_BATCH_SIZE = 1000
@@ -30,11 +33,11 @@ def bytes_sha1(data: bytes) -> str:
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def new_run_id(file_digest: str | None, when: datetime | None = None) -> str:
-    when = when or datetime.now(timezone.utc)
+    when = when or datetime.now(UTC)
     return f"{when:%Y%m%dT%H%M%S}-{(file_digest or 'flux')[:8]}"
 
 
@@ -59,8 +62,8 @@ def batched(iterable, size: int):
 class Checkpoint:
     file_sha1: str
     run_id: str
-    position: int = 0          # last record position of the last committed batch
-    batches: int = 0           # batches committed
+    position: int = 0  # last record position of the last committed batch
+    batches: int = 0  # batches committed
     done: bool = False
     updated: str = ""
     report: dict = field(default_factory=dict)  # ImportReport.to_dict() so far

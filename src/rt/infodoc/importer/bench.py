@@ -48,8 +48,11 @@ def _solr_count():
     if not config.solr_active():
         return None
     try:
-        response = requests.get(f"{config.core_url()}/select", timeout=30, params={
-            "q": "*:*", "fq": "portal_type:Notice", "rows": 0, "wt": "json"})
+        response = requests.get(
+            f"{config.core_url()}/select",
+            timeout=30,
+            params={"q": "*:*", "fq": "portal_type:Notice", "rows": 0, "wt": "json"},
+        )
         return response.json()["response"]["numFound"]
     except (requests.RequestException, ValueError, KeyError):
         return None
@@ -78,12 +81,17 @@ def run(site, path, batch_size=1000, options=None, check_search=True):
         found, backend = findable(site, last_key)
     seconds = time.perf_counter() - started
     return {
-        "records": report.records, "created": report.created, "updated": report.updated,
-        "unchanged": report.unchanged, "rejected": report.rejected,
+        "records": report.records,
+        "created": report.created,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "rejected": report.rejected,
         "seconds": round(seconds, 2),
         "rate": round(report.records / seconds, 1) if seconds else None,
         "peak_rss_mb": round(peak_rss_mb(), 1),
-        "solr_documents": _solr_count(), "findable": found, "backend": backend,
+        "solr_documents": _solr_count(),
+        "findable": found,
+        "backend": backend,
     }
 
 

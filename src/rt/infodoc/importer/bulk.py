@@ -33,7 +33,6 @@ import uuid
 from Acquisition import aq_base
 from DateTime import DateTime
 from Persistence import PersistentMapping
-
 from plone.dexterity.interfaces import IDexterityFTI
 from plone.dexterity.utils import resolveDottedName
 from plone.uuid.interfaces import ATTRIBUTE_NAME
@@ -44,10 +43,21 @@ from zope.container.contained import notifyContainerModified
 from rt.infodoc.oaiprovider.subscribers import drop_cached
 from rt.infodoc.search import config
 
-from .backlog import entry, entry_path, solr_pending
-from .apply import HASH_ATTR, RAW_ATTR, SOURCE_ATTR, SUGGESTED_FIELDS, WORKFLOW_ID, NoticeWriter
-from .indexing import IndexValues, Lookups, catalog_batch
-from .solr_bulk import DocumentBuilder, SolrPoster, solr_manager
+from .apply import HASH_ATTR
+from .apply import RAW_ATTR
+from .apply import SOURCE_ATTR
+from .apply import SUGGESTED_FIELDS
+from .apply import WORKFLOW_ID
+from .apply import NoticeWriter
+from .backlog import entry
+from .backlog import entry_path
+from .backlog import solr_pending
+from .indexing import IndexValues
+from .indexing import Lookups
+from .indexing import catalog_batch
+from .solr_bulk import DocumentBuilder
+from .solr_bulk import SolrPoster
+from .solr_bulk import solr_manager
 
 logger = logging.getLogger("rt.infodoc.importer")
 
@@ -56,27 +66,32 @@ OWNERSHIP_ATTRS = ("_owner", "__ac_local_roles__")
 
 
 class BulkNoticeWriter(NoticeWriter):
-    def __init__(self, site, container_path="fonds", source="cosoter", actor="import",
-                 state=None, solr=True):
+    def __init__(
+        self, site, container_path="fonds", source="cosoter", actor="import", state=None, solr=True
+    ):
         super().__init__(site, container_path, source, actor)
         self.state = state
-        self.pending = []          # Notices written in this batch, not yet catalogued
-        self.docs = []             # their Solr documents, posted after the commit
-        self.written = []          # Notices of the batch being committed (then ghosted)
+        self.pending = []  # Notices written in this batch, not yet catalogued
+        self.docs = []  # their Solr documents, posted after the commit
+        self.written = []  # Notices of the batch being committed (then ghosted)
         fti = getUtility(IDexterityFTI, name=PORTAL_TYPE)
         self.klass = resolveDottedName(fti.klass)
         chain = self.workflow_tool.getChainForPortalType(PORTAL_TYPE)
-        self.workflow = (self.workflow_tool.getWorkflowById(WORKFLOW_ID)
-                         if tuple(chain) == (WORKFLOW_ID,) else None)
+        self.workflow = (
+            self.workflow_tool.getWorkflowById(WORKFLOW_ID)
+            if tuple(chain) == (WORKFLOW_ID,)
+            else None
+        )
         try:
             from zope.intid.interfaces import IIntIds
+
             self.intids = queryUtility(IIntIds)
         except ImportError:  # pragma: no cover - Plone always has it
             self.intids = None
         manager = solr_manager() if solr and state is not None else None
         self.builder = DocumentBuilder(manager) if manager is not None else None
         self.poster = SolrPoster(config.core_url()) if manager is not None else None
-        self.sent = {}             # token -> uids posted, waiting for Solr's answer
+        self.sent = {}  # token -> uids posted, waiting for Solr's answer
         self._token = 0
         self.lookups = Lookups(self.catalog)
         self._workflow_template = None
@@ -118,8 +133,9 @@ class BulkNoticeWriter(NoticeWriter):
         if template is None:
             self.container._setObject(new_id, obj, suppress_events=True)
             added = aq_base(self.container._getOb(new_id)).__dict__
-            self._owner_template = {name: copy.deepcopy(added[name])
-                                    for name in OWNERSHIP_ATTRS if name in added}
+            self._owner_template = {
+                name: copy.deepcopy(added[name]) for name in OWNERSHIP_ATTRS if name in added
+            }
             return
         for name, value in template.items():
             setattr(obj, name, copy.deepcopy(value))
@@ -139,14 +155,16 @@ class BulkNoticeWriter(NoticeWriter):
             self.workflow.notifyCreated(obj)
             self._publish(obj)
             history = tuple(dict(entry) for entry in obj.workflow_history[WORKFLOW_ID])
-            permissions = {name: value for name, value in obj.__dict__.items()
-                           if name.endswith("_Permission")}
+            permissions = {
+                name: value for name, value in obj.__dict__.items() if name.endswith("_Permission")
+            }
             self._workflow_template = (history, permissions)
             return
         history, permissions = template
         now = DateTime()
         obj.workflow_history = PersistentMapping(
-            {WORKFLOW_ID: tuple(dict(entry, time=now) for entry in history)})
+            {WORKFLOW_ID: tuple(dict(entry, time=now) for entry in history)}
+        )
         for name, value in permissions.items():
             setattr(obj, name, copy.copy(value))
         if obj.effective_date is None:
@@ -173,7 +191,7 @@ class BulkNoticeWriter(NoticeWriter):
         if self.builder is None:
             return
         tree = solr_pending(self.state, create=True)
-        for obj, values in zip(objects, indexed):
+        for obj, values in zip(objects, indexed, strict=False):
             doc = self.builder.document(values)
             if doc is not None:
                 self.docs.append(doc)
@@ -230,10 +248,14 @@ class BulkNoticeWriter(NoticeWriter):
         if self.builder is None or not tree:
             return 0
         paths = {uid: entry_path(value) for uid, value in tree.items()}
-        objects = [obj for obj in (self.site.unrestrictedTraverse(path, None)
-                                   for path in paths.values()) if obj is not None]
-        missing = [uid for uid, path in paths.items()
-                   if self.site.unrestrictedTraverse(path, None) is None]
+        objects = [
+            obj
+            for obj in (self.site.unrestrictedTraverse(path, None) for path in paths.values())
+            if obj is not None
+        ]
+        missing = [
+            uid for uid, path in paths.items() if self.site.unrestrictedTraverse(path, None) is None
+        ]
         for uid in missing:
             del tree[uid]
         for obj in objects:
@@ -273,7 +295,8 @@ class BulkNoticeWriter(NoticeWriter):
         self.poster.failed()
         tree = solr_pending(self.state)
         if tree:
-            from rt.infodoc.search.catchup import INDEX, remember
+            from rt.infodoc.search.catchup import INDEX
+            from rt.infodoc.search.catchup import remember
 
             for uid, value in list(tree.items()):
                 obj = self.site.unrestrictedTraverse(entry_path(value), None)

@@ -16,7 +16,9 @@ from datetime import datetime
 from pathlib import Path
 
 from .batches import DEFAULT_BATCH_SIZE
-from .report import EXIT_CANNOT_START, EXIT_OK, EXIT_REJECTED
+from .report import EXIT_CANNOT_START
+from .report import EXIT_OK
+from .report import EXIT_REJECTED
 
 
 class CannotStart(Exception):
@@ -30,15 +32,22 @@ def parser():
     )
     p.add_argument("files", nargs="*", metavar="FICHIER")
     p.add_argument("--site", default="Plone", help="identifiant du site Plone")
-    p.add_argument("--dry-run", action="store_true",
-                   help="simulation : rien n'est enregistré, même rapport")
-    p.add_argument("--withdraw-missing", action="store_true",
-                   help="synchronisation complète : les notices absentes passent en privé")
+    p.add_argument(
+        "--dry-run", action="store_true", help="simulation : rien n'est enregistré, même rapport"
+    )
+    p.add_argument(
+        "--withdraw-missing",
+        action="store_true",
+        help="synchronisation complète : les notices absentes passent en privé",
+    )
     p.add_argument("--report", help="rapport JSON (défaut var/reports/import-<date>.json)")
     p.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
     p.add_argument("--source", default="cosoter", help="provenance des notices")
-    p.add_argument("--no-resume", action="store_true",
-                   help="ignorer le point de reprise d'un import interrompu")
+    p.add_argument(
+        "--no-resume",
+        action="store_true",
+        help="ignorer le point de reprise d'un import interrompu",
+    )
     p.add_argument("--revert", metavar="LOT", help="annuler un lot d'import")
     p.add_argument("--user", default="admin", help="compte Zope propriétaire des notices")
     return p
@@ -83,7 +92,8 @@ def _site(app, site_id, user_id):
 def main(app, argv=None, out=sys.stdout, err=sys.stderr, var_dir=None):
     from .options import ImportOptions
     from .progress import Progress
-    from .runner import import_file, revert_batch
+    from .runner import import_file
+    from .runner import revert_batch
     from .sources import count_records
 
     args = parser().parse_args(argv)
@@ -109,12 +119,16 @@ def main(app, argv=None, out=sys.stdout, err=sys.stderr, var_dir=None):
             return EXIT_CANNOT_START
         out.write(
             f"Lot {args.revert} annulé : {counts['deleted']} notices supprimées, "
-            f"{counts['restored']} restaurées, {counts['republished']} republiées\n")
+            f"{counts['restored']} restaurées, {counts['republished']} republiées\n"
+        )
         return EXIT_OK
 
     options = ImportOptions(
-        dry_run=args.dry_run, withdraw_missing=args.withdraw_missing, source=args.source,
-        batch_size=args.batch_size, resume=not args.no_resume,
+        dry_run=args.dry_run,
+        withdraw_missing=args.withdraw_missing,
+        source=args.source,
+        batch_size=args.batch_size,
+        resume=not args.no_resume,
     )
     reports = []
     status = EXIT_OK
@@ -126,8 +140,7 @@ def main(app, argv=None, out=sys.stdout, err=sys.stderr, var_dir=None):
         status = max(status, report.exit_status())
     path = Path(args.report) if args.report else default_report_path(var_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = reports[0].to_dict() if len(reports) == 1 else {
-        "runs": [r.to_dict() for r in reports]}
+    data = reports[0].to_dict() if len(reports) == 1 else {"runs": [r.to_dict() for r in reports]}
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     out.write(f"Rapport JSON : {path}\n")
     return status if status in (EXIT_OK, EXIT_REJECTED) else EXIT_CANNOT_START

@@ -14,7 +14,7 @@ def build_index(site) -> MatchIndex:
     index = MatchIndex()
     for brain in catalog.unrestrictedSearchResults(portal_type="Notice"):
         path = brain.getPath()
-        key = path[len(prefix):] if path.startswith(prefix) else path
+        key = path[len(prefix) :] if path.startswith(prefix) else path
         isbns = unindex.get(brain.getRID()) or ()
         if isinstance(isbns, str):
             isbns = (isbns,)

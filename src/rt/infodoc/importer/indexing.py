@@ -25,8 +25,8 @@ from copy import deepcopy
 from Acquisition import aq_base
 from plone.dexterity.schema import SCHEMA_CACHE
 from plone.dexterity.utils import iterSchemataForType
-from plone.indexer.interfaces import IIndexer
 from plone.indexer.interfaces import IIndexableObject
+from plone.indexer.interfaces import IIndexer
 from Products.CMFCore.utils import getToolByName
 from zope.component import getSiteManager
 from zope.interface import implementer
@@ -99,8 +99,8 @@ class Lookups:
                     fields.add(name)
                     factory = getattr(field, "defaultFactory", None)
                     if isinstance(field, Method) or (
-                            factory is not None
-                            and IContextAwareDefaultFactory.providedBy(factory)):
+                        factory is not None and IContextAwareDefaultFactory.providedBy(factory)
+                    ):
                         continue
                     plain[name] = field
         return fields, plain

@@ -37,14 +37,14 @@ import tempfile
 import threading
 import time
 import uuid
+from datetime import UTC
 from datetime import datetime
-from datetime import timezone
 from pathlib import Path
 
 import transaction
+from AccessControl.SecurityManagement import getSecurityManager
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import noSecurityManager
-from AccessControl.SecurityManagement import getSecurityManager
 from BTrees.OOBTree import OOBTree
 from Testing.makerequest import makerequest
 from zope.component.hooks import setSite
@@ -63,8 +63,7 @@ _ended = {}  # job id -> its final record, for requests reading an older ZODB sn
 _lock = threading.Lock()
 
 IMPORT, REVERT = "import", "revert"
-QUEUED, RUNNING, DONE, FAILED, INTERRUPTED = (
-    "queued", "running", "done", "failed", "interrupted")
+QUEUED, RUNNING, DONE, FAILED, INTERRUPTED = ("queued", "running", "done", "failed", "interrupted")
 STATUS_LABELS = {
     QUEUED: "en attente",
     RUNNING: "en cours",
@@ -85,7 +84,7 @@ def _now():
 def _iso(stamp):
     if not stamp:
         return ""
-    return datetime.fromtimestamp(stamp, timezone.utc).astimezone().strftime("%d/%m/%Y %H:%M")
+    return datetime.fromtimestamp(stamp, UTC).astimezone().strftime("%d/%m/%Y %H:%M")
 
 
 def jobs_tree(state, create=False):
@@ -149,23 +148,36 @@ def running_job(site):
 
 def _new_id():
     """Sortable by start time (to the microsecond), unique."""
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:6]
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:6]
 
 
 def start_job(site, upload_path, filename, options: ImportOptions, user_id=None):
     """Record a job for ``upload_path`` (moved under ``job_dir()``), commit, start it."""
     if running_job(site) is not None:
         raise JobRefused(
-            "Un import est déjà en cours : attendez sa fin avant d'en lancer un autre.")
+            "Un import est déjà en cours : attendez sa fin avant d'en lancer un autre."
+        )
     job_id = _new_id()
     path = job_dir() / f"{job_id}.mrc"
     user_id = user_id or getSecurityManager().getUser().getId()
     job = {
-        "id": job_id, "kind": IMPORT, "filename": filename, "path": str(path), "status": QUEUED,
-        "user": user_id, "dry_run": options.dry_run,
-        "withdraw_missing": options.withdraw_missing, "total": None, "done": 0,
-        "created": _now(), "updated": _now(), "finished": None, "report_id": None,
-        "error": None, "process": PROCESS, "resumed_from": None,
+        "id": job_id,
+        "kind": IMPORT,
+        "filename": filename,
+        "path": str(path),
+        "status": QUEUED,
+        "user": user_id,
+        "dry_run": options.dry_run,
+        "withdraw_missing": options.withdraw_missing,
+        "total": None,
+        "done": 0,
+        "created": _now(),
+        "updated": _now(),
+        "finished": None,
+        "report_id": None,
+        "error": None,
+        "process": PROCESS,
+        "resumed_from": None,
     }
     return _launch(site, job, upload=(upload_path, path))
 
@@ -180,12 +192,26 @@ def resume_job(site, job_id):
         raise JobRefused("Cet import ne peut pas être repris.")
     if running_job(site) is not None:
         raise JobRefused(
-            "Un import est déjà en cours : attendez sa fin avant d'en lancer un autre.")
+            "Un import est déjà en cours : attendez sa fin avant d'en lancer un autre."
+        )
     tree[job_id] = dict(job, status=effective_status(job), resumable=False)
     user_id = getSecurityManager().getUser().getId()
-    new = dict(job, id=_new_id(), kind=job.get("kind", IMPORT), status=QUEUED, user=user_id,
-               done=0, created=_now(), updated=_now(), finished=None, report_id=None,
-               error=None, process=PROCESS, resumed_from=job_id, resumable=True)
+    new = dict(
+        job,
+        id=_new_id(),
+        kind=job.get("kind", IMPORT),
+        status=QUEUED,
+        user=user_id,
+        done=0,
+        created=_now(),
+        updated=_now(),
+        finished=None,
+        report_id=None,
+        error=None,
+        process=PROCESS,
+        resumed_from=job_id,
+        resumable=True,
+    )
     return _launch(site, new)
 
 
@@ -207,10 +233,16 @@ def revertable(site, job_id):
     if job.get("reverted_by"):
         return "Cet import a déjà été annulé."
     for later in tree.values():
-        if later["created"] > job["created"] and later.get("kind", IMPORT) == IMPORT \
-                and later.get("batches") and not later.get("reverted_by"):
-            return ("Un import plus récent a modifié le fonds : seul le dernier import "
-                    "peut être annulé.")
+        if (
+            later["created"] > job["created"]
+            and later.get("kind", IMPORT) == IMPORT
+            and later.get("batches")
+            and not later.get("reverted_by")
+        ):
+            return (
+                "Un import plus récent a modifié le fonds : seul le dernier import "
+                "peut être annulé."
+            )
     return None
 
 
@@ -221,15 +253,30 @@ def start_revert(site, job_id):
         raise JobRefused(problem)
     if running_job(site) is not None:
         raise JobRefused(
-            "Un import est déjà en cours : attendez sa fin avant d'en lancer un autre.")
+            "Un import est déjà en cours : attendez sa fin avant d'en lancer un autre."
+        )
     job = _tree(site)[job_id]
     user_id = getSecurityManager().getUser().getId()
     revert = {
-        "id": _new_id(), "kind": REVERT, "of": job_id, "filename": job["filename"],
-        "path": job["path"], "status": QUEUED, "user": user_id, "dry_run": False,
-        "withdraw_missing": False, "total": job.get("written"), "done": 0,
-        "created": _now(), "updated": _now(), "finished": None, "report_id": None,
-        "error": None, "process": PROCESS, "resumed_from": None, "counts": None,
+        "id": _new_id(),
+        "kind": REVERT,
+        "of": job_id,
+        "filename": job["filename"],
+        "path": job["path"],
+        "status": QUEUED,
+        "user": user_id,
+        "dry_run": False,
+        "withdraw_missing": False,
+        "total": job.get("written"),
+        "done": 0,
+        "created": _now(),
+        "updated": _now(),
+        "finished": None,
+        "report_id": None,
+        "error": None,
+        "process": PROCESS,
+        "resumed_from": None,
+        "counts": None,
     }
     return _launch(site, revert)
 
@@ -253,8 +300,11 @@ def _launch(site, job, upload=None):
     if upload is not None:
         shutil.move(str(upload[0]), upload[1])
     thread = threading.Thread(
-        target=_run, name=f"import-marc-{job.get('kind', IMPORT)}-{job['id']}", daemon=True,
-        args=(site._p_jar.db(), "/".join(site.getPhysicalPath()), job["id"]))
+        target=_run,
+        name=f"import-marc-{job.get('kind', IMPORT)}-{job['id']}",
+        daemon=True,
+        args=(site._p_jar.db(), "/".join(site.getPhysicalPath()), job["id"]),
+    )
     with _lock:
         LIVE[job["id"]] = {"done": 0, "total": None, "started": time.monotonic()}
         _threads[job["id"]] = thread
@@ -320,8 +370,13 @@ def _run(db, site_path, job_id):
         transaction.abort()
         try:
             tree = jobs_tree(get_state(site))  # a None site fails here: logged below
-            _update(tree, job_id, status=FAILED, finished=_now(),
-                    error=f"{exc.__class__.__name__} : {exc}")
+            _update(
+                tree,
+                job_id,
+                status=FAILED,
+                finished=_now(),
+                error=f"{exc.__class__.__name__} : {exc}",
+            )
             _ended[job_id] = dict(tree[job_id])
         except Exception:  # noqa: B902
             transaction.abort()
@@ -349,9 +404,12 @@ def _import(site, tree, job):
     report_id = store_report(site, report)
     Path(job["path"]).unlink(missing_ok=True)
     written = report.created + report.updated + report.withdrawn
-    return {"done": report.records, "report_id": report_id,
-            "batches": list(report.batches) if not report.dry_run else [],
-            "written": written}
+    return {
+        "done": report.records,
+        "report_id": report_id,
+        "batches": list(report.batches) if not report.dry_run else [],
+        "written": written,
+    }
 
 
 def _revert(site, tree, job):
@@ -409,16 +467,27 @@ def job_view(site, job_id):
     if rate and total and status == RUNNING:
         remaining = max(0, round((total - done) / rate))
     return {
-        "id": job_id, "status": status, "label": STATUS_LABELS[status],
-        "filename": job.get("filename"), "done": done, "total": total,
-        "percent": percent, "rate": round(rate, 1) if rate else None,
-        "remaining": remaining, "dry_run": job.get("dry_run"),
-        "started": _iso(job.get("created")), "finished": _iso(job.get("finished")),
-        "report_id": job.get("report_id"), "error": job.get("error"),
-        "resumable": status in (INTERRUPTED, FAILED) and job.get("resumable", True)
+        "id": job_id,
+        "status": status,
+        "label": STATUS_LABELS[status],
+        "filename": job.get("filename"),
+        "done": done,
+        "total": total,
+        "percent": percent,
+        "rate": round(rate, 1) if rate else None,
+        "remaining": remaining,
+        "dry_run": job.get("dry_run"),
+        "started": _iso(job.get("created")),
+        "finished": _iso(job.get("finished")),
+        "report_id": job.get("report_id"),
+        "error": job.get("error"),
+        "resumable": status in (INTERRUPTED, FAILED)
+        and job.get("resumable", True)
         and _resumable_input(job),
         "resumed_from": job.get("resumed_from"),
-        "kind": job.get("kind", IMPORT), "of": job.get("of"), "counts": job.get("counts"),
+        "kind": job.get("kind", IMPORT),
+        "of": job.get("of"),
+        "counts": job.get("counts"),
         "reverted_by": job.get("reverted_by"),
     }
 

@@ -8,10 +8,12 @@ date in memory during a run.  ``plan_record`` turns a decoded record into a
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from rt.infodoc.indexers.values import normalize_isbn
-from rt.infodoc.marc.mapping import record_hash, to_notice
+from rt.infodoc.marc.mapping import record_hash
+from rt.infodoc.marc.mapping import to_notice
 
 CREATE = "create"
 UPDATE = "update"
@@ -55,10 +57,10 @@ def identifiers(mapped: dict) -> list[str]:
 class MatchIndex:
     """Existing Notices by key (path relative to the site)."""
 
-    by_cosoter: dict = field(default_factory=dict)   # cosoter_id -> key
+    by_cosoter: dict = field(default_factory=dict)  # cosoter_id -> key
     by_identifier: dict = field(default_factory=dict)  # normalised ISBN/ISSN -> key
-    keys: set = field(default_factory=set)           # every existing Notice key
-    cosoter_of: dict = field(default_factory=dict)   # key -> cosoter_id
+    keys: set = field(default_factory=set)  # every existing Notice key
+    cosoter_of: dict = field(default_factory=dict)  # key -> cosoter_id
 
     def add(self, key: str, cosoter_id=None, isbns=()):
         self.keys.add(key)
@@ -111,12 +113,12 @@ class Decision:
     position: int
     offset: int | None = None
     identifier: str | None = None
-    key: str | None = None           # existing Notice (update/unchanged) or new key
-    matched_by: str | None = None    # "cosoter_id", "isbn", "raw"
+    key: str | None = None  # existing Notice (update/unchanged) or new key
+    matched_by: str | None = None  # "cosoter_id", "isbn", "raw"
     mapped: dict | None = None
     content_hash: str | None = None
     raw_sha1: str | None = None
-    record: object = None            # pymarc Record (kept for marc_record)
+    record: object = None  # pymarc Record (kept for marc_record)
     flavour: str | None = None
     reason: str | None = None
     warnings: list = field(default_factory=list)
@@ -135,8 +137,9 @@ def map_result(result):
     return mapped, None
 
 
-def plan_record(result, index: MatchIndex, existing_hash, container_path="fonds",
-                raw_digest=None) -> Decision:
+def plan_record(
+    result, index: MatchIndex, existing_hash, container_path="fonds", raw_digest=None
+) -> Decision:
     """The Decision for one ReadResult.
 
     ``existing_hash(key)`` gives the content hash stored on an existing Notice
@@ -144,9 +147,14 @@ def plan_record(result, index: MatchIndex, existing_hash, container_path="fonds"
     """
     digest = raw_digest or (raw_sha1(result.raw) if result.raw else None)
     decision = Decision(
-        action=REJECT, position=result.position, offset=result.offset,
-        identifier=result.identifier, raw_sha1=digest, record=result.record,
-        flavour=result.flavour, warnings=list(result.warnings),
+        action=REJECT,
+        position=result.position,
+        offset=result.offset,
+        identifier=result.identifier,
+        raw_sha1=digest,
+        record=result.record,
+        flavour=result.flavour,
+        warnings=list(result.warnings),
     )
     mapped, error = map_result(result)
     if error:

@@ -9,8 +9,16 @@ import time
 
 
 class Progress:
-    def __init__(self, total=None, stream=None, interval=0.5, width=30, clock=time.monotonic,
-                 tty=None, label="notices"):
+    def __init__(
+        self,
+        total=None,
+        stream=None,
+        interval=0.5,
+        width=30,
+        clock=time.monotonic,
+        tty=None,
+        label="notices",
+    ):
         self.total = total
         self.stream = stream or sys.stderr
         self.interval = interval
@@ -33,8 +41,10 @@ class Progress:
             ratio = min(1.0, self.done / self.total)
             filled = int(ratio * self.width)
             bar = "#" * filled + "-" * (self.width - filled)
-            return (f"[{bar}] {self.done}/{self.total} {self.label} "
-                    f"{ratio * 100:5.1f} % {rate:,.0f}/s".replace(",", " "))
+            return (
+                f"[{bar}] {self.done}/{self.total} {self.label} "
+                f"{ratio * 100:5.1f} % {rate:,.0f}/s".replace(",", " ")
+            )
         return f"{self.done} {self.label} {rate:,.0f}/s".replace(",", " ")
 
     def update(self, done: int):

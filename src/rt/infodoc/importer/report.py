@@ -5,7 +5,9 @@ the end of ``scripts/import-marc`` and shown by the ``@@import-marc`` page.
 """
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
+from dataclasses import dataclass
+from dataclasses import field
 
 COUNTERS = ("created", "updated", "unchanged", "withdrawn", "rejected")
 
@@ -35,28 +37,28 @@ class Rejection:
 
 @dataclass
 class ImportReport:
-    source: str = ""            # file name, or "oai:<url>" for a harvest
+    source: str = ""  # file name, or "oai:<url>" for a harvest
     file_sha1: str | None = None
     import_source: str = "cosoter"  # provenance label stored on the Notices
     dry_run: bool = False
     withdraw_missing: bool = False
     started: str = ""
     finished: str = ""
-    status: str = "running"     # "running", "ok", "rejected", "failed"
-    records: int = 0            # records read (rejected included)
+    status: str = "running"  # "running", "ok", "rejected", "failed"
+    records: int = 0  # records read (rejected included)
     created: int = 0
     updated: int = 0
     unchanged: int = 0
     withdrawn: int = 0
     rejected: int = 0
-    rejections: list = field(default_factory=list)   # Rejection
+    rejections: list = field(default_factory=list)  # Rejection
     withdrawals: list = field(default_factory=list)  # {"path", "cosoter_id", "title"}
-    warnings: list = field(default_factory=list)     # {"position", "identifier", "message"}
+    warnings: list = field(default_factory=list)  # {"position", "identifier", "message"}
     warning_count: int = 0
-    batches: list = field(default_factory=list)      # batch ids committed
+    batches: list = field(default_factory=list)  # batch ids committed
     resumed_at: int | None = None  # position of the last record of the resumed checkpoint
     elapsed: float = 0.0
-    error: str | None = None     # French message when the run failed
+    error: str | None = None  # French message when the run failed
 
     # --- recording -------------------------------------------------------------
 
@@ -116,8 +118,11 @@ class ImportReport:
 
     def summary_fr(self) -> str:
         """A readable French summary (several lines)."""
-        title = "Simulation d'import (aucune modification enregistrée)" if self.dry_run \
+        title = (
+            "Simulation d'import (aucune modification enregistrée)"
+            if self.dry_run
             else "Import MARC"
+        )
         lines = [f"{title} : {self.source}"]
         if self.resumed_at:
             lines.append(f"  reprise après la notice n° {self.resumed_at} (lot déjà enregistré)")
@@ -125,9 +130,7 @@ class ImportReport:
         for name in COUNTERS:
             lines.append(f"  {COUNTER_LABELS[name]} : {getattr(self, name)}")
         if self.elapsed:
-            lines.append(
-                f"  durée : {self.elapsed:.1f} s ({self.rate:.0f} notices/s)"
-            )
+            lines.append(f"  durée : {self.elapsed:.1f} s ({self.rate:.0f} notices/s)")
         if self.warning_count:
             lines.append(f"  avertissements : {self.warning_count}")
         if self.withdrawals:
@@ -141,9 +144,7 @@ class ImportReport:
             for item in self.rejections[:50]:
                 offset = "?" if item.offset is None else item.offset
                 ident = item.identifier or "sans identifiant"
-                lines.append(
-                    f"  - n° {item.position} (octet {offset}, {ident}) : {item.reason}"
-                )
+                lines.append(f"  - n° {item.position} (octet {offset}, {ident}) : {item.reason}")
             if len(self.rejections) > 50:
                 lines.append(f"  … et {len(self.rejections) - 50} autres (voir le rapport JSON)")
         if self.error:

@@ -18,15 +18,23 @@ import transaction
 from ZODB.POSException import ConflictError
 
 from . import plan
-from .apply import NoticeWriter, WITHDRAWN_STATE
+from .apply import WITHDRAWN_STATE
+from .apply import NoticeWriter
+from .batches import Checkpoint
+from .batches import batch_id
+from .batches import batched
+from .batches import file_sha1
+from .batches import new_run_id
+from .batches import now_iso
 from .bulk import BulkNoticeWriter
 from .failpoint import failpoint
-from .batches import Checkpoint, batch_id, batched, file_sha1, new_run_id, now_iso
 from .index import build_index
 from .options import ImportOptions
 from .report import ImportReport
-from .sources import items_from_file, items_from_results
-from .state import get_state, new_journal
+from .sources import items_from_file
+from .sources import items_from_results
+from .state import get_state
+from .state import new_journal
 
 CONFLICT_RETRIES = 3
 
@@ -40,13 +48,14 @@ class _Run:
         self.progress = progress
         self.state = get_state(site, create=not options.dry_run)
         if options.bulk and not options.dry_run:
-            self.writer = BulkNoticeWriter(site, options.container, options.source,
-                                           state=self.state, solr=options.solr)
+            self.writer = BulkNoticeWriter(
+                site, options.container, options.source, state=self.state, solr=options.solr
+            )
         else:
             self.writer = NoticeWriter(site, options.container, options.source)
         self.index = build_index(site)
-        self.seen = set()          # keys of the Notices present in the source
-        self.run_hashes = {}       # key -> content hash written (or planned) by this run
+        self.seen = set()  # keys of the Notices present in the source
+        self.run_hashes = {}  # key -> content hash written (or planned) by this run
         self.checkpoint = None
         self.run_id = new_run_id(file_digest)
         self.resume_position = 0
@@ -67,8 +76,18 @@ class _Run:
                 self.resume_position = checkpoint.position
                 self.batch_number = checkpoint.batches
                 previous = ImportReport.from_dict(checkpoint.report)
-                for name in ("records", "created", "updated", "unchanged", "rejected",
-                             "rejections", "warnings", "warning_count", "batches", "started"):
+                for name in (
+                    "records",
+                    "created",
+                    "updated",
+                    "unchanged",
+                    "rejected",
+                    "rejections",
+                    "warnings",
+                    "warning_count",
+                    "batches",
+                    "started",
+                ):
                     setattr(self.report, name, getattr(previous, name))
                 self.report.resumed_at = checkpoint.position
                 return
@@ -116,10 +135,12 @@ class _Run:
             return
         result = item.decode()
         decision = plan.plan_record(
-            result, self.index, self.existing_hash, self.options.container, digest)
+            result, self.index, self.existing_hash, self.options.container, digest
+        )
         if decision.action == plan.REJECT:
-            self.report.reject(decision.position, decision.offset, decision.identifier,
-                               decision.reason)
+            self.report.reject(
+                decision.position, decision.offset, decision.identifier, decision.reason
+            )
             self._protect(decision.identifier)
             return
         dry = self.options.dry_run
@@ -131,9 +152,13 @@ class _Run:
             key = decision.key
             if not dry:
                 previous = self.writer.update(decision)
-                journal["updated"].append({
-                    "key": key, "previous": previous, "raw_sha1": digest,
-                })
+                journal["updated"].append(
+                    {
+                        "key": key,
+                        "previous": previous,
+                        "raw_sha1": digest,
+                    }
+                )
             self.index.add_mapped(key, decision.mapped)
         else:
             key = decision.key
@@ -143,8 +168,9 @@ class _Run:
             self._remember_raw(key, digest, journal)
         self.run_hashes[key] = decision.content_hash
         self.seen.add(key)
-        self.report.count({"create": "created", "update": "updated"}.get(
-            decision.action, "unchanged"))
+        self.report.count(
+            {"create": "created", "update": "updated"}.get(decision.action, "unchanged")
+        )
         for warning in decision.warnings:
             self.report.warn(decision.position, decision.identifier, warning)
 
@@ -170,8 +196,8 @@ class _Run:
             self.batch_number += 1
             number = self.batch_number
             journal = new_journal(
-                batch_id(self.run_id, number), self.run_id, self.file_digest,
-                self.options.source)
+                batch_id(self.run_id, number), self.run_id, self.file_digest, self.options.source
+            )
             try:
                 self._apply_batch(items, journal)
                 return
@@ -227,8 +253,12 @@ class _Run:
         if not missing:
             return
         self.batch_number += 1
-        journal = new_journal(batch_id(self.run_id, self.batch_number), self.run_id,
-                              self.file_digest, self.options.source)
+        journal = new_journal(
+            batch_id(self.run_id, self.batch_number),
+            self.run_id,
+            self.file_digest,
+            self.options.source,
+        )
         for key in missing:
             obj = self.writer.get(key)
             if obj is None or getattr(obj, "_rt_import_withdrawn", False):
@@ -242,11 +272,12 @@ class _Run:
                 if digest and self.state.by_raw.get(digest) == key:
                     del self.state.by_raw[digest]
                 journal["withdrawn"].append(
-                    {"key": key, "previous_state": previous, "raw_sha1": digest})
+                    {"key": key, "previous_state": previous, "raw_sha1": digest}
+                )
             self.report.withdrawn += 1
             self.report.withdrawals.append(
-                {"path": key, "cosoter_id": cosoter_id, "title": title,
-                 "previous_state": previous})
+                {"path": key, "cosoter_id": cosoter_id, "title": title, "previous_state": previous}
+            )
         if journal["withdrawn"]:
             self.state.journal[journal["batch_id"]] = journal
             self.report.batches.append(journal["batch_id"])
@@ -287,13 +318,15 @@ class _Run:
         return self.report
 
 
-def import_records(site, results, options=None, progress=None, source_name="",
-                   file_digest=None):
+def import_records(site, results, options=None, progress=None, source_name="", file_digest=None):
     """Import decoded records (ReadResult iterable) into ``site``; commits per batch."""
     options = options or ImportOptions()
     report = ImportReport(
-        source=source_name, file_sha1=file_digest, import_source=options.source,
-        dry_run=options.dry_run, withdraw_missing=options.withdraw_missing,
+        source=source_name,
+        file_sha1=file_digest,
+        import_source=options.source,
+        dry_run=options.dry_run,
+        withdraw_missing=options.withdraw_missing,
     )
     items = results if file_digest else items_from_results(results)
     return _Run(site, options, report, file_digest, progress).run(items)
@@ -304,8 +337,12 @@ def import_file(site, path, options=None, progress=None):
     options = options or ImportOptions()
     digest = file_sha1(path)
     return import_records(
-        site, items_from_file(path, options.flavour), options, progress,
-        source_name=str(path), file_digest=digest,
+        site,
+        items_from_file(path, options.flavour),
+        options,
+        progress,
+        source_name=str(path),
+        file_digest=digest,
     )
 
 

@@ -181,9 +181,12 @@ class SolrPoster:
     def post(self, docs, **params):
         body = json.dumps(docs, ensure_ascii=False).encode("utf-8")
         response = self.session.post(
-            f"{self.core_url}/update", params={"wt": "json", **params}, data=body,
+            f"{self.core_url}/update",
+            params={"wt": "json", **params},
+            data=body,
             headers={"Content-Type": "application/json; charset=utf-8"},
-            timeout=POST_TIMEOUT)
+            timeout=POST_TIMEOUT,
+        )
         response.raise_for_status()
 
     def send(self, docs, token=None):

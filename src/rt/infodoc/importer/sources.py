@@ -8,9 +8,12 @@ records come decoded (ReadResult).
 import io
 from dataclasses import dataclass
 
-from rt.infodoc.marc.reader import (
-    ISO2709, ReadResult, iter_raw_iso2709, read_iso2709, read_records, sniff_format,
-)
+from rt.infodoc.marc.reader import ISO2709
+from rt.infodoc.marc.reader import ReadResult
+from rt.infodoc.marc.reader import iter_raw_iso2709
+from rt.infodoc.marc.reader import read_iso2709
+from rt.infodoc.marc.reader import read_records
+from rt.infodoc.marc.reader import sniff_format
 
 
 @dataclass
@@ -24,8 +27,11 @@ class Item:
     def decode(self) -> ReadResult:
         if self.result is None:
             results = list(read_iso2709(io.BytesIO(self.raw), self.flavour))
-            result = results[0] if results else ReadResult(
-                position=self.position, error="notice vide", raw=self.raw)
+            result = (
+                results[0]
+                if results
+                else ReadResult(position=self.position, error="notice vide", raw=self.raw)
+            )
             result.position, result.offset, result.raw = self.position, self.offset, self.raw
             self.result = result
         return self.result

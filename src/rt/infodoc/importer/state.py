@@ -9,7 +9,8 @@ the Notices of a batch:
 - ``sources``: import source label ("cosoter") -> keys of its Notices.
 """
 
-from BTrees.OOBTree import OOBTree, OOTreeSet
+from BTrees.OOBTree import OOBTree
+from BTrees.OOBTree import OOTreeSet
 from persistent import Persistent
 from zope.annotation.interfaces import IAnnotations
 
@@ -40,10 +41,14 @@ def get_state(site, create=True):
 
 def new_journal(batch, run_id, file_digest, source):
     return {
-        "batch_id": batch, "run_id": run_id, "file_sha1": file_digest, "source": source,
-        "first_position": None, "last_position": None,
-        "created": [],    # {"key", "uid", "raw_sha1"}
-        "updated": [],    # {"key", "previous": {field: value}, "raw_sha1", "previous_raw_sha1"}
+        "batch_id": batch,
+        "run_id": run_id,
+        "file_sha1": file_digest,
+        "source": source,
+        "first_position": None,
+        "last_position": None,
+        "created": [],  # {"key", "uid", "raw_sha1"}
+        "updated": [],  # {"key", "previous": {field: value}, "raw_sha1", "previous_raw_sha1"}
         "withdrawn": [],  # {"key", "previous_state", "raw_sha1"}
         "reverted": False,
     }

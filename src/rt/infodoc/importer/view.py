@@ -19,7 +19,9 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 
 from . import jobs
 from .options import ImportOptions
-from .report import COUNTER_LABELS, COUNTERS, ImportReport
+from .report import COUNTER_LABELS
+from .report import COUNTERS
+from .report import ImportReport
 from .state import get_state
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -82,8 +84,10 @@ class ImportMarcView(BrowserView):
     def revert(self, job_id, confirmed):
         """Start undoing the import ``job_id``; its revert job id, or None (error set)."""
         if not confirmed:
-            self.error = ("Cochez « Je confirme » pour annuler l'import : ses notices "
-                          "créées seront supprimées.")
+            self.error = (
+                "Cochez « Je confirme » pour annuler l'import : ses notices "
+                "créées seront supprimées."
+            )
             return None
         try:
             return jobs.start_revert(self.context, job_id)
@@ -93,7 +97,8 @@ class ImportMarcView(BrowserView):
 
     def redirect(self, job_id):
         self.request.response.redirect(
-            f"{self.context.absolute_url()}/@@import-marc?job={job_id}", status=303)
+            f"{self.context.absolute_url()}/@@import-marc?job={job_id}", status=303
+        )
         return ""
 
     def show(self, job_id):
@@ -127,8 +132,10 @@ class ImportMarcView(BrowserView):
                         break
                     size += len(block)
                     if size > MAX_BYTES:
-                        self.error = ("Fichier trop volumineux pour la page (200 Mo au plus) : "
-                                      "utilisez scripts/import-marc.")
+                        self.error = (
+                            "Fichier trop volumineux pour la page (200 Mo au plus) : "
+                            "utilisez scripts/import-marc."
+                        )
                         return None
                     out.write(block)
             if not size:
@@ -184,8 +191,9 @@ class ImportMarcView(BrowserView):
 def progress_text(job):
     """The French sentence under the progress bar (also sent in the JSON)."""
     done, total = job["done"], job["total"]
-    if job["status"] == jobs.QUEUED or (job["status"] == jobs.RUNNING and total is None
-                                         and not done):
+    if job["status"] == jobs.QUEUED or (
+        job["status"] == jobs.RUNNING and total is None and not done
+    ):
         return "Import en attente de démarrage…"
     text = f"{done} notices traitées"
     if total:
@@ -194,8 +202,11 @@ def progress_text(job):
         text += f", {job['rate']:.0f} notices/s"
     if job.get("remaining") is not None:
         minutes, seconds = divmod(job["remaining"], 60)
-        text += (f", fin estimée dans {minutes} min {seconds:02d} s" if minutes
-                 else f", fin estimée dans {seconds} s")
+        text += (
+            f", fin estimée dans {minutes} min {seconds:02d} s"
+            if minutes
+            else f", fin estimée dans {seconds} s"
+        )
     return text + "."
 
 
@@ -210,8 +221,11 @@ class ImportProgressView(BrowserView):
         if job is None:
             response.setStatus(404)
             return json.dumps({"error": "Import inconnu."}, ensure_ascii=False)
-        job = dict(job, text=progress_text(job),
-                   page_url=f"{self.context.absolute_url()}/@@import-marc?job={job['id']}")
+        job = dict(
+            job,
+            text=progress_text(job),
+            page_url=f"{self.context.absolute_url()}/@@import-marc?job={job['id']}",
+        )
         return json.dumps(job, ensure_ascii=False)
 
 
@@ -229,5 +243,6 @@ class ImportReportView(BrowserView):
             return "Rapport introuvable."
         response.setHeader("Content-Type", "application/json; charset=utf-8")
         response.setHeader(
-            "Content-Disposition", f'attachment; filename="import-{self.request.form["id"]}.json"')
+            "Content-Disposition", f'attachment; filename="import-{self.request.form["id"]}.json"'
+        )
         return data

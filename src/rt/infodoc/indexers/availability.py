@@ -15,8 +15,18 @@ AVAILABILITY_TITLES = {
 }
 
 _ON_SITE = ("consultation sur place", "exclu du pret", "sur place", "consultation")
-_UNAVAILABLE = ("reparation", "perdu", "commande", "pilon", "desherbe", "retire",
-                "indisponible", "manquant", "traitement", "reliure")
+_UNAVAILABLE = (
+    "reparation",
+    "perdu",
+    "commande",
+    "pilon",
+    "desherbe",
+    "retire",
+    "indisponible",
+    "manquant",
+    "traitement",
+    "reliure",
+)
 
 
 def _fold(text):

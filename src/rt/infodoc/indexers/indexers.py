@@ -24,15 +24,13 @@ def authors(obj):
 
 @indexer(INotice)
 def isbn_norm(obj):
-    values = list(stored(obj, "isbn") or []) + [stored(obj, "issn") or "",
-                                                stored(obj, "ean") or ""]
+    values = list(stored(obj, "isbn") or []) + [stored(obj, "issn") or "", stored(obj, "ean") or ""]
     return [n for n in (normalize_isbn(v) for v in values) if n]
 
 
 @indexer(INotice)
 def relay_sites(obj):
-    return sorted({item.get("site") for item in (stored(obj, "items") or [])
-                   if item.get("site")})
+    return sorted({item.get("site") for item in (stored(obj, "items") or []) if item.get("site")})
 
 
 @indexer(INotice)
@@ -40,10 +38,26 @@ def notice_sortable_title(obj):
     return (stored(obj, "sort_title") or stored(obj, "title") or "").lower()[:40]
 
 
-_NOTICE_TEXT = ("title", "subtitle", "responsibility", "authors", "publisher",
-                "collection", "series_title", "description", "summary", "contents",
-                "notes", "descriptors", "keywords", "isbn", "issn", "isbn_norm",
-                "cosoter_id", "local_note")
+_NOTICE_TEXT = (
+    "title",
+    "subtitle",
+    "responsibility",
+    "authors",
+    "publisher",
+    "collection",
+    "series_title",
+    "description",
+    "summary",
+    "contents",
+    "notes",
+    "descriptors",
+    "keywords",
+    "isbn",
+    "issn",
+    "isbn_norm",
+    "cosoter_id",
+    "local_note",
+)
 
 
 @indexer(INotice)
@@ -62,15 +76,27 @@ def notice_searchable_text(obj):
 @indexer(IFicheExperience)
 def fiche_searchable_text(obj):
     return join_text(
-        obj.title, obj.description, obj.fiche_number, obj.structure, obj.partners,
-        obj.public, obj.financing, obj.contact, obj.text,
+        obj.title,
+        obj.description,
+        obj.fiche_number,
+        obj.structure,
+        obj.partners,
+        obj.public,
+        obj.financing,
+        obj.contact,
+        obj.text,
     )
 
 
 @indexer(IConfAt)
 def confat_searchable_text(obj):
     return join_text(
-        obj.title, obj.description, obj.series, obj.place, obj.speakers, obj.text,
+        obj.title,
+        obj.description,
+        obj.series,
+        obj.place,
+        obj.speakers,
+        obj.text,
     )
 
 

@@ -38,8 +38,8 @@ from plone.dexterity.interfaces import IDexterityFTI
 from plone.dexterity.schema import SCHEMA_CACHE
 from plone.dexterity.utils import iterSchemataForType
 from plone.indexer import indexer
-from plone.uuid.interfaces import ATTRIBUTE_NAME
 from plone.rfc822.interfaces import IPrimaryField
+from plone.uuid.interfaces import ATTRIBUTE_NAME
 from Products.CMFPlone.image_scales.indexer import image_scales as plone_image_scales
 from zope.component import getSiteManager
 from zope.component import queryUtility
@@ -73,8 +73,8 @@ class _TypeFacts:
                 seen.add(name)
                 factory = getattr(field, "defaultFactory", None)
                 if not isinstance(field, Method) and not (
-                        factory is not None
-                        and IContextAwareDefaultFactory.providedBy(factory)):
+                    factory is not None and IContextAwareDefaultFactory.providedBy(factory)
+                ):
                     self.plain[name] = field
         self.names = frozenset(name for name, _field in self.fields)
         self.mime_type = "message/rfc822" if primaries > 1 else "text/plain"
@@ -87,8 +87,7 @@ class _TypeFacts:
         if known is None:
             lookup = getSiteManager().adapters.lookup
             known = self._scaled[key] = any(
-                lookup((providedBy(field), key[0], key[1]), IImageScalesFieldAdapter)
-                is not None
+                lookup((providedBy(field), key[0], key[1]), IImageScalesFieldAdapter) is not None
                 for _name, field in self.fields
             )
         return known

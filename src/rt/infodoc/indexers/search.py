@@ -11,8 +11,9 @@ from rt.infodoc.indexers.availability import availability as availability_of
 
 @indexer(INotice)
 def availability(obj):
-    return availability_of(getattr(obj, "items", None), getattr(obj, "support", None),
-                           getattr(obj, "urls", None))
+    return availability_of(
+        getattr(obj, "items", None), getattr(obj, "support", None), getattr(obj, "urls", None)
+    )
 
 
 @indexer(IDexterityContent)

@@ -3,8 +3,12 @@
 import re
 
 from .extract import FieldIndex
-from .matching import match_document_type, match_site
-from .text import clean, clean_final_period, sort_key, split_nonfiling
+from .matching import match_document_type
+from .matching import match_site
+from .text import clean
+from .text import clean_final_period
+from .text import sort_key
+from .text import split_nonfiling
 
 _ISBN = re.compile(r"[0-9Xx](?:[0-9Xx -]*[0-9Xx])?")
 

@@ -34,11 +34,29 @@ ENCODINGS = (UTF8, MARC8, ISO5426, LATIN1)
 # Windows-1252 printable characters found in "ISO 8859-1" exports; 0x88/0x89 stay
 # C1 controls because they are the UNIMARC non-sorting markers.
 _CP1252 = {
-    0x80: "\u20ac", 0x82: "\u201a", 0x84: "\u201e", 0x85: "\u2026", 0x86: "\u2020",
-    0x87: "\u2021", 0x8A: "\u0160", 0x8B: "\u2039", 0x8C: "\u0152", 0x8E: "\u017d",
-    0x91: "\u2018", 0x92: "\u2019", 0x93: "\u201c", 0x94: "\u201d", 0x95: "\u2022",
-    0x96: "\u2013", 0x97: "\u2014", 0x99: "\u2122", 0x9A: "\u0161", 0x9B: "\u203a",
-    0x9C: "\u0153", 0x9E: "\u017e", 0x9F: "\u0178",
+    0x80: "\u20ac",
+    0x82: "\u201a",
+    0x84: "\u201e",
+    0x85: "\u2026",
+    0x86: "\u2020",
+    0x87: "\u2021",
+    0x8A: "\u0160",
+    0x8B: "\u2039",
+    0x8C: "\u0152",
+    0x8E: "\u017d",
+    0x91: "\u2018",
+    0x92: "\u2019",
+    0x93: "\u201c",
+    0x94: "\u201d",
+    0x95: "\u2022",
+    0x96: "\u2013",
+    0x97: "\u2014",
+    0x99: "\u2122",
+    0x9A: "\u0161",
+    0x9B: "\u203a",
+    0x9C: "\u0153",
+    0x9E: "\u017e",
+    0x9F: "\u0178",
 }
 _CP1252_TRANSLATION = str.maketrans({chr(k): v for k, v in _CP1252.items()})
 
@@ -49,8 +67,7 @@ _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 
 # Characters that real French (and Western European) catalogue text is made of.
 _PLAUSIBLE = frozenset(
-    "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆáíóúñãõåøßÁÍÓÚÑÃÕÅØìòÌÒýÝ"
-    "«»‘’“”–—…€£°\u00a0"
+    "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆáíóúñãõåøßÁÍÓÚÑÃÕÅØìòÌÒýÝ«»‘’“”–—…€£°\u00a0"
 )
 _MARC8_G1 = frozenset(CODESETS[0x45]) | {0x88, 0x89, 0x8D, 0x8E}
 _NON_SORT = frozenset("\x88\x89\x98\x9c")

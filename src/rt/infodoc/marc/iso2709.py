@@ -8,7 +8,11 @@ with a French reason.
 
 import re
 
-from pymarc import Field, Indicators, Leader, Record, Subfield
+from pymarc import Field
+from pymarc import Indicators
+from pymarc import Leader
+from pymarc import Record
+from pymarc import Subfield
 
 from . import encoding as enc
 from .flavour import detect_flavour
@@ -28,7 +32,11 @@ def _restore_escape(match) -> bytes:
 
 _TAG = re.compile(rb"[0-9A-Za-z]{3}\Z")
 _ENTITIES = (
-    (b"&apos;", b"'"), (b"&quot;", b'"'), (b"&lt;", b"<"), (b"&gt;", b">"), (b"&amp;", b"&")
+    (b"&apos;", b"'"),
+    (b"&quot;", b'"'),
+    (b"&lt;", b"<"),
+    (b"&gt;", b">"),
+    (b"&amp;", b"&"),
 )
 _INDICATOR_OK = frozenset("0123456789abcdefghijklmnopqrstuvwxyz |")
 
@@ -65,7 +73,7 @@ def _read_directory(chunk: bytes, warnings: list):
             warnings.append(
                 f"adresse de base {base} incorrecte (répertoire terminé à {dir_end + 1})"
             )
-    data = chunk[dir_end + 1:]
+    data = chunk[dir_end + 1 :]
     start, entries = 24, _entries(chunk, 24, dir_end)
     if (dir_end - 24) % 12:
         # a leader one character short or long, or a stray byte in the directory:
@@ -89,7 +97,11 @@ def _read_directory(chunk: bytes, warnings: list):
 def _entries(chunk: bytes, start: int, dir_end: int):
     directory = chunk[start:dir_end]
     return [
-        (directory[pos:pos + 3], _digits(directory[pos + 3:pos + 7]), _digits(directory[pos + 7:pos + 12]))
+        (
+            directory[pos : pos + 3],
+            _digits(directory[pos + 3 : pos + 7]),
+            _digits(directory[pos + 7 : pos + 12]),
+        )
         for pos in range(0, len(directory) - 11, 12)
     ]
 
@@ -98,7 +110,7 @@ def _fits(entries, data: bytes) -> int:
     """How many entries end exactly on a field terminator."""
     count = 0
     for _tag, length, start in entries:
-        if length and start is not None and data[start + length - 1:start + length] == FT:
+        if length and start is not None and data[start + length - 1 : start + length] == FT:
             count += 1
     return count
 
@@ -111,7 +123,7 @@ def _cut_fields(entries, data: bytes, warnings: list):
         if length is None or start is None or length < 1:
             trusted = False
             break
-        body = data[start:start + length]
+        body = data[start : start + length]
         if len(body) != length or body[-1] != FIELD_END or FT in body[:-1]:
             trusted = False
             break
@@ -132,14 +144,14 @@ def _cut_fields(entries, data: bytes, warnings: list):
         offset += len(piece) + 1
     if len(pieces) == len(entries):
         warnings.append("longueurs ou positions du répertoire incorrectes : répertoire reconstruit")
-        return [(entry[0], piece) for entry, piece in zip(entries, pieces)]
+        return [(entry[0], piece) for entry, piece in zip(entries, pieces, strict=True)]
     by_start = [(tag, starts.get(start)) for tag, _length, start in entries]
     if all(piece is not None for _tag, piece in by_start):
-        warnings.append("longueurs du répertoire incorrectes : champs relus d'après les fins de champ")
+        warnings.append(
+            "longueurs du répertoire incorrectes : champs relus d'après les fins de champ"
+        )
         return by_start
-    raise RecordError(
-        f"répertoire incohérent : {len(entries)} entrées pour {len(pieces)} champs"
-    )
+    raise RecordError(f"répertoire incohérent : {len(entries)} entrées pour {len(pieces)} champs")
 
 
 def _field_100a(raw_fields) -> str | None:
@@ -196,7 +208,9 @@ def _data_field(tag: str, body: bytes, decode, name, per_subfield, warnings) -> 
         warnings.append(f"champ {tag} : indicateurs {indicators!r} corrigés")
         indicators = (indicators + "  ")[:2]
     if indicators[0] not in _INDICATOR_OK or indicators[1] not in _INDICATOR_OK:
-        warnings.append(f"champ {tag} : indicateurs {indicators!r} invalides remplacés par des blancs")
+        warnings.append(
+            f"champ {tag} : indicateurs {indicators!r} invalides remplacés par des blancs"
+        )
         indicators = "".join(c if c in _INDICATOR_OK else " " for c in indicators)
     subfields = []
     for text in texts[1:]:
@@ -206,7 +220,9 @@ def _data_field(tag: str, body: bytes, decode, name, per_subfield, warnings) -> 
         code, value = text[0], text[1:]
         if not (code.isascii() and code.isalnum()):
             if subfields:
-                warnings.append(f"champ {tag} : code de sous-champ {code!r} invalide, texte rattaché au sous-champ précédent")
+                warnings.append(
+                    f"champ {tag} : code de sous-champ {code!r} invalide, texte rattaché au sous-champ précédent"
+                )
                 last = subfields[-1]
                 subfields[-1] = Subfield(last.code, last.value + text)
                 continue
@@ -233,7 +249,7 @@ def parse_record(chunk: bytes, flavour: str | None = None) -> ParsedRecord:
         raise RecordError(f"notice tronquée : {len(chunk)} octets")
     entries, data, start = _read_directory(chunk, warnings)
     try:
-        leader = chunk[:min(start, 24)].decode("ascii")
+        leader = chunk[: min(start, 24)].decode("ascii")
     except UnicodeDecodeError:
         raise RecordError("label (leader) illisible") from None
     while len(leader) < 24:

@@ -3,9 +3,12 @@
 import hashlib
 import json
 
-from . import marc21_mapping, unimarc_mapping
+from . import marc21_mapping
+from . import unimarc_mapping
 from .extract import FieldIndex
-from .flavour import MARC21, UNIMARC, record_flavour
+from .flavour import MARC21
+from .flavour import UNIMARC
+from .flavour import record_flavour
 
 TABLES = {UNIMARC: unimarc_mapping.TABLE, MARC21: marc21_mapping.TABLE}
 

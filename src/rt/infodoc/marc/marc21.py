@@ -4,28 +4,81 @@ A field-by-field conversion (not a re-labelling): tags, indicators, subfield cod
 ISBD punctuation, the 24-character leader ("4500", leader/09 "a") and the 008 are
 rebuilt for MARC 21.
 """
+
 import re
 
-from pymarc import Field, Indicators, Leader, Record, Subfield
+from pymarc import Field
+from pymarc import Indicators
+from pymarc import Leader
+from pymarc import Record
+from pymarc import Subfield
 
-from rt.infodoc.marc.unimarc_builder import NSB, NSE, RELATORS
+from rt.infodoc.marc.unimarc_builder import NSB
+from rt.infodoc.marc.unimarc_builder import NSE
+from rt.infodoc.marc.unimarc_builder import RELATORS
 
 #: UNIMARC relator codes -> MARC relator codes.
 MARC_RELATORS = {
-    "010": "adp", "020": "ann", "070": "aut", "080": "aui", "100": "ant", "205": "ctb",
-    "220": "com", "340": "edt", "440": "ill", "557": "orm", "600": "pht", "651": "pbd",
-    "673": "rth", "727": "ths", "730": "trl",
+    "010": "adp",
+    "020": "ann",
+    "070": "aut",
+    "080": "aui",
+    "100": "ant",
+    "205": "ctb",
+    "220": "com",
+    "340": "edt",
+    "440": "ill",
+    "557": "orm",
+    "600": "pht",
+    "651": "pbd",
+    "673": "rth",
+    "727": "ths",
+    "730": "trl",
 }
 #: UNIMARC leader/06 -> MARC 21 leader/06.
-RECORD_TYPES = {"a": "a", "b": "t", "c": "c", "d": "d", "e": "e", "f": "f", "g": "g",
-                "i": "i", "j": "j", "k": "k", "l": "m", "m": "o", "r": "r"}
+RECORD_TYPES = {
+    "a": "a",
+    "b": "t",
+    "c": "c",
+    "d": "d",
+    "e": "e",
+    "f": "f",
+    "g": "g",
+    "i": "i",
+    "j": "j",
+    "k": "k",
+    "l": "m",
+    "m": "o",
+    "r": "r",
+}
 #: UNIMARC leader/17 -> MARC 21 leader/17.
 ENCODING_LEVELS = {" ": " ", "1": "1", "2": "8", "3": "3"}
 #: UNIMARC 100$a/8 (type of publication date) -> MARC 21 008/06.
-DATE_TYPES = {"a": "c", "b": "d", "c": "u", "d": "s", "e": "r", "f": "q", "g": "m",
-              "h": "t", "i": "p", "j": "e", "k": "s", "u": "u"}
-_COUNTRIES = {"FR": "fr ", "BE": "be ", "CH": "sz ", "CA": "xxc", "GB": "xxk", "US": "xxu",
-              "DE": "gw ", "ES": "sp ", "IT": "it "}
+DATE_TYPES = {
+    "a": "c",
+    "b": "d",
+    "c": "u",
+    "d": "s",
+    "e": "r",
+    "f": "q",
+    "g": "m",
+    "h": "t",
+    "i": "p",
+    "j": "e",
+    "k": "s",
+    "u": "u",
+}
+_COUNTRIES = {
+    "FR": "fr ",
+    "BE": "be ",
+    "CH": "sz ",
+    "CA": "xxc",
+    "GB": "xxk",
+    "US": "xxu",
+    "DE": "gw ",
+    "ES": "sp ",
+    "IT": "it ",
+}
 _YEAR = re.compile(r"\d{4}")
 
 
@@ -86,9 +139,15 @@ def _title(field, has_main_entry):
     main, non_filing = strip_non_filing(titles[0].strip()) if titles else ("", 0)
     main = " ; ".join([main] + [_clean(v) for v in titles[1:]])
     responsibility = " ; ".join(_values(field, "f") + _values(field, "g"))
-    subfields = _punctuate([
-        ("a", main, ""), ("n", _first(field, "h"), "."), ("p", _first(field, "i"), ","),
-        ("b", " : ".join(_values(field, "e")), " :"), ("c", responsibility, " /")])
+    subfields = _punctuate(
+        [
+            ("a", main, ""),
+            ("n", _first(field, "h"), "."),
+            ("p", _first(field, "i"), ","),
+            ("b", " : ".join(_values(field, "e")), " :"),
+            ("c", responsibility, " /"),
+        ]
+    )
     return _make("245", "1" if has_main_entry else "0", str(min(non_filing, 9)), subfields)
 
 
@@ -102,9 +161,19 @@ def _publication(field):
 
 
 def _physical(field):
-    return _make("300", " ", " ", _punctuate([
-        ("a", _first(field, "a"), ""), ("b", _first(field, "c"), " :"),
-        ("c", _first(field, "d"), " ;"), ("e", _first(field, "e"), " +")]))
+    return _make(
+        "300",
+        " ",
+        " ",
+        _punctuate(
+            [
+                ("a", _first(field, "a"), ""),
+                ("b", _first(field, "c"), " :"),
+                ("c", _first(field, "d"), " ;"),
+                ("e", _first(field, "e"), " +"),
+            ]
+        ),
+    )
 
 
 def _person_name(field):
@@ -120,16 +189,25 @@ def _relator_subfields(field):
 
 def _person(field, tag):
     ind1 = "1" if field.indicator2 == "1" else "0"
-    return _make(tag, ind1, " ", [("a", _person_name(field)), ("c", _first(field, "c")),
-                                  ("d", _first(field, "f"))] + _relator_subfields(field))
+    return _make(
+        tag,
+        ind1,
+        " ",
+        [("a", _person_name(field)), ("c", _first(field, "c")), ("d", _first(field, "f"))]
+        + _relator_subfields(field),
+    )
 
 
 def _corporate(field, main):
     meeting = field.indicator1 == "1"
     tag = ("11" if main else "71") + ("1" if meeting else "0")
     if meeting:
-        subfields = [("a", _first(field, "a")), ("n", _first(field, "d")),
-                     ("d", _first(field, "f")), ("c", _first(field, "e"))]
+        subfields = [
+            ("a", _first(field, "a")),
+            ("n", _first(field, "d")),
+            ("d", _first(field, "f")),
+            ("c", _first(field, "e")),
+        ]
     else:
         subfields = [("a", _first(field, "a"))] + [("b", v) for v in _values(field, "b")]
     return _make(tag, "2", " ", subfields + _relator_subfields(field))
@@ -188,8 +266,16 @@ def _control_008(get, language, electronic):
         country = _COUNTRIES.get((field.get("a") or "").upper(), "xx ")
         break
     books = "    " + " " + ("o" if electronic else " ") + "    " + " 000 0 "
-    value = (entered + (date_type or "s") + date1.ljust(4) + date2.ljust(4) + country + books
-             + (language or "und")[:3].ljust(3) + " d")
+    value = (
+        entered
+        + (date_type or "s")
+        + date1.ljust(4)
+        + date2.ljust(4)
+        + country
+        + books
+        + (language or "und")[:3].ljust(3)
+        + " d"
+    )
     assert len(value) == 40, (len(value), value)
     return Field(tag="008", data=value)
 
@@ -199,14 +285,25 @@ def _leader(unimarc_leader):
     status = old[5] if old[5] in "acdnp" else "n"
     record_type = RECORD_TYPES.get(old[6], "a")
     level = old[7] if old[7] in "abcdims" else "m"
-    return Leader("00000" + status + record_type + level + " a2200000"
-                  + ENCODING_LEVELS.get(old[17], " ") + "i 4500")
+    return Leader(
+        "00000"
+        + status
+        + record_type
+        + level
+        + " a2200000"
+        + ENCODING_LEVELS.get(old[17], " ")
+        + "i 4500"
+    )
 
 
 def _items(field):
     site, call_number = _first(field, "b"), _first(field, "k")
-    holding = _make("852", " ", " ", [("b", site), ("c", _first(field, "q")),
-                                      ("h", call_number), ("p", _first(field, "f"))])
+    holding = _make(
+        "852",
+        " ",
+        " ",
+        [("b", site), ("c", _first(field, "q")), ("h", call_number), ("p", _first(field, "f"))],
+    )
     local = _make("949", " ", " ", [(s.code, s.value) for s in field.subfields])
     return [holding, local]
 
@@ -222,8 +319,14 @@ def unimarc_to_marc21(record):
         out.append(Field(tag=field.tag, data=field.data))
     out.append(_control_008(get, languages[0] if languages else "", electronic))
     for field in get("010"):
-        out.append(_make("020", " ", " ", [("a", _first(field, "a")), ("c", _first(field, "d")),
-                                           ("z", _first(field, "z"))]))
+        out.append(
+            _make(
+                "020",
+                " ",
+                " ",
+                [("a", _first(field, "a")), ("c", _first(field, "d")), ("z", _first(field, "z"))],
+            )
+        )
     for field in get("011"):
         out.append(_make("022", " ", " ", [("a", _first(field, "a")), ("z", _first(field, "z"))]))
     for field in get("345"):
@@ -231,8 +334,14 @@ def unimarc_to_marc21(record):
     if languages:
         originals = [v for f in get("101") for v in _values(f, "c")]
         translated = any(f.indicator1 == "1" for f in get("101"))
-        out.append(_make("041", "1" if translated else "0", " ",
-                         [("a", v) for v in languages] + [("h", v) for v in originals]))
+        out.append(
+            _make(
+                "041",
+                "1" if translated else "0",
+                " ",
+                [("a", v) for v in languages] + [("h", v) for v in originals],
+            )
+        )
     for field in get("676"):
         out.append(_make("082", "0", "4", [("a", _first(field, "a")), ("2", _first(field, "v"))]))
     for field in get("686"):
@@ -254,17 +363,36 @@ def unimarc_to_marc21(record):
     for field in get("215"):
         out.append(_physical(field))
     for field in get("225"):
-        out.append(_make("490", "0", " ", _punctuate([("a", _first(field, "a"), ""),
-                                                      ("x", _first(field, "x"), ","),
-                                                      ("v", _first(field, "v"), " ;")])))
+        out.append(
+            _make(
+                "490",
+                "0",
+                " ",
+                _punctuate(
+                    [
+                        ("a", _first(field, "a"), ""),
+                        ("x", _first(field, "x"), ","),
+                        ("v", _first(field, "v"), " ;"),
+                    ]
+                ),
+            )
+        )
     for field in get("300"):
         out.append(_make("500", " ", " ", [("a", v) for v in _values(field, "a")]))
     for field in get("327"):
         out.append(_make("505", "0", " ", [("a", " -- ".join(_values(field, "a")))]))
     for field in get("330"):
         out.append(_make("520", " ", " ", [("a", " ".join(_values(field, "a")))]))
-    subject_tags = {"600": "600", "601": "610", "602": "600", "604": "600", "605": "630",
-                    "606": "650", "607": "651", "608": "655"}
+    subject_tags = {
+        "600": "600",
+        "601": "610",
+        "602": "600",
+        "604": "600",
+        "605": "630",
+        "606": "650",
+        "607": "651",
+        "608": "655",
+    }
     for field in get(*subject_tags):
         out.append(_subject(field, subject_tags[field.tag]))
     for field in get("610"):
@@ -279,8 +407,14 @@ def unimarc_to_marc21(record):
     for field in get("461", "464"):
         out.append(_make("773", "0", " ", [("t", _first(field, "t")), ("g", _first(field, "v"))]))
     for field in get("856"):
-        out.append(_make("856", "4", "0", [("u", v) for v in _values(field, "u")]
-                         + [("z", _first(field, "z"))]))
+        out.append(
+            _make(
+                "856",
+                "4",
+                "0",
+                [("u", v) for v in _values(field, "u")] + [("z", _first(field, "z"))],
+            )
+        )
     for field in get("995"):
         out.extend(_items(field))
 

@@ -1,9 +1,18 @@
 """MARC21 -> Notice dict: the mapping table (see docs/notice-fields.md)."""
 
 from . import common_mapping as common
-from .extract import FieldIndex, every, field_parts, first, first_year, heading, joined, year_of
-from .matching import match_themes, match_territories
-from .text import clean, clean_final_period
+from .extract import FieldIndex
+from .extract import every
+from .extract import field_parts
+from .extract import first
+from .extract import first_year
+from .extract import heading
+from .extract import joined
+from .extract import year_of
+from .matching import match_territories
+from .matching import match_themes
+from .text import clean
+from .text import clean_final_period
 
 MAIN_ENTRIES = (("100", "person"), ("110", "corporate"), ("111", "corporate"))
 ADDED_ENTRIES = (("700", "person"), ("710", "corporate"), ("711", "corporate"))
@@ -43,7 +52,9 @@ def authors(index: FieldIndex):
     for entries, main in ((MAIN_ENTRIES, True), (ADDED_ENTRIES, False)):
         for tag, kind in entries:
             for field in index.fields(tag):
-                name = common.person_name(field) if kind == "person" else common.corporate_name(field)
+                name = (
+                    common.person_name(field) if kind == "person" else common.corporate_name(field)
+                )
                 function = _function(field)
                 if main:
                     role = "main"
@@ -132,9 +143,16 @@ def territory(index: FieldIndex):
 
 
 def items(index: FieldIndex):
-    return common.items(index, "852", {
-        "barcode": "p", "call_number": "hi", "section": "c", "site": "b",
-    })
+    return common.items(
+        index,
+        "852",
+        {
+            "barcode": "p",
+            "call_number": "hi",
+            "section": "c",
+            "site": "b",
+        },
+    )
 
 
 def cosoter_id(index: FieldIndex):

@@ -1,20 +1,23 @@
 """Read MARC files (ISO 2709 or XML) record by record, never stopping on a bad one.
 
-    for result in read_records("export.mrc"):
-        if result.error:
-            report(result.position, result.identifier, result.error)
-        else:
-            notice = to_notice(result.record, result.flavour)
+for result in read_records("export.mrc"):
+    if result.error:
+        report(result.position, result.identifier, result.error)
+    else:
+        notice = to_notice(result.record, result.flavour)
 """
 
 import io
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from pymarc import Record
 
-from .iso2709 import RT, RecordError, parse_record
+from .iso2709 import RT
+from .iso2709 import RecordError
+from .iso2709 import parse_record
 
 ISO2709 = "iso2709"
 XML = "xml"
@@ -70,7 +73,7 @@ def _chunks(stream):
             end = buffer.find(RT, start)
             if end < 0:
                 break
-            yield consumed + start, buffer[start:end + 1]
+            yield consumed + start, buffer[start : end + 1]
             start = end + 1
         buffer = buffer[start:]
         consumed += start
@@ -90,11 +93,11 @@ def _split_glued(chunk: bytes):
     while declared and pos + declared < len(chunk) - 1:
         cut = pos + declared
         # a lost record terminator: the next leader starts right after a field end
-        nxt = chunk[cut - 1:cut] == b"\x1e" and _LEADER_START.match(chunk, cut)
+        nxt = chunk[cut - 1 : cut] == b"\x1e" and _LEADER_START.match(chunk, cut)
         if not nxt:
             nxt_pos = None
             for m in _LEADER_START.finditer(chunk, pos + 24):
-                if chunk[m.start() - 1:m.start()] == b"\x1e":
+                if chunk[m.start() - 1 : m.start()] == b"\x1e":
                     nxt_pos = m.start()
                     break
             if nxt_pos is None:
@@ -102,7 +105,7 @@ def _split_glued(chunk: bytes):
             cut = nxt_pos
         yield pos, chunk[pos:cut], "fin de notice manquante : notice séparée de la suivante"
         pos = cut
-        declared = int(chunk[pos:pos + 5]) if chunk[pos:pos + 5].isdigit() else None
+        declared = int(chunk[pos : pos + 5]) if chunk[pos : pos + 5].isdigit() else None
     yield pos, chunk[pos:], None
 
 
@@ -169,7 +172,7 @@ def _guess_identifier(chunk: bytes) -> str | None:
         m = _ID_ENTRY.match(chunk, pos)
         if m:
             start = dir_end + 1 + int(m.group(2))
-            value = chunk[start:start + int(m.group(1))].split(b"\x1e")[0]
+            value = chunk[start : start + int(m.group(1))].split(b"\x1e")[0]
             text = value.decode("utf-8", "replace").strip()
             return text or None
     return None

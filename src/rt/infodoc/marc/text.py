@@ -34,10 +34,10 @@ def split_nonfiling(value: str) -> tuple[str, str]:
     """Return (non-filing prefix, rest) of a title carrying markers."""
     match = _NONFILING.match(value)
     if match:
-        return match.group(1), value[match.end():]
+        return match.group(1), value[match.end() :]
     match = _BRACED.match(value)
     if match:
-        return match.group(1) or match.group(2), value[match.end():]
+        return match.group(1) or match.group(2), value[match.end() :]
     return "", value
 
 

@@ -3,10 +3,15 @@
 This is the inverse of the UNIMARC mapping: every key of the contract goes back to the
 zone it is read from.  Pure Python (pymarc only), no Zope.
 """
+
 import datetime
 import unicodedata
 
-from pymarc import Field, Indicators, Leader, Record, Subfield
+from pymarc import Field
+from pymarc import Indicators
+from pymarc import Leader
+from pymarc import Record
+from pymarc import Subfield
 
 from .vocabulary import TERRITORY_NAMES  # noqa: F401 (re-exported)
 from .vocabulary import THEME_LABELS  # noqa: F401 (re-exported)
@@ -31,16 +36,34 @@ RELATORS = {
     "730": "Traducteur",
 }
 _RELATOR_BY_LABEL = {
-    "".join(c for c in unicodedata.normalize("NFD", label.lower()) if not unicodedata.combining(c)): code
+    "".join(
+        c for c in unicodedata.normalize("NFD", label.lower()) if not unicodedata.combining(c)
+    ): code
     for code, label in RELATORS.items()
 }
-_RELATOR_BY_LABEL.update({"editeur": "340", "coordinateur": "340", "coordination": "340",
-                          "directeur": "651", "direction": "651"})
+_RELATOR_BY_LABEL.update(
+    {
+        "editeur": "340",
+        "coordinateur": "340",
+        "coordination": "340",
+        "directeur": "651",
+        "direction": "651",
+    }
+)
 
 #: Primary / alternative / secondary responsibility, as written in "role".
-_LEVEL_BY_ROLE = {"principal": 0, "auteur principal": 0, "main": 0,
-                  "autre": 1, "co-auteur": 1, "coauteur": 1, "coauthor": 1, "added": 1,
-                  "secondaire": 2, "secondary": 2}
+_LEVEL_BY_ROLE = {
+    "principal": 0,
+    "auteur principal": 0,
+    "main": 0,
+    "autre": 1,
+    "co-auteur": 1,
+    "coauteur": 1,
+    "coauthor": 1,
+    "added": 1,
+    "secondaire": 2,
+    "secondary": 2,
+}
 
 #: document_type token -> (leader/06 type of record, leader/07 bibliographic level).
 DOCUMENT_TYPE_LEADER = {
@@ -60,7 +83,6 @@ DOCUMENT_TYPE_LEADER = {
     "site-web": ("l", "i"),
 }
 _HIERARCHY = {"m": "0", "i": "0", "c": "1", "s": "1", "a": "2"}
-
 
 
 #: Leading articles treated as non-filing (wrapped in NSB/NSE in 200$a).
@@ -114,8 +136,20 @@ def coded_data_100(year=None, date_entered=None, charset=UNIMARC_CHARSET_UTF8, l
     entered = (date_entered or datetime.date.today()).strftime("%Y%m%d")
     date1 = f"{year:04d}" if year else "    "
     date_type = "d" if year else "u"
-    value = (entered + date_type + date1 + "    " + "   " + "y" + "0" + (language or "fre")[:3].ljust(3)
-             + "y" + charset + "    " + "ba")
+    value = (
+        entered
+        + date_type
+        + date1
+        + "    "
+        + "   "
+        + "y"
+        + "0"
+        + (language or "fre")[:3].ljust(3)
+        + "y"
+        + charset
+        + "    "
+        + "ba"
+    )
     assert len(value) == 36, value
     return value
 
@@ -127,7 +161,7 @@ def non_filing_title(title):
     lowered = title.lower()
     for article in _ARTICLES:
         if lowered.startswith(article) and len(title) > len(article):
-            return NSB + title[: len(article)] + NSE + title[len(article):]
+            return NSB + title[: len(article)] + NSE + title[len(article) :]
     return title
 
 
@@ -143,8 +177,11 @@ def relator_code(author):
     code = str(author.get("function") or "").strip()
     if code:
         return code
-    role = "".join(c for c in unicodedata.normalize("NFD", str(author.get("role") or "").lower())
-                   if not unicodedata.combining(c)).strip()
+    role = "".join(
+        c
+        for c in unicodedata.normalize("NFD", str(author.get("role") or "").lower())
+        if not unicodedata.combining(c)
+    ).strip()
     return _RELATOR_BY_LABEL.get(role, "070")
 
 
@@ -172,11 +209,18 @@ def _author_fields(authors):
             primary_taken[kind] = True
         if kind == "person":
             surname, forename = _split_name(author["name"])
-            fields.append(_field("70" + str(level), " ", "1" if forename else "0",
-                                 [("a", surname), ("b", forename), ("4", code)]))
+            fields.append(
+                _field(
+                    "70" + str(level),
+                    " ",
+                    "1" if forename else "0",
+                    [("a", surname), ("b", forename), ("4", code)],
+                )
+            )
         else:
-            fields.append(_field("71" + str(level), "0", "2",
-                                 [("a", author["name"].strip()), ("4", code)]))
+            fields.append(
+                _field("71" + str(level), "0", "2", [("a", author["name"].strip()), ("4", code)])
+            )
     fields.sort(key=lambda field: field.tag)  # stable: 700, 701, 702, 710, 711, 712
     return fields
 
@@ -185,8 +229,17 @@ def _collation_field(collation):
     rest, _, accompanying = collation.partition(" + ")
     rest, _, dimensions = rest.partition(" ; ")
     extent, _, other = rest.partition(" : ")
-    return _field("215", " ", " ", [("a", extent.strip()), ("c", other.strip()),
-                                    ("d", dimensions.strip()), ("e", accompanying.strip())])
+    return _field(
+        "215",
+        " ",
+        " ",
+        [
+            ("a", extent.strip()),
+            ("c", other.strip()),
+            ("d", dimensions.strip()),
+            ("e", accompanying.strip()),
+        ],
+    )
 
 
 def _leader(document_type):
@@ -227,10 +280,21 @@ def _item_fields(notice):
         if not isinstance(item, dict):
             raise NoticeError("Chaque exemplaire doit être un dictionnaire.")
         doc_type = item.get("doc_type") or notice.get("document_type") or ""
-        fields.append(_field("995", " ", " ", [
-            ("b", item.get("site", "")), ("f", item.get("barcode", "")),
-            ("k", item.get("call_number", "")), ("q", item.get("section", "")),
-            ("r", doc_type), ("o", item.get("status", ""))]))
+        fields.append(
+            _field(
+                "995",
+                " ",
+                " ",
+                [
+                    ("b", item.get("site", "")),
+                    ("f", item.get("barcode", "")),
+                    ("k", item.get("call_number", "")),
+                    ("q", item.get("section", "")),
+                    ("r", doc_type),
+                    ("o", item.get("status", "")),
+                ],
+            )
+        )
     return fields
 
 
@@ -267,16 +331,41 @@ def notice_to_unimarc(notice, *, date_entered=None, record_id=None):
     fields.append(_field("011", " ", " ", [("a", _text(notice, "issn"))]))
     fields.append(_field("100", " ", " ", [("a", coded_data_100(year, date_entered))]))
     fields.append(_field("101", "0", " ", [("a", language)]))
-    fields.append(_field("200", "1", " ", [
-        ("a", non_filing_title(title)),
-        ("e", _text(notice, "subtitle")), ("f", _text(notice, "responsibility"))]))
+    fields.append(
+        _field(
+            "200",
+            "1",
+            " ",
+            [
+                ("a", non_filing_title(title)),
+                ("e", _text(notice, "subtitle")),
+                ("f", _text(notice, "responsibility")),
+            ],
+        )
+    )
     fields.append(_field("205", " ", " ", [("a", _text(notice, "edition"))]))
-    fields.append(_field("210", " ", " ", [("a", _text(notice, "place")), ("c", _text(notice, "publisher")),
-                                           ("d", str(year) if year else "")]))
+    fields.append(
+        _field(
+            "210",
+            " ",
+            " ",
+            [
+                ("a", _text(notice, "place")),
+                ("c", _text(notice, "publisher")),
+                ("d", str(year) if year else ""),
+            ],
+        )
+    )
     if _text(notice, "collation"):
         fields.append(_collation_field(_text(notice, "collation")))
-    fields.append(_field("225", "2", " ", [("a", _text(notice, "collection")),
-                                           ("v", _text(notice, "collection_number"))]))
+    fields.append(
+        _field(
+            "225",
+            "2",
+            " ",
+            [("a", _text(notice, "collection")), ("v", _text(notice, "collection_number"))],
+        )
+    )
     for paragraph in _text(notice, "notes").split("\n"):
         fields.append(_field("300", " ", " ", [("a", paragraph.strip())]))
     contents = [part.strip() for part in _text(notice, "contents").split(" ; ") if part.strip()]

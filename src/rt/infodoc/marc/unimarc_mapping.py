@@ -1,12 +1,26 @@
 """UNIMARC -> Notice dict: the mapping table (see docs/notice-fields.md)."""
 
 from . import common_mapping as common
-from .extract import FieldIndex, every, field_parts, first, first_year, heading, joined, year_of
-from .matching import match_themes, match_territories
+from .extract import FieldIndex
+from .extract import every
+from .extract import field_parts
+from .extract import first
+from .extract import first_year
+from .extract import heading
+from .extract import joined
+from .extract import year_of
+from .matching import match_territories
+from .matching import match_themes
 from .text import clean
 
-ROLES = {"700": "main", "701": "coauthor", "702": "secondary",
-         "710": "main", "711": "coauthor", "712": "secondary"}
+ROLES = {
+    "700": "main",
+    "701": "coauthor",
+    "702": "secondary",
+    "710": "main",
+    "711": "coauthor",
+    "712": "secondary",
+}
 SUBJECT_TAGS = ("600", "601", "602", "604", "605", "606", "607", "608")
 
 
@@ -64,7 +78,9 @@ def descriptors(index: FieldIndex):
         for field in index.fields(tag):
             value = heading(field, "a", "jxyz")
             if tag == "600" and field.get("b"):
-                value = value.replace(clean(field.get("a") or ""), common.person_name(field, "b"), 1)
+                value = value.replace(
+                    clean(field.get("a") or ""), common.person_name(field, "b"), 1
+                )
             if value and value not in found:
                 found.append(value)
     return found or None
@@ -96,10 +112,18 @@ def territory(index: FieldIndex):
 
 
 def items(index: FieldIndex):
-    return common.items(index, "995", {
-        "barcode": "f", "call_number": "k", "doc_type": "r", "section": "q",
-        "status": "o", "site": "b",
-    })
+    return common.items(
+        index,
+        "995",
+        {
+            "barcode": "f",
+            "call_number": "k",
+            "doc_type": "r",
+            "section": "q",
+            "status": "o",
+            "site": "b",
+        },
+    )
 
 
 def cosoter_id(index: FieldIndex):

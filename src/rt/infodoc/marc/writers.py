@@ -3,18 +3,31 @@
 Pure Python (pymarc + lxml), no Zope.  The XML builders return lxml elements and are
 written for throughput (the OAI-PMH provider serves thousands of records a second).
 """
+
 import re
 
 from lxml import etree
 
 from rt.infodoc.marc.marc21 import unimarc_to_marc21
-from rt.infodoc.marc.unimarc_builder import NoticeError, notice_to_unimarc
+from rt.infodoc.marc.unimarc_builder import NoticeError
+from rt.infodoc.marc.unimarc_builder import notice_to_unimarc
 
 __all__ = [
-    "MarcWriteError", "NoticeError", "notice_to_unimarc", "unimarc_to_marc21", "to_iso2709",
-    "to_unimarc_slim", "to_pmb_xml", "to_marcxml", "unimarc_slim_collection",
-    "marcxml_collection", "pmb_xml_collection", "is_marc21",
-    "UNIMARC_SLIM_NS", "MARC21_SLIM_NS", "PMB_NS",
+    "MarcWriteError",
+    "NoticeError",
+    "notice_to_unimarc",
+    "unimarc_to_marc21",
+    "to_iso2709",
+    "to_unimarc_slim",
+    "to_pmb_xml",
+    "to_marcxml",
+    "unimarc_slim_collection",
+    "marcxml_collection",
+    "pmb_xml_collection",
+    "is_marc21",
+    "UNIMARC_SLIM_NS",
+    "MARC21_SLIM_NS",
+    "PMB_NS",
 ]
 
 UNIMARC_SLIM_NS = "http://www.bncf.firenze.sbn.it/unimarc/slim"
@@ -36,13 +49,16 @@ class MarcWriteError(ValueError):
 def _leader_text(record):
     leader = str(record.leader)
     if len(leader) != 24:
-        raise MarcWriteError(f"Le guide de la notice doit faire 24 caractères, il en fait {len(leader)}.")
+        raise MarcWriteError(
+            f"Le guide de la notice doit faire 24 caractères, il en fait {len(leader)}."
+        )
     return leader
 
 
 def _structural_error(tag):
     return MarcWriteError(
-        f"La zone {tag} contient un caractère de structure ISO 2709 (1D, 1E ou 1F).")
+        f"La zone {tag} contient un caractère de structure ISO 2709 (1D, 1E ou 1F)."
+    )
 
 
 def _field_bytes(field, tag):
@@ -52,8 +68,11 @@ def _field_bytes(field, tag):
             raise _structural_error(tag)
     else:
         subfields = field.subfields
-        text = ((field.indicator1 or " ")[:1] + (field.indicator2 or " ")[:1]
-                + "".join(["\x1f" + sf.code + sf.value for sf in subfields]))
+        text = (
+            (field.indicator1 or " ")[:1]
+            + (field.indicator2 or " ")[:1]
+            + "".join(["\x1f" + sf.code + sf.value for sf in subfields])
+        )
         if text.count("\x1f") != len(subfields) or "\x1e" in text or "\x1d" in text:
             raise _structural_error(tag)
         for sf in subfields:
@@ -128,21 +147,37 @@ def is_marc21(record):
     return str(record.leader)[20:24] == "4500"
 
 
-def _slim_parts(record, open_tag, leader_tag, control_tag, data_tag, subfield_tag,
-                tag_attr, ind1_attr, ind2_attr, code_attr):
+def _slim_parts(
+    record,
+    open_tag,
+    leader_tag,
+    control_tag,
+    data_tag,
+    subfield_tag,
+    tag_attr,
+    ind1_attr,
+    ind2_attr,
+    code_attr,
+):
     parts = [open_tag, f"<{leader_tag}>{_esc(str(record.leader))}</{leader_tag}>"]
     append = parts.append
     data_fields = []
     for field in record.fields:
         if field.is_control_field():
-            append(f'<{control_tag} {tag_attr}="{_esc(field.tag)}">{_esc(field.data)}</{control_tag}>')
+            append(
+                f'<{control_tag} {tag_attr}="{_esc(field.tag)}">{_esc(field.data)}</{control_tag}>'
+            )
         else:
             data_fields.append(field)
     for field in data_fields:
-        append(f'<{data_tag} {tag_attr}="{_esc(field.tag)}" {ind1_attr}="{_indicator(field.indicator1)}" '
-               f'{ind2_attr}="{_indicator(field.indicator2)}">')
+        append(
+            f'<{data_tag} {tag_attr}="{_esc(field.tag)}" {ind1_attr}="{_indicator(field.indicator1)}" '
+            f'{ind2_attr}="{_indicator(field.indicator2)}">'
+        )
         for subfield in field.subfields:
-            append(f'<{subfield_tag} {code_attr}="{_esc(subfield.code)}">{_esc(subfield.value)}</{subfield_tag}>')
+            append(
+                f'<{subfield_tag} {code_attr}="{_esc(subfield.code)}">{_esc(subfield.value)}</{subfield_tag}>'
+            )
         append(f"</{data_tag}>")
     return parts
 
@@ -152,15 +187,25 @@ def to_unimarc_slim(record, parent=None):
 
     With ``parent`` (e.g. a ``collection`` element) the record is appended to it.
     """
-    parts = _slim_parts(record, f'<rec xmlns="{UNIMARC_SLIM_NS}" type="Bibliographic">',
-                        "lab", "cf", "df", "sf", "t", "i1", "i2", "c")
+    parts = _slim_parts(
+        record,
+        f'<rec xmlns="{UNIMARC_SLIM_NS}" type="Bibliographic">',
+        "lab",
+        "cf",
+        "df",
+        "sf",
+        "t",
+        "i1",
+        "i2",
+        "c",
+    )
     parts.append("</rec>")
     return _parse(parts, parent)
 
 
 def unimarc_slim_collection(records):
     """Return a UNIMARC slim ``collection`` element holding the records."""
-    collection = etree.Element("{%s}collection" % UNIMARC_SLIM_NS, nsmap={None: UNIMARC_SLIM_NS})
+    collection = etree.Element(f"{{{UNIMARC_SLIM_NS}}}collection", nsmap={None: UNIMARC_SLIM_NS})
     for record in records:
         to_unimarc_slim(record, collection)
     return collection
@@ -185,7 +230,9 @@ def to_pmb_xml(record, parent=None):
         if field.is_control_field():
             append(f'<f c="{_esc(field.tag)}">{_esc(field.data)}</f>')
         else:
-            append(f'<f c="{_esc(field.tag)}" ind="{_indicator(field.indicator1)}{_indicator(field.indicator2)}">')
+            append(
+                f'<f c="{_esc(field.tag)}" ind="{_indicator(field.indicator1)}{_indicator(field.indicator2)}">'
+            )
             for subfield in field.subfields:
                 append(f'<s c="{_esc(subfield.code)}">{_esc(subfield.value)}</s>')
             append("</f>")
@@ -195,7 +242,7 @@ def to_pmb_xml(record, parent=None):
 
 def pmb_xml_collection(records):
     """Return a ``unimarc`` element holding PMB notices (PMB's export file shape)."""
-    root = etree.Element("{%s}unimarc" % PMB_NS, nsmap={None: PMB_NS})
+    root = etree.Element(f"{{{PMB_NS}}}unimarc", nsmap={None: PMB_NS})
     for record in records:
         to_pmb_xml(record, root)
     return root
@@ -210,16 +257,25 @@ def to_marcxml(record, parent=None):
     """
     if not is_marc21(record):
         record = unimarc_to_marc21(record)
-    parts = _slim_parts(record, f'<record xmlns="{MARC21_SLIM_NS}" type="Bibliographic">',
-                        "leader", "controlfield", "datafield", "subfield",
-                        "tag", "ind1", "ind2", "code")
+    parts = _slim_parts(
+        record,
+        f'<record xmlns="{MARC21_SLIM_NS}" type="Bibliographic">',
+        "leader",
+        "controlfield",
+        "datafield",
+        "subfield",
+        "tag",
+        "ind1",
+        "ind2",
+        "code",
+    )
     parts.append("</record>")
     return _parse(parts, parent)
 
 
 def marcxml_collection(records):
     """Return a MARCXML ``collection`` element holding the records (converted if UNIMARC)."""
-    collection = etree.Element("{%s}collection" % MARC21_SLIM_NS, nsmap={None: MARC21_SLIM_NS})
+    collection = etree.Element(f"{{{MARC21_SLIM_NS}}}collection", nsmap={None: MARC21_SLIM_NS})
     for record in records:
         to_marcxml(record, collection)
     return collection

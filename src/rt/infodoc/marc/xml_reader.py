@@ -16,9 +16,14 @@ is rejected (with the line and message), the records around it are kept.
 import unicodedata
 
 from lxml import etree
-from pymarc import Field, Indicators, Leader, Record, Subfield
+from pymarc import Field
+from pymarc import Indicators
+from pymarc import Leader
+from pymarc import Record
+from pymarc import Subfield
 
-from .flavour import UNIMARC, detect_flavour
+from .flavour import UNIMARC
+from .flavour import detect_flavour
 from .iso2709 import RecordError
 
 RECORD_NAMES = frozenset(("record", "rec", "notice"))
@@ -196,7 +201,8 @@ def read_xml(stream, flavour: str | None = None):
 
     def finish(result, first_line, next_line):
         errors = [
-            e for e in parser.error_log
+            e
+            for e in parser.error_log
             if e.line >= first_line and (next_line is None or e.line < next_line)
         ]
         if errors and result.error is None:

@@ -2,7 +2,8 @@
 
 import functools
 import re
-from datetime import datetime, timezone
+from datetime import UTC
+from datetime import datetime
 
 SECONDS = "YYYY-MM-DDThh:mm:ssZ"
 DAYS = "YYYY-MM-DD"
@@ -41,14 +42,14 @@ def parse(value, end_of_day=False):
         raise DatestampError(f"not a valid date: {value!r}") from exc
     if gran == DAYS and end_of_day:
         dt = dt.replace(hour=23, minute=59, second=59)
-    return dt.replace(tzinfo=timezone.utc)
+    return dt.replace(tzinfo=UTC)
 
 
 def to_utc(dt):
     """Normalise a datetime to aware UTC, second precision (naive = UTC)."""
     if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
-    return dt.astimezone(timezone.utc).replace(microsecond=0)
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC).replace(microsecond=0)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -60,4 +61,4 @@ def format(dt, granularity=SECONDS):
 
 
 def now():
-    return to_utc(datetime.now(timezone.utc))
+    return to_utc(datetime.now(UTC))

@@ -14,21 +14,36 @@ PMB_NS = "http://www.pmbservices.fr"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 
 OAI_DC = MetadataFormat("oai_dc", "http://www.openarchives.org/OAI/2.0/oai_dc.xsd", OAI_DC_NS)
-PMB_XML_UNIMARC = MetadataFormat("pmb_xml_unimarc", "http://www.pmbservices.fr/notice.xsd",
-                                 PMB_NS)
+PMB_XML_UNIMARC = MetadataFormat("pmb_xml_unimarc", "http://www.pmbservices.fr/notice.xsd", PMB_NS)
 
 # Dublin Core elements, in the order oai_dc.xsd lists them.
-DC_ELEMENTS = ("title", "creator", "subject", "description", "publisher", "contributor",
-               "date", "type", "format", "identifier", "source", "language",
-               "relation", "coverage", "rights")
+DC_ELEMENTS = (
+    "title",
+    "creator",
+    "subject",
+    "description",
+    "publisher",
+    "contributor",
+    "date",
+    "type",
+    "format",
+    "identifier",
+    "source",
+    "language",
+    "relation",
+    "coverage",
+    "rights",
+)
 
 
 def oai_dc(elements):
     """Serialise a mapping of Dublin Core element -> str or list of str."""
-    root = etree.Element(f"{{{OAI_DC_NS}}}dc", nsmap={"oai_dc": OAI_DC_NS, "dc": DC_NS,
-                                                      "xsi": XSI_NS})
-    root.set(f"{{{XSI_NS}}}schemaLocation",
-             f"{OAI_DC_NS} http://www.openarchives.org/OAI/2.0/oai_dc.xsd")
+    root = etree.Element(
+        f"{{{OAI_DC_NS}}}dc", nsmap={"oai_dc": OAI_DC_NS, "dc": DC_NS, "xsi": XSI_NS}
+    )
+    root.set(
+        f"{{{XSI_NS}}}schemaLocation", f"{OAI_DC_NS} http://www.openarchives.org/OAI/2.0/oai_dc.xsd"
+    )
     for name in DC_ELEMENTS:
         values = elements.get(name)
         if values is None:
@@ -81,7 +96,9 @@ def pmb_notice(record):
     leader = str(record.leader)
     root = etree.Element(f"{{{PMB_NS}}}notice", nsmap={None: PMB_NS})
     for tag, pos in (("rs", 5), ("dt", 6), ("bl", 7), ("hl", 8), ("el", 17), ("ru", 18)):
-        etree.SubElement(root, f"{{{PMB_NS}}}{tag}").text = leader[pos] if len(leader) > pos else " "
+        etree.SubElement(root, f"{{{PMB_NS}}}{tag}").text = (
+            leader[pos] if len(leader) > pos else " "
+        )
     for field in record.fields:
         element = etree.SubElement(root, f"{{{PMB_NS}}}f", c=field.tag)
         if field.is_control_field():

@@ -8,12 +8,19 @@ Usage (the Plone view does the same with its catalog-backed repository)::
 
 import time
 
-from . import datestamps, request as oai_request, tokens
-from .errors import (
-    BAD_RESUMPTION_TOKEN, CANNOT_DISSEMINATE_FORMAT, ID_DOES_NOT_EXIST,
-    NO_METADATA_FORMATS, NO_RECORDS_MATCH, NO_SET_HIERARCHY, OAIError, OAIErrors,
-)
-from .responses import Response, text_element
+from . import datestamps
+from . import request as oai_request
+from . import tokens
+from .errors import BAD_RESUMPTION_TOKEN
+from .errors import CANNOT_DISSEMINATE_FORMAT
+from .errors import ID_DOES_NOT_EXIST
+from .errors import NO_METADATA_FORMATS
+from .errors import NO_RECORDS_MATCH
+from .errors import NO_SET_HIERARCHY
+from .errors import OAIError
+from .errors import OAIErrors
+from .responses import Response
+from .responses import text_element
 
 DEFAULT_PAGE_SIZE = 100
 
@@ -25,8 +32,9 @@ class Provider:
     ``token_max_age`` (seconds, None = never) makes tokens expire.
     """
 
-    def __init__(self, repository, secret, page_size=DEFAULT_PAGE_SIZE,
-                 token_max_age=None, clock=time.time):
+    def __init__(
+        self, repository, secret, page_size=DEFAULT_PAGE_SIZE, token_max_age=None, clock=time.time
+    ):
         if page_size < 1:
             raise ValueError("page_size must be positive")
         self.repository = repository
@@ -116,12 +124,14 @@ class Provider:
         metadata = None
         if not header.deleted:
             if prefix not in {f.prefix for f in self.repository.metadata_formats(identifier)}:
-                raise OAIError(CANNOT_DISSEMINATE_FORMAT,
-                               f"Format {prefix!r} indisponible pour cette notice.")
+                raise OAIError(
+                    CANNOT_DISSEMINATE_FORMAT, f"Format {prefix!r} indisponible pour cette notice."
+                )
             metadata = self.repository.metadata(identifier, prefix)
             if metadata is None:
-                raise OAIError(CANNOT_DISSEMINATE_FORMAT,
-                               f"Format {prefix!r} indisponible pour cette notice.")
+                raise OAIError(
+                    CANNOT_DISSEMINATE_FORMAT, f"Format {prefix!r} indisponible pour cette notice."
+                )
         elif prefix not in {f.prefix for f in self.repository.metadata_formats()}:
             raise OAIError(CANNOT_DISSEMINATE_FORMAT, f"Format inconnu : {prefix!r}.")
         response.record(response.verb("GetRecord"), header, metadata)
@@ -142,8 +152,9 @@ class Provider:
         after = None
         if state.last_identifier is not None:
             after = (datestamps.parse(state.last_datestamp), state.last_identifier)
-        headers = self.repository.query(from_, until, state.set_spec, after=after,
-                                        limit=self.page_size + 1)
+        headers = self.repository.query(
+            from_, until, state.set_spec, after=after, limit=self.page_size + 1
+        )
         if not headers:
             # Also when the rest of a list vanished between two pages: the
             # schema forbids an empty list.
@@ -154,7 +165,9 @@ class Provider:
         repo = self.repository
         for header in headers:
             if with_metadata:
-                metadata = None if header.deleted else repo.metadata(header.identifier, state.prefix)
+                metadata = (
+                    None if header.deleted else repo.metadata(header.identifier, state.prefix)
+                )
                 response.record(body, header, metadata)
             else:
                 response.header(body, header)
@@ -162,11 +175,17 @@ class Provider:
         if more:
             last = headers[-1]
             next_state = tokens.TokenState(
-                verb=req.verb, prefix=state.prefix, set_spec=state.set_spec,
-                from_=state.from_, until=state.until,
+                verb=req.verb,
+                prefix=state.prefix,
+                set_spec=state.set_spec,
+                from_=state.from_,
+                until=state.until,
                 last_datestamp=datestamps.format(last.datestamp),
-                last_identifier=last.identifier, cursor=state.cursor + len(headers),
-                complete_list_size=total, issued=int(self.clock()))
+                last_identifier=last.identifier,
+                cursor=state.cursor + len(headers),
+                complete_list_size=total,
+                issued=int(self.clock()),
+            )
             response.resumption_token(body, self.issue_token(next_state), total, state.cursor)
         elif state.cursor or after is not None:
             response.resumption_token(body, None, total, state.cursor)
@@ -179,9 +198,14 @@ class Provider:
         if set_spec is not None and not self.repository.list_sets():
             raise OAIError(NO_SET_HIERARCHY, "Ce dépôt ne gère pas les ensembles.")
         total = self.repository.count(req.from_, req.until, set_spec)
-        return tokens.TokenState(verb=req.verb, prefix=prefix, set_spec=set_spec,
-                                 from_=req.args.get("from"), until=req.args.get("until"),
-                                 complete_list_size=total)
+        return tokens.TokenState(
+            verb=req.verb,
+            prefix=prefix,
+            set_spec=set_spec,
+            from_=req.args.get("from"),
+            until=req.args.get("until"),
+            complete_list_size=total,
+        )
 
     def issue_token(self, state):
         """Turn a list state into a token string (override to store tokens)."""
@@ -210,4 +234,3 @@ def _dates(state):
     except datestamps.DatestampError as exc:
         raise OAIError(BAD_RESUMPTION_TOKEN, "Jeton de reprise incohérent.") from exc
     return from_, until
-

@@ -5,9 +5,11 @@ in-memory :class:`MemoryRepository` serves tests, benchmarks and stand-ins.
 """
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
-from typing import Protocol, runtime_checkable
+from typing import Protocol
+from typing import runtime_checkable
 
 from lxml import etree
 

@@ -1,11 +1,15 @@
 """Parse and validate an OAI-PMH request's arguments (protocol section 3.1-3.4)."""
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from urllib.parse import parse_qsl
 
 from . import datestamps
-from .errors import BAD_ARGUMENT, BAD_VERB, OAIError, OAIErrors
+from .errors import BAD_ARGUMENT
+from .errors import BAD_VERB
+from .errors import OAIError
+from .errors import OAIErrors
 
 # verb -> (required, optional, exclusive)
 VERBS = {
@@ -24,7 +28,7 @@ class OAIRequest:
 
     verb: str
     args: dict = field(default_factory=dict)
-    from_: object = None   # aware datetime or None
+    from_: object = None  # aware datetime or None
     until: object = None
 
     @property

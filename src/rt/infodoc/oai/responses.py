@@ -90,8 +90,10 @@ class Response:
             if metadata is None:
                 self._splice(parent, b"<record>" + data + b"</record>")
             else:
-                self._splice(parent, b"".join(
-                    (b"<record>", data, b"<metadata>", metadata, b"</metadata></record>")))
+                self._splice(
+                    parent,
+                    b"".join((b"<record>", data, b"<metadata>", metadata, b"</metadata></record>")),
+                )
             return None
         record = etree.SubElement(parent, _q("record"))
         self._header_element(record, header)
@@ -148,9 +150,14 @@ def _header_bytes(header):
     identifier = _plain(header.identifier)
     if identifier is None:
         return None
-    parts = ['<header status="deleted">' if header.deleted else "<header>",
-             "<identifier>", identifier, "</identifier><datestamp>",
-             datestamps.format(header.datestamp), "</datestamp>"]
+    parts = [
+        '<header status="deleted">' if header.deleted else "<header>",
+        "<identifier>",
+        identifier,
+        "</identifier><datestamp>",
+        datestamps.format(header.datestamp),
+        "</datestamp>",
+    ]
     for spec in header.sets:
         spec = _plain(spec)
         if spec is None:

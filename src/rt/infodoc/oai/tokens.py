@@ -16,7 +16,8 @@ import hashlib
 import hmac
 import json
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
+from dataclasses import dataclass
 
 VERSION = "v1"
 _SIG_BYTES = 16
@@ -40,8 +41,18 @@ class TokenState:
     issued: int = 0  # unix time, seconds
 
 
-_FIELDS = ("verb", "prefix", "set_spec", "from_", "until", "last_datestamp",
-           "last_identifier", "cursor", "complete_list_size", "issued")
+_FIELDS = (
+    "verb",
+    "prefix",
+    "set_spec",
+    "from_",
+    "until",
+    "last_datestamp",
+    "last_identifier",
+    "cursor",
+    "complete_list_size",
+    "issued",
+)
 _SHORT = ("v", "p", "s", "f", "u", "d", "i", "c", "n", "t")
 
 
@@ -70,8 +81,11 @@ def encode(state, secret):
     """Serialise and sign a TokenState; returns an ASCII, URL-safe string."""
     key = _key(secret)
     values = asdict(state)
-    data = {short: values[name] for name, short in zip(_FIELDS, _SHORT)
-            if values[name] is not None}
+    data = {
+        short: values[name]
+        for name, short in zip(_FIELDS, _SHORT, strict=False)
+        if values[name] is not None
+    }
     payload = json.dumps(data, separators=(",", ":"), sort_keys=True).encode("utf-8")
     body = f"{VERSION}.{_b64(payload)}"
     return f"{body}.{_b64(_sign(key, body.encode('ascii')))}"
@@ -102,7 +116,7 @@ def decode(token, secret, max_age=None, now=None):
         raise TokenError("token payload is not JSON") from exc
     if not isinstance(data, dict):
         raise TokenError("token payload is not an object")
-    values = {name: data.get(short) for name, short in zip(_FIELDS, _SHORT)}
+    values = {name: data.get(short) for name, short in zip(_FIELDS, _SHORT, strict=False)}
     if not isinstance(values["verb"], str) or not isinstance(values["prefix"], str):
         raise TokenError("token lacks verb or prefix")
     if not isinstance(values["cursor"] or 0, int):

@@ -2,7 +2,9 @@
 
 import threading
 from socketserver import ThreadingMixIn
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+from wsgiref.simple_server import WSGIRequestHandler
+from wsgiref.simple_server import WSGIServer
+from wsgiref.simple_server import make_server
 
 from .request import pairs_for
 
@@ -17,15 +19,18 @@ def make_app(provider, base_url=None):
         if method in ("GET", "HEAD", "POST"):
             length = int(environ.get("CONTENT_LENGTH") or 0) if method == "POST" else 0
             body = environ["wsgi.input"].read(length) if length else b""
-            pairs = pairs_for(method, environ.get("QUERY_STRING", ""),
-                              environ.get("CONTENT_TYPE", ""), body)
+            pairs = pairs_for(
+                method, environ.get("QUERY_STRING", ""), environ.get("CONTENT_TYPE", ""), body
+            )
         else:
-            start_response("405 Method Not Allowed", [("Allow", "GET, POST"),
-                                                      ("Content-Type", "text/plain")])
+            start_response(
+                "405 Method Not Allowed", [("Allow", "GET, POST"), ("Content-Type", "text/plain")]
+            )
             return [b"GET or POST only\n"]
         body = provider.handle(pairs, base_url=base_url)
-        start_response("200 OK", [("Content-Type", CONTENT_TYPE),
-                                  ("Content-Length", str(len(body)))])
+        start_response(
+            "200 OK", [("Content-Type", CONTENT_TYPE), ("Content-Length", str(len(body)))]
+        )
         return [] if method == "HEAD" else [body]
 
     return app
@@ -45,11 +50,13 @@ class BackgroundServer:
     """Serve a WSGI app on 127.0.0.1 from a thread; use as a context manager."""
 
     def __init__(self, app, host="127.0.0.1", port=0):
-        self.httpd = make_server(host, port, app, server_class=_ThreadingServer,
-                                 handler_class=_QuietHandler)
+        self.httpd = make_server(
+            host, port, app, server_class=_ThreadingServer, handler_class=_QuietHandler
+        )
         self.host, self.port = self.httpd.server_address[:2]
-        self.thread = threading.Thread(target=self.httpd.serve_forever,
-                                       kwargs={"poll_interval": 0.05}, daemon=True)
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def url(self):

@@ -25,16 +25,31 @@ def create_notices(container, count, publish=True, start=0):
     uids = []
     for i in range(start, start + count):
         notice = createContentInContainer(
-            container, "Notice", checkConstraints=False, id=f"bench-{i}",
+            container,
+            "Notice",
+            checkConstraints=False,
+            id=f"bench-{i}",
             title=f"Accompagner les publics éloignés de l'écrit, volume {i}",
             subtitle="Pratiques et outils des centres de ressources",
-            authors=[{"name": f"Dupré, Hélène {i % 97}", "role": "Auteur", "kind": "person",
-                      "function": "070"}],
-            publisher="Ressources & Territoires", place="Toulouse", year=2000 + i % 25,
-            isbn=[f"978-2-11-{i:06d}-0"], document_type=types[i % len(types)],
-            themes=[themes[i % len(themes)]], territory=["31"],
+            authors=[
+                {
+                    "name": f"Dupré, Hélène {i % 97}",
+                    "role": "Auteur",
+                    "kind": "person",
+                    "function": "070",
+                }
+            ],
+            publisher="Ressources & Territoires",
+            place="Toulouse",
+            year=2000 + i % 25,
+            isbn=[f"978-2-11-{i:06d}-0"],
+            document_type=types[i % len(types)],
+            themes=[themes[i % len(themes)]],
+            territory=["31"],
             summary="Une synthèse des actions de lutte contre l'illettrisme en Occitanie.",
-            descriptors=["Illettrisme", "Formation des adultes"], doc_language="fre")
+            descriptors=["Illettrisme", "Formation des adultes"],
+            doc_language="fre",
+        )
         if publish:
             workflow.doActionFor(notice, "publish")
         uids.append(notice.UID())
@@ -56,7 +71,10 @@ def warm_cache(site, prefixes=("oai_dc", "unimarc"), base_url=None):
             if not headers:
                 break
             for header in headers:
-                if not header.deleted and repository.metadata(header.identifier, prefix) is not None:
+                if (
+                    not header.deleted
+                    and repository.metadata(header.identifier, prefix) is not None
+                ):
                     done += 1
             after = (headers[-1].datestamp, headers[-1].identifier)
     return done
@@ -112,8 +130,9 @@ def harvest(base_url, prefix="oai_dc", set_spec=None):
         if token is None or not token.text:
             break
         params = {"verb": "ListRecords", "resumptionToken": token.text}
-    return HarvestStats(records, deleted, pages, time.perf_counter() - started,
-                        time.process_time() - cpu_started)
+    return HarvestStats(
+        records, deleted, pages, time.perf_counter() - started, time.process_time() - cpu_started
+    )
 
 
 def getrecord_latency(base_url, identifiers, prefix="oai_dc"):
@@ -121,11 +140,16 @@ def getrecord_latency(base_url, identifiers, prefix="oai_dc"):
     timings = []
     for identifier in identifiers:
         started = time.perf_counter()
-        root = _fetch(base_url, {"verb": "GetRecord", "identifier": identifier,
-                                 "metadataPrefix": prefix})
+        root = _fetch(
+            base_url, {"verb": "GetRecord", "identifier": identifier, "metadataPrefix": prefix}
+        )
         timings.append((time.perf_counter() - started) * 1000)
         if root.find(f"{OAI}GetRecord") is None:
             raise RuntimeError(f"GetRecord refusé pour {identifier}")
     timings.sort()
-    return {"n": len(timings), "median_ms": statistics.median(timings),
-            "p95_ms": timings[max(0, int(len(timings) * 0.95) - 1)], "max_ms": timings[-1]}
+    return {
+        "n": len(timings),
+        "median_ms": statistics.median(timings),
+        "p95_ms": timings[max(0, int(len(timings) * 0.95) - 1)],
+        "max_ms": timings[-1],
+    }

@@ -5,7 +5,7 @@ workflow transition: publishing an old record makes it new to incremental
 harvesters (a harvester asking ``from`` its last visit must get it).
 """
 
-from datetime import timezone
+from datetime import UTC
 
 from plone.dexterity.interfaces import IDexterityContent
 from plone.indexer import indexer
@@ -17,14 +17,17 @@ from rt.infodoc.oaiprovider.sets import DISSEMINATED_TYPES
 
 def _utc(value):
     """A Zope DateTime as an aware UTC datetime."""
-    return value.asdatetime().astimezone(timezone.utc)
+    return value.asdatetime().astimezone(UTC)
 
 
 def last_transition(obj):
     """Time of the object's last workflow action, or None."""
     history = getattr(obj, "workflow_history", None) or {}
-    times = [entries[-1]["time"] for entries in history.values()
-             if entries and entries[-1].get("time") is not None]
+    times = [
+        entries[-1]["time"]
+        for entries in history.values()
+        if entries and entries[-1].get("time") is not None
+    ]
     return max((_utc(t) for t in times), default=None)
 
 

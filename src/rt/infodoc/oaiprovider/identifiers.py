@@ -23,5 +23,5 @@ def uid_of(namespace, identifier):
     prefix = f"oai:{namespace}:"
     if not isinstance(identifier, str) or not identifier.startswith(prefix):
         return None
-    uid = identifier[len(prefix):]
+    uid = identifier[len(prefix) :]
     return uid if _UID_RE.match(uid) else None

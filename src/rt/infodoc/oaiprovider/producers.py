@@ -11,25 +11,37 @@ import logging
 
 from lxml import etree
 
+from rt.infodoc.content.notice import IMPORTED_FIELDS
+from rt.infodoc.content.notice import schema_to_notice_fields
 from rt.infodoc.marc.exports.dublincore import to_oai_dc
-from rt.infodoc.marc.iso2709 import RecordError, parse_record
-from rt.infodoc.marc.unimarc_builder import NoticeError, notice_to_unimarc
-from rt.infodoc.marc.vocabulary import TERRITORY_NAMES, THEME_LABELS
-from rt.infodoc.marc.writers import (
-    MARC21_SLIM_NS, UNIMARC_SLIM_NS, MarcWriteError, to_marcxml, to_pmb_xml, to_unimarc_slim,
-    unimarc_to_marc21,
-)
-from rt.infodoc.oai.metadata import OAI_DC, PMB_XML_UNIMARC, oai_dc
+from rt.infodoc.marc.iso2709 import RecordError
+from rt.infodoc.marc.iso2709 import parse_record
+from rt.infodoc.marc.unimarc_builder import NoticeError
+from rt.infodoc.marc.unimarc_builder import notice_to_unimarc
+from rt.infodoc.marc.vocabulary import TERRITORY_NAMES
+from rt.infodoc.marc.vocabulary import THEME_LABELS
+from rt.infodoc.marc.writers import MARC21_SLIM_NS
+from rt.infodoc.marc.writers import UNIMARC_SLIM_NS
+from rt.infodoc.marc.writers import MarcWriteError
+from rt.infodoc.marc.writers import to_marcxml
+from rt.infodoc.marc.writers import to_pmb_xml
+from rt.infodoc.marc.writers import to_unimarc_slim
+from rt.infodoc.marc.writers import unimarc_to_marc21
+from rt.infodoc.oai.metadata import OAI_DC
+from rt.infodoc.oai.metadata import PMB_XML_UNIMARC
+from rt.infodoc.oai.metadata import oai_dc
 from rt.infodoc.oai.repository import MetadataFormat
-from rt.infodoc.content.notice import IMPORTED_FIELDS, schema_to_notice_fields
 
 logger = logging.getLogger("rt.infodoc.oaiprovider")
 
 UNIMARC = MetadataFormat(
-    "unimarc", "http://www.bncf.firenze.sbn.it/unimarc/slim/documentation/unimarcslim.xsd",
-    UNIMARC_SLIM_NS)
+    "unimarc",
+    "http://www.bncf.firenze.sbn.it/unimarc/slim/documentation/unimarcslim.xsd",
+    UNIMARC_SLIM_NS,
+)
 MARCXML = MetadataFormat(
-    "marcxml", "http://www.loc.gov/standards/marcxml/schema/MARC21slim.xsd", MARC21_SLIM_NS)
+    "marcxml", "http://www.loc.gov/standards/marcxml/schema/MARC21slim.xsd", MARC21_SLIM_NS
+)
 
 ALL_FORMATS = (OAI_DC, UNIMARC, MARCXML, PMB_XML_UNIMARC)
 PRODUCTION_FORMATS = (OAI_DC,)
@@ -178,25 +190,30 @@ def production_dc(obj, url):
     label, dcmi = PRODUCTION_TYPES.get(obj.portal_type, (obj.portal_type, "Text"))
     themes = getattr(obj, "themes", None) or []
     date = _day(getattr(obj, "date", None)) or _day(obj.effective_date) or _day(obj.created())
-    contributors = [s.get("name") for s in (getattr(obj, "speakers", None) or [])
-                    if isinstance(s, dict) and s.get("name")]
+    contributors = [
+        s.get("name")
+        for s in (getattr(obj, "speakers", None) or [])
+        if isinstance(s, dict) and s.get("name")
+    ]
     identifiers = [url]
     if getattr(obj, "issn", None):
         identifiers.append(f"URN:ISSN:{obj.issn}")
     description = [obj.description] if obj.description else []
-    return oai_dc({
-        "title": obj.title,
-        "creator": PUBLISHER,
-        "subject": [THEME_LABELS.get(t, t) for t in themes],
-        "description": description,
-        "publisher": getattr(obj, "publisher", None) or PUBLISHER,
-        "contributor": contributors,
-        "date": date,
-        "type": [label, dcmi],
-        "identifier": identifiers,
-        "language": "fre",
-        "coverage": [TERRITORY_NAMES.get(t, t) for t in getattr(obj, "territory", None) or []],
-    })
+    return oai_dc(
+        {
+            "title": obj.title,
+            "creator": PUBLISHER,
+            "subject": [THEME_LABELS.get(t, t) for t in themes],
+            "description": description,
+            "publisher": getattr(obj, "publisher", None) or PUBLISHER,
+            "contributor": contributors,
+            "date": date,
+            "type": [label, dcmi],
+            "identifier": identifiers,
+            "language": "fre",
+            "coverage": [TERRITORY_NAMES.get(t, t) for t in getattr(obj, "territory", None) or []],
+        }
+    )
 
 
 def produce(obj, prefix, url):

@@ -15,21 +15,32 @@ woken only to (re)build a missing or stale entry.
 
 import functools
 import heapq
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
+from bisect import bisect_right
 
-from BTrees.IIBTree import IISet, intersection
+from BTrees.IIBTree import IISet
+from BTrees.IIBTree import intersection
 from DateTime import DateTime
 from Products.CMFCore.utils import getToolByName
 from zope.component import queryUtility
 from zope.schema.interfaces import IVocabularyFactory
 
 from rt.infodoc.oai import datestamps
-from rt.infodoc.oai.repository import Header, SetInfo
+from rt.infodoc.oai.repository import Header
+from rt.infodoc.oai.repository import SetInfo
 from rt.infodoc.oaiprovider import sets as oai_sets
 from rt.infodoc.oaiprovider.cache import get_cache
-from rt.infodoc.oaiprovider.identifiers import make_identifier, uid_of
-from rt.infodoc.oaiprovider.keys import SEPARATOR, after_key, lower_bound, split_key, upper_bound
-from rt.infodoc.oaiprovider.producers import ALL_FORMATS, MARC_PREFIXES, formats_for, produce
+from rt.infodoc.oaiprovider.identifiers import make_identifier
+from rt.infodoc.oaiprovider.identifiers import uid_of
+from rt.infodoc.oaiprovider.keys import SEPARATOR
+from rt.infodoc.oaiprovider.keys import after_key
+from rt.infodoc.oaiprovider.keys import lower_bound
+from rt.infodoc.oaiprovider.keys import split_key
+from rt.infodoc.oaiprovider.keys import upper_bound
+from rt.infodoc.oaiprovider.producers import ALL_FORMATS
+from rt.infodoc.oaiprovider.producers import MARC_PREFIXES
+from rt.infodoc.oaiprovider.producers import formats_for
+from rt.infodoc.oaiprovider.producers import produce
 from rt.infodoc.oaiprovider.settings import read_settings
 from rt.infodoc.oaiprovider.tombstones import get_store
 
@@ -112,8 +123,10 @@ class PloneRepository:
         # lists in a MARC format hold Notices only.
         self.list_prefix = None
         self._cache = None
-        self._columns = {name: self.catalog.schema[name]
-                         for name in ("portal_type", "themes", "document_type", "production_kind")}
+        self._columns = {
+            name: self.catalog.schema[name]
+            for name in ("portal_type", "themes", "document_type", "production_kind")
+        }
 
     # -- helpers ---------------------------------------------------------------
     def _query(self, name, query, resultset=None):
@@ -125,8 +138,9 @@ class PloneRepository:
         """rids of the records Anonymous may see, of the disseminated types."""
         if self._visible is None:
             rids = self._query("portal_type", {"query": list(oai_sets.DISSEMINATED_TYPES)})
-            rids = intersection(rids, self._query("allowedRolesAndUsers",
-                                                  {"query": [ANONYMOUS], "operator": "or"}))
+            rids = intersection(
+                rids, self._query("allowedRolesAndUsers", {"query": [ANONYMOUS], "operator": "or"})
+            )
             rids = self._query("effectiveRange", {"query": self.now}, resultset=rids)
             self._visible = rids
         return self._visible
@@ -141,8 +155,9 @@ class PloneRepository:
         if size < _SELECTIVE * max(len(self.catalog), 1):
             visible = self.visible
             if notices_only:
-                visible = intersection(visible, self._query(
-                    "portal_type", {"query": list(oai_sets.NOTICE_TYPES)}))
+                visible = intersection(
+                    visible, self._query("portal_type", {"query": list(oai_sets.NOTICE_TYPES)})
+                )
             return visible
         types = oai_sets.NOTICE_TYPES if notices_only else oai_sets.DISSEMINATED_TYPES
         return _Visibility(self.indexes, types, self.now)
@@ -167,8 +182,11 @@ class PloneRepository:
         datestamp, uid = split_key(key)
         record = self._metadata(rid)
         columns = self._columns
-        specs = _header_sets(record[columns["themes"]], record[columns["document_type"]],
-                             record[columns["production_kind"]])
+        specs = _header_sets(
+            record[columns["themes"]],
+            record[columns["document_type"]],
+            record[columns["production_kind"]],
+        )
         identifier = make_identifier(self.namespace, uid)
         self._rid_of[identifier] = (rid, uid, key)
         return Header(identifier, datestamp, specs)
@@ -188,8 +206,9 @@ class PloneRepository:
             return self._unfiltered(self._notices_only())
         visible = self.visible
         if self._notices_only():
-            visible = intersection(visible, self._query(
-                "portal_type", {"query": list(oai_sets.NOTICE_TYPES)}))
+            visible = intersection(
+                visible, self._query("portal_type", {"query": list(oai_sets.NOTICE_TYPES)})
+            )
         parsed = oai_sets.parse_spec(set_spec)
         if parsed is None:
             return IISet()
@@ -208,8 +227,9 @@ class PloneRepository:
     def _live_keys(self, candidates, lo, hi, exclude_lo):
         """(key, rid) of candidate records in key order within the bounds."""
         unindex = self.key_index._unindex
-        if not isinstance(candidates, _Visibility) and \
-                len(candidates) < _SELECTIVE * max(len(unindex), 1):
+        if not isinstance(candidates, _Visibility) and len(candidates) < _SELECTIVE * max(
+            len(unindex), 1
+        ):
             pairs = sorted((unindex[rid], rid) for rid in candidates if rid in unindex)
             start = 0
             if lo is not None and exclude_lo:
@@ -306,10 +326,14 @@ class PloneRepository:
 
     def query(self, from_, until, set_spec, after=None, limit=100):
         lo, hi, exclude = self._bounds(from_, until, after)
-        live = ((key, 0, rid) for key, rid in
-                self._live_keys(self._candidates(set_spec), lo, hi, exclude))
-        dead = ((key, 1, (uid, tombstone)) for key, uid, tombstone in
-                self._dead_keys(set_spec, lo, hi, exclude))
+        live = (
+            (key, 0, rid)
+            for key, rid in self._live_keys(self._candidates(set_spec), lo, hi, exclude)
+        )
+        dead = (
+            (key, 1, (uid, tombstone))
+            for key, uid, tombstone in self._dead_keys(set_spec, lo, hi, exclude)
+        )
         headers = []
         for key, kind, value in heapq.merge(live, dead):
             if kind == 0:
@@ -327,8 +351,9 @@ class PloneRepository:
         if isinstance(candidates, _Visibility):
             candidates = self.visible
             if self._notices_only():
-                candidates = intersection(candidates, self._query(
-                    "portal_type", {"query": list(oai_sets.NOTICE_TYPES)}))
+                candidates = intersection(
+                    candidates, self._query("portal_type", {"query": list(oai_sets.NOTICE_TYPES)})
+                )
         lo, hi = lower_bound(from_), upper_bound(until)
         if lo is None and hi is None:
             unindex = self.key_index._unindex
@@ -374,5 +399,6 @@ class PloneRepository:
             return
         page = set(keys)
         index = self.key_index._index
-        cache.sweep(self.list_prefix, lo, hi if last else keys[-1],
-                    lambda key: key in page or key in index)
+        cache.sweep(
+            self.list_prefix, lo, hi if last else keys[-1], lambda key: key in page or key in index
+        )

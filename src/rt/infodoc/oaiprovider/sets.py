@@ -6,8 +6,15 @@ import re
 # Content types the provider disseminates. PressItem (a press clipping inside
 # a panorama) is not one: the panorama is the centre's production.
 NOTICE_TYPES = ("Notice",)
-PRODUCTION_TYPES = ("FicheExperience", "ConfAt", "DossierThematique", "PanoramaPresse",
-                    "Periodique", "NumeroPeriodique", "Mallette")
+PRODUCTION_TYPES = (
+    "FicheExperience",
+    "ConfAt",
+    "DossierThematique",
+    "PanoramaPresse",
+    "Periodique",
+    "NumeroPeriodique",
+    "Mallette",
+)
 DISSEMINATED_TYPES = NOTICE_TYPES + PRODUCTION_TYPES
 
 # production_kind index value -> set name
@@ -54,8 +61,9 @@ def set_list(themes, document_types):
             children = document_types
         else:
             children = PRODUCTION_SETS.items()
-        result.extend((f"{parent}:{token}", title) for token, title in children
-                      if valid_token(token))
+        result.extend(
+            (f"{parent}:{token}", title) for token, title in children if valid_token(token)
+        )
     return result
 
 

@@ -8,7 +8,8 @@ from zope.component import getUtility
 from zope.interface import Interface
 
 from rt.infodoc import _
-from rt.infodoc.oaiprovider.identifiers import DEFAULT_NAMESPACE, check_namespace
+from rt.infodoc.oaiprovider.identifiers import DEFAULT_NAMESPACE
+from rt.infodoc.oaiprovider.identifiers import check_namespace
 
 PREFIX = "rt.infodoc.oai"
 DEFAULT_NAME = "Ressources & Territoires — centre de ressources documentaires"
@@ -18,20 +19,27 @@ class IOAISettings(Interface):
     """The OAI-PMH provider at ``<site>/oai``."""
 
     repository_name = schema.TextLine(title=_("Nom de l'entrepôt"), default=DEFAULT_NAME)
-    admin_email = schema.ASCIILine(title=_("Adresse de l'administrateur"),
-                                   default="documentation@ressources-territoires.com")
+    admin_email = schema.ASCIILine(
+        title=_("Adresse de l'administrateur"), default="documentation@ressources-territoires.com"
+    )
     namespace = schema.ASCIILine(
         title=_("Espace de noms des identifiants"),
         description=_("Les identifiants sont de la forme oai:<espace>:<UID>."),
-        default=DEFAULT_NAMESPACE)
+        default=DEFAULT_NAMESPACE,
+    )
     page_size = schema.Int(title=_("Notices par page"), min=1, max=1000, default=100)
     token_max_age = schema.Int(
         title=_("Durée de validité des jetons de reprise (secondes)"),
-        description=_("0 : les jetons n'expirent pas."), min=0, default=0)
+        description=_("0 : les jetons n'expirent pas."),
+        min=0,
+        default=0,
+    )
     token_secret = schema.ASCIILine(
         title=_("Secret de signature des jetons"),
         description=_("Généré à l'installation ; partagé par tous les clients Zope."),
-        required=False, default="")
+        required=False,
+        default="",
+    )
 
 
 def _proxy():

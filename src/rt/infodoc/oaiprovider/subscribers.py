@@ -19,7 +19,8 @@ from rt.infodoc.oaiprovider.cache import get_cache
 from rt.infodoc.oaiprovider.datestamp import oai_datestamp
 from rt.infodoc.oaiprovider.keys import make_key
 from rt.infodoc.oaiprovider.repository import KEY_INDEX
-from rt.infodoc.oaiprovider.sets import DISSEMINATED_TYPES, header_sets
+from rt.infodoc.oaiprovider.sets import DISSEMINATED_TYPES
+from rt.infodoc.oaiprovider.sets import header_sets
 from rt.infodoc.oaiprovider.tombstones import get_store
 
 PUBLIC_STATE = "published"
@@ -38,13 +39,19 @@ def _state(obj):
 
 def was_published(obj):
     history = getattr(obj, "workflow_history", None) or {}
-    return any(entry.get("review_state") == PUBLIC_STATE
-               for entries in history.values() for entry in entries)
+    return any(
+        entry.get("review_state") == PUBLIC_STATE
+        for entries in history.values()
+        for entry in entries
+    )
 
 
 def record_sets(obj):
-    return header_sets(getattr(obj, "themes", None) or (), getattr(obj, "document_type", None),
-                       PRODUCTION_KINDS.get(obj.portal_type))
+    return header_sets(
+        getattr(obj, "themes", None) or (),
+        getattr(obj, "document_type", None),
+        PRODUCTION_KINDS.get(obj.portal_type),
+    )
 
 
 def _site():

@@ -10,7 +10,8 @@ from BTrees.OOBTree import OOBTree
 from persistent import Persistent
 from zope.annotation.interfaces import IAnnotations
 
-from rt.infodoc.oaiprovider.keys import make_key, split_key
+from rt.infodoc.oaiprovider.keys import make_key
+from rt.infodoc.oaiprovider.keys import split_key
 
 ANNOTATION = "rt.infodoc.oai.tombstones"
 

@@ -7,7 +7,8 @@ from zope.interface import alsoProvides
 from rt.infodoc.oai.request import pairs_for
 from rt.infodoc.oaiprovider.provider import PloneProvider
 from rt.infodoc.oaiprovider.repository import PloneRepository
-from rt.infodoc.oaiprovider.settings import ensure_secret, read_settings
+from rt.infodoc.oaiprovider.settings import ensure_secret
+from rt.infodoc.oaiprovider.settings import read_settings
 
 CONTENT_TYPE = "text/xml; charset=utf-8"
 
@@ -18,8 +19,12 @@ def make_provider(site, base_url=None):
     settings = read_settings()
     secret = settings["token_secret"] or ensure_secret()
     repository = PloneRepository(site, base_url=base_url, settings=settings)
-    return PloneProvider(repository, secret=secret, page_size=settings["page_size"],
-                    token_max_age=settings["token_max_age"])
+    return PloneProvider(
+        repository,
+        secret=secret,
+        page_size=settings["page_size"],
+        token_max_age=settings["token_max_age"],
+    )
 
 
 def serve(site, pairs, base_url=None):
@@ -45,7 +50,7 @@ class OAIView(BrowserView):
         response.setStatus(405)
         response.setHeader("Allow", "GET, POST")
         response.setHeader("Content-Type", "text/plain; charset=utf-8")
-        return "Méthode non prise en charge : utilisez GET ou POST.\n".encode("utf-8")
+        return "Méthode non prise en charge : utilisez GET ou POST.\n".encode()
 
     # ZPublisher publishes the view's attribute named after any other method
     PUT = DELETE = PATCH = OPTIONS = PROPFIND = MKCOL = LOCK = UNLOCK = refuse
@@ -59,8 +64,9 @@ class OAIView(BrowserView):
         # writes are the provider's own, not a forged request's.
         alsoProvides(request, IDisableCSRFProtection)
         body = self._body() if method == "POST" else b""
-        pairs = pairs_for(method, request.get("QUERY_STRING", ""),
-                          request.get_header("Content-Type") or "", body)
+        pairs = pairs_for(
+            method, request.get("QUERY_STRING", ""), request.get_header("Content-Type") or "", body
+        )
         data = serve(self.context, pairs, base_url=self.context.absolute_url() + "/oai")
         response.setHeader("Content-Type", CONTENT_TYPE)
         response.setHeader("Cache-Control", "no-cache")

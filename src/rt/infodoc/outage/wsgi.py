@@ -4,7 +4,7 @@ Without it a request waits for the ZEO client (``wait-timeout``) and Zope retrie
 the request three times after ``ClientDisconnected`` (a transient error), then
 renders an error page that itself needs the database. The filter asks the
 storage whether it is connected (no network call) before Zope sees the request.
-Declared in the instance's pipeline (instance/zope-zeo.ini.in):
+Declared in the instance's pipeline (instance/zope.ini.in):
 
     [filter:outage]
     use = call:rt.infodoc.outage.wsgi:make_filter

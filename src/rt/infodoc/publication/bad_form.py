@@ -31,9 +31,11 @@ from rt.infodoc.oaiprovider import unreadable
 from rt.infodoc.publication import plone_search
 from rt.infodoc.publication.errors import InvalidParameter
 
-MESSAGE = ("Requête invalide : un paramètre de l'adresse ou du formulaire n'a pas pu "
-           "être lu (valeur d'un type inattendu ou mal encodée). Corrigez l'adresse "
-           "et réessayez.")
+MESSAGE = (
+    "Requête invalide : un paramètre de l'adresse ou du formulaire n'a pas pu "
+    "être lu (valeur d'un type inattendu ou mal encodée). Corrigez l'adresse "
+    "et réessayez."
+)
 
 PAGE = """<!DOCTYPE html>
 <html lang="fr">
@@ -99,8 +101,8 @@ class BadFormView(BrowserView):
         """The view that would have answered without this one (registered for
         Exception)."""
         factory = getSiteManager().adapters.lookup(
-            (implementedBy(Exception), providedBy(self.request)), Interface,
-            name="index.html")
+            (implementedBy(Exception), providedBy(self.request)), Interface, name="index.html"
+        )
         if factory is None:  # pragma: no cover - Plone always has one
             raise self.context
         view = factory(self.context, self.request)

@@ -15,10 +15,16 @@ from rt.infodoc.publication.errors import InvalidParameter
 _WHOLE = re.compile(r"[0-9]{1,12}\Z", re.ASCII)
 # name -> (smallest value, message)
 LIMITS = {
-    "b_start": (0, "Paramètre de pagination invalide : b_start doit être un nombre "
-                   "entier positif ou nul (au plus 12 chiffres)."),
-    "b_size": (1, "Paramètre de pagination invalide : b_size doit être un nombre "
-                  "entier supérieur ou égal à 1 (au plus 12 chiffres)."),
+    "b_start": (
+        0,
+        "Paramètre de pagination invalide : b_start doit être un nombre "
+        "entier positif ou nul (au plus 12 chiffres).",
+    ),
+    "b_size": (
+        1,
+        "Paramètre de pagination invalide : b_size doit être un nombre "
+        "entier supérieur ou égal à 1 (au plus 12 chiffres).",
+    ),
 }
 
 
@@ -27,8 +33,7 @@ def valid(value, minimum):
         return False
     if isinstance(value, int):
         return minimum <= value < 10**12
-    return isinstance(value, str) and bool(_WHOLE.match(value.strip())) \
-        and int(value) >= minimum
+    return isinstance(value, str) and bool(_WHOLE.match(value.strip())) and int(value) >= minimum
 
 
 def check_batching(event):

@@ -14,8 +14,10 @@ from Products.ZCTextIndex.ParseTree import ParseError
 
 TEXT_PARAMS = ("SearchableText", "sort_on", "sort_order")
 QUERY_ERRORS = (ParseError, DateTimeError, ValueError, TypeError, AttributeError, KeyError)
-MESSAGE = ("Recherche invalide : un des critères n'a pas la forme attendue "
-           "(nombre, date, texte ou liste de valeurs).")
+MESSAGE = (
+    "Recherche invalide : un des critères n'a pas la forme attendue "
+    "(nombre, date, texte ou liste de valeurs)."
+)
 
 
 def search_view(request):

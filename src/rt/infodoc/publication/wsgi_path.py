@@ -11,12 +11,13 @@ first (instance/zope.ini.in):
 """
 
 from rt.infodoc.publication.bad_form import PAGE
-
 from rt.infodoc.security.headers import security_headers
 from rt.infodoc.security.settings import DEFAULTS
 
-MESSAGE = ("Adresse invalide : le chemin demandé contient des octets qui ne sont pas "
-           "du texte UTF-8. Corrigez l'adresse et réessayez.")
+MESSAGE = (
+    "Adresse invalide : le chemin demandé contient des octets qui ne sont pas "
+    "du texte UTF-8. Corrigez l'adresse et réessayez."
+)
 
 
 def readable(path_info):
@@ -36,12 +37,15 @@ class BadPathFilter:
         if readable(environ.get("PATH_INFO") or ""):
             return self.app(environ, start_response)
         body = PAGE.format(message=MESSAGE).encode("utf-8")
-        start_response("400 Bad Request", [
-            ("Content-Type", "text/html; charset=utf-8"),
-            ("Content-Length", str(len(body))),
-            ("Cache-Control", "no-store"),
-            *security_headers(dict(DEFAULTS)),  # the site's defaults: no site here
-        ])
+        start_response(
+            "400 Bad Request",
+            [
+                ("Content-Type", "text/html; charset=utf-8"),
+                ("Content-Length", str(len(body))),
+                ("Cache-Control", "no-store"),
+                *security_headers(dict(DEFAULTS)),  # the site's defaults: no site here
+            ],
+        )
         return [body] if environ.get("REQUEST_METHOD") != "HEAD" else [b""]
 
 

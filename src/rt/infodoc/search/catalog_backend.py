@@ -68,7 +68,7 @@ def _years(values, year_from, year_to):
         bounds = year_range(value)
         if bounds:
             years.update(range(bounds[0], bounds[1] + 1))
-    low = -10**6 if year_from is None else year_from
+    low = -(10**6) if year_from is None else year_from
     high = 10**6 if year_to is None else year_to
     return sorted(y for y in years if low <= y <= high)
 
@@ -80,14 +80,16 @@ def filtered_query(query, types=None, without=None):
         if name == without or name == "year":
             continue
         catalog_query[name] = list(values)  # a list is OR for Field and Keyword indexes
-    years = None if without == "year" else _years(query.filters.get("year"),
-                                                  query.year_from, query.year_to)
+    years = (
+        None
+        if without == "year"
+        else _years(query.filters.get("year"), query.year_from, query.year_to)
+    )
     if years is not None:
         catalog_query["year"] = {"query": years or [-1]}
     elif query.year_from is not None or query.year_to is not None:
         if query.year_from is not None and query.year_to is not None:
-            catalog_query["year"] = {"query": [query.year_from, query.year_to],
-                                     "range": "min:max"}
+            catalog_query["year"] = {"query": [query.year_from, query.year_to], "range": "min:max"}
         elif query.year_from is not None:
             catalog_query["year"] = {"query": query.year_from, "range": "min"}
         else:
@@ -175,8 +177,9 @@ def run(catalog, query, url_of, titles, types=None):
     main = filtered_query(query, types)
     sort_on, sort_order = SORTS[query.sort]
     end = query.start + query.page_size
-    brains = _search(catalog, {**main, "sort_on": sort_on, "sort_order": sort_order,
-                               "sort_limit": end})
+    brains = _search(
+        catalog, {**main, "sort_on": sort_on, "sort_order": sort_order, "sort_limit": end}
+    )
     rids = _rids(catalog, main)
     total = len(rids)
     counts = {}
@@ -186,11 +189,16 @@ def run(catalog, query, url_of, titles, types=None):
         else:
             facet_rids = rids
         counts[name] = count_values(catalog, name, facet_rids)
-    page = brains[query.start:end] if query.start < total else []
+    page = brains[query.start : end] if query.start < total else []
     items = [item_of(catalog, brain, query, url_of, titles) for brain in page]
     return SearchResults(
-        total=total, items=items, facets=make_facets(counts, query.filters, titles),
-        suggestion=None, backend="catalog", degraded_notice=None, query=query,
+        total=total,
+        items=items,
+        facets=make_facets(counts, query.filters, titles),
+        suggestion=None,
+        backend="catalog",
+        degraded_notice=None,
+        query=query,
         pages=math.ceil(total / query.page_size) if total else 0,
     )
 

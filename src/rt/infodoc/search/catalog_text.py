@@ -9,9 +9,39 @@ import re
 
 from rt.infodoc.indexers.values import normalize_isbn
 
-STOPWORDS = {"le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "et", "ou",
-             "en", "au", "aux", "a", "à", "pour", "par", "sur", "dans", "avec", "ce",
-             "ces", "se", "sa", "son", "ses", "qui", "que", "qu"}
+STOPWORDS = {
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "des",
+    "de",
+    "du",
+    "d",
+    "et",
+    "ou",
+    "en",
+    "au",
+    "aux",
+    "a",
+    "à",
+    "pour",
+    "par",
+    "sur",
+    "dans",
+    "avec",
+    "ce",
+    "ces",
+    "se",
+    "sa",
+    "son",
+    "ses",
+    "qui",
+    "que",
+    "qu",
+}
 _ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
 _WORD = re.compile(r"[\w]+", re.UNICODE)
 _ISBN_LIKE = re.compile(r"^[\d\s\-xX]{8,}$")
@@ -42,6 +72,5 @@ def highlight(text, typed, size=220):
     for word in sorted(set(words(typed)), key=len, reverse=True):
         if len(word) < 3:
             continue
-        escaped = re.sub(rf"(?i)\b({re.escape(html.escape(word))}\w*)",
-                         r"<mark>\1</mark>", escaped)
+        escaped = re.sub(rf"(?i)\b({re.escape(html.escape(word))}\w*)", r"<mark>\1</mark>", escaped)
     return escaped

@@ -53,8 +53,9 @@ class GuardedSearchDispatcher(SearchDispatcher):
             if error.__class__.__name__ in ("ConflictError", "ReadConflictError"):
                 raise
             if refused_by_solr(error):
-                logger.info("Solr refused a catalog query (HTTP %s); the catalog answers",
-                            error.httpcode)
+                logger.info(
+                    "Solr refused a catalog query (HTTP %s); the catalog answers", error.httpcode
+                )
             else:
                 logger.warning("Solr query failed (%s); answering from the catalog", error)
                 HEALTH.mark_down(config.core_url())

@@ -53,20 +53,20 @@ def _url_maker(portal):
     root = ("",)
     if request is not None and hasattr(request, "other"):
         root = tuple(request.other.get("VirtualRootPhysicalPath", ("",)))
-    fast = tuple(physical[:len(root)]) == root
+    fast = tuple(physical[: len(root)]) == root
 
     def url_of(path):
         if not path or path == portal_path:
             return base
         if fast and path.startswith(prefix):
-            return base + "/" + "/".join(map(_quote, path[len(prefix):].split("/")))
+            return base + "/" + "/".join(map(_quote, path[len(prefix) :].split("/")))
         if request is not None and hasattr(request, "physicalPathToURL"):
             try:
                 return request.physicalPathToURL(path)
             except Exception:
                 pass
         if path.startswith(portal_path):
-            path = path[len(portal_path):]
+            path = path[len(portal_path) :]
         return base + path
 
     return url_of
@@ -81,8 +81,9 @@ def searchable_types(portal):
     portal_types = getToolByName(portal, "portal_types")
     registry = queryUtility(IRegistry)
     hidden = set(registry.get("plone.types_not_searched", ()) or ()) if registry else set()
-    return sorted(t for t in PRODUCTION_KINDS
-                  if t not in hidden and portal_types.getTypeInfo(t) is not None)
+    return sorted(
+        t for t in PRODUCTION_KINDS if t not in hidden and portal_types.getTypeInfo(t) is not None
+    )
 
 
 def user_filter(catalog):
@@ -139,10 +140,11 @@ def suggest(context, prefix, limit=8):
     if not title:
         return []
     method = getattr(catalog, "_cs_old_searchResults", None) or catalog.searchResults
-    brains = method({"Title": title, "sort_on": "sortable_title",
-                     "portal_type": searchable_types(portal)})
+    brains = method(
+        {"Title": title, "sort_on": "sortable_title", "portal_type": searchable_types(portal)}
+    )
     titles = []
-    for brain in brains[:limit * 3]:
+    for brain in brains[: limit * 3]:
         if brain.Title and brain.Title not in titles:
             titles.append(brain.Title)
         if len(titles) >= limit:

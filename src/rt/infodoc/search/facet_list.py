@@ -27,13 +27,15 @@ def make_facets(counts, filters, title_of=None):
                 continue
             seen.add(value)
             title = year_title(value) if name == "year" else title_of(name, value)
-            values.append(FacetValue(value=value, title=title or value, count=int(count),
-                                     selected=value in selected))
+            values.append(
+                FacetValue(
+                    value=value, title=title or value, count=int(count), selected=value in selected
+                )
+            )
         for value in selected:
             if value not in seen:
                 title = year_title(value) if name == "year" else title_of(name, value)
-                values.append(FacetValue(value=value, title=title or value, count=0,
-                                         selected=True))
+                values.append(FacetValue(value=value, title=title or value, count=0, selected=True))
         if values:
             facets.append(Facet(name=name, title=FACET_TITLES[name], values=values))
     return facets

@@ -24,8 +24,9 @@ class SolrHealth:
     def ping(self, core_url):
         """Ask Solr now (no cache)."""
         try:
-            response = requests.get(f"{core_url}/admin/ping", params={"wt": "json"},
-                                    timeout=self.timeout)
+            response = requests.get(
+                f"{core_url}/admin/ping", params={"wt": "json"}, timeout=self.timeout
+            )
             return response.status_code == 200 and response.json().get("status") == "OK"
         except (requests.RequestException, ValueError):
             return False

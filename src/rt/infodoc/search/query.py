@@ -189,9 +189,13 @@ class SearchQuery:
     @property
     def is_empty(self):
         """True when nothing was typed and nothing was selected."""
-        return not (self.text or any(getattr(self, n) for n in _TEXT_PARAMS)
-                    or self.year_from is not None or self.year_to is not None
-                    or self.filters)
+        return not (
+            self.text
+            or any(getattr(self, n) for n in _TEXT_PARAMS)
+            or self.year_from is not None
+            or self.year_to is not None
+            or self.filters
+        )
 
     @property
     def start(self):
@@ -212,5 +216,4 @@ class SearchQuery:
         return replace(self, filters=filters, page=1)
 
     def with_page(self, page):
-        return replace(self, filters={k: list(v) for k, v in self.filters.items()},
-                       page=page)
+        return replace(self, filters={k: list(v) for k, v in self.filters.items()}, page=page)

@@ -37,9 +37,18 @@ def solr_uids(core_url):
     """Every UID in the Solr core (cursor paging)."""
     uids, cursor = set(), "*"
     while True:
-        response = requests.get(f"{core_url}/select", timeout=60, params={
-            "q": "*:*", "fl": "UID", "rows": "5000", "sort": "UID asc",
-            "cursorMark": cursor, "wt": "json"})
+        response = requests.get(
+            f"{core_url}/select",
+            timeout=60,
+            params={
+                "q": "*:*",
+                "fl": "UID",
+                "rows": "5000",
+                "sort": "UID asc",
+                "cursorMark": cursor,
+                "wt": "json",
+            },
+        )
         response.raise_for_status()
         data = response.json()
         uids.update(doc["UID"] for doc in data["response"]["docs"])
@@ -76,8 +85,11 @@ def rebuild(site, batch_size=250, report=print):
     tree = pending(site)
     if tree:
         tree.clear()
-    return {"indexed": len(seen), "deleted": len(stale),
-            "seconds": round(time.monotonic() - started, 2)}
+    return {
+        "indexed": len(seen),
+        "deleted": len(stale),
+        "seconds": round(time.monotonic() - started, 2),
+    }
 
 
 def send_missed(site):

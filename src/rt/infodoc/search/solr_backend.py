@@ -41,8 +41,13 @@ class SolrRejected(SolrError):
 REJECTED_STATUS = frozenset({400, 413, 414})
 ERRORS = (http.client.HTTPException, OSError, SolrError, ValueError)
 # A kept-alive connection Solr closed meanwhile: ask again once on a new one.
-_STALE = (http.client.RemoteDisconnected, http.client.CannotSendRequest,
-          http.client.BadStatusLine, BrokenPipeError, ConnectionResetError)
+_STALE = (
+    http.client.RemoteDisconnected,
+    http.client.CannotSendRequest,
+    http.client.BadStatusLine,
+    BrokenPipeError,
+    ConnectionResetError,
+)
 
 _local = threading.local()
 
@@ -127,8 +132,9 @@ def solr_get(core_url, handler, params, timeout=SEARCH_TIMEOUT):
     """POST the parameters (form encoded: long filter lists fit) and read the JSON."""
     parts = urlsplit(core_url)
     path = parts.path.rstrip("/") + handler
-    status, data = _post(parts.hostname, parts.port or 80, path,
-                         form_body(params).encode("utf-8"), timeout)
+    status, data = _post(
+        parts.hostname, parts.port or 80, path, form_body(params).encode("utf-8"), timeout
+    )
     if status in REJECTED_STATUS:
         raise SolrRejected(f"Solr answered HTTP {status} on {handler}")
     if status != 200:
@@ -144,11 +150,13 @@ def _list(value):
 
 def run(core_url, query, roles, show_inactive, url_of, titles, types=None):
     """SearchResults of `query` from Solr. Raises one of `ERRORS` when Solr fails."""
-    params = solr_params.search_params(query, roles, show_inactive=show_inactive,
-                                       current_year=datetime.date.today().year)
+    params = solr_params.search_params(
+        query, roles, show_inactive=show_inactive, current_year=datetime.date.today().year
+    )
     if types:
-        params.append(("fq", "portal_type:(" + " OR ".join(
-            solr_params.quote(t) for t in types) + ")"))
+        params.append(
+            ("fq", "portal_type:(" + " OR ".join(solr_params.quote(t) for t in types) + ")")
+        )
     started = time.perf_counter()
     data = solr_get(core_url, "/select", params)
     solr_ms = (time.perf_counter() - started) * 1000
@@ -159,8 +167,9 @@ def run(core_url, query, roles, show_inactive, url_of, titles, types=None):
         total=total,
         items=items,
         facets=make_facets(counts, query.filters, titles),
-        suggestion=solr_response.suggestion(data) if query.text and _worth_suggesting(
-            total, query) else None,
+        suggestion=solr_response.suggestion(data)
+        if query.text and _worth_suggesting(total, query)
+        else None,
         backend="solr",
         degraded_notice=None,
         query=query,
@@ -197,6 +206,7 @@ def item_of(doc, url_of, titles):
 
 
 def suggest(core_url, prefix, roles, limit=8):
-    data = solr_get(core_url, "/suggest", solr_params.suggest_params(prefix, roles, limit),
-                    timeout=2.0)
+    data = solr_get(
+        core_url, "/suggest", solr_params.suggest_params(prefix, roles, limit), timeout=2.0
+    )
     return solr_response.suggest_terms(data, limit)

@@ -11,12 +11,27 @@ import re
 from rt.infodoc.search.query import FACETS
 
 # Fields asked back from Solr for a result item.
-FIELDS = ("UID", "Title", "Description", "portal_type", "path_string", "review_state",
-          "authors", "year", "document_type", "support", "availability", "relay_sites",
-          "production_kind", "urls", "score")
+FIELDS = (
+    "UID",
+    "Title",
+    "Description",
+    "portal_type",
+    "path_string",
+    "review_state",
+    "authors",
+    "year",
+    "document_type",
+    "support",
+    "availability",
+    "relay_sites",
+    "production_kind",
+    "urls",
+    "score",
+)
 
-QUERY_FIELDS = ("title_fr^5 text_exact^2 authors_text^2 subjects_text^2 text_fr "
-                "isbn_norm^20 cosoter_id^20")
+QUERY_FIELDS = (
+    "title_fr^5 text_exact^2 authors_text^2 subjects_text^2 text_fr isbn_norm^20 cosoter_id^20"
+)
 PHRASE_FIELDS = "title_fr^10 text_fr^2"
 
 FIELD_FACETS = tuple(name for name in FACETS if name != "year")
@@ -117,8 +132,7 @@ def search_params(query, allowed_roles_and_users, show_inactive=False, current_y
         ("fl", " ".join(FIELDS)),
         ("start", str(query.start)),
         ("rows", str(query.page_size)),
-        ("sort", SORTS[query.sort] if text or query.sort != "relevance"
-         else "sortable_title asc"),
+        ("sort", SORTS[query.sort] if text or query.sort != "relevance" else "sortable_title asc"),
         ("fq", security_filter(allowed_roles_and_users)),
         ("wt", "json"),
         ("json.nl", "arrarr"),
@@ -133,24 +147,31 @@ def search_params(query, allowed_roles_and_users, show_inactive=False, current_y
             params.append(("fq", fq))
     params.extend(_facets(query, current_year))
     if text:
-        params.extend([
-            ("hl", "true"), ("hl.method", "unified"),
-            ("hl.fl", "Description summary SearchableText"),
-            ("hl.requireFieldMatch", "false"), ("hl.snippets", "1"),
-            ("hl.fragsize", "220"), ("hl.encoder", "html"),
-            ("hl.tag.pre", "<mark>"), ("hl.tag.post", "</mark>"),
-            ("spellcheck", "true"), ("spellcheck.q", text),
-            ("spellcheck.maxResultsForSuggest", str(SUGGEST_BELOW - 1)),
-            ("spellcheck.collate", "true"), ("spellcheck.onlyMorePopular", "false"),
-        ])
+        params.extend(
+            [
+                ("hl", "true"),
+                ("hl.method", "unified"),
+                ("hl.fl", "Description summary SearchableText"),
+                ("hl.requireFieldMatch", "false"),
+                ("hl.snippets", "1"),
+                ("hl.fragsize", "220"),
+                ("hl.encoder", "html"),
+                ("hl.tag.pre", "<mark>"),
+                ("hl.tag.post", "</mark>"),
+                ("spellcheck", "true"),
+                ("spellcheck.q", text),
+                ("spellcheck.maxResultsForSuggest", str(SUGGEST_BELOW - 1)),
+                ("spellcheck.collate", "true"),
+                ("spellcheck.onlyMorePopular", "false"),
+            ]
+        )
     return params
 
 
 def _advanced(query):
     """Advanced-search fields as extra filters (each word required)."""
     params = []
-    fields = (("title", "title_fr"), ("author", "authors_text"),
-              ("subject", "subjects_text"))
+    fields = (("title", "title_fr"), ("author", "authors_text"), ("subject", "subjects_text"))
     for attribute, field in fields:
         words = clean_text(getattr(query, attribute))
         if words:
@@ -176,14 +197,18 @@ def _facets(query, current_year):
             # selected values always come back with their count, even out of the top
             clause = _value_clause(name, value)
             if clause:
-                params.append(("facet.query", f"{{!ex={name} key=selected|{name}|{index}}}{clause}"))
+                params.append(
+                    ("facet.query", f"{{!ex={name} key=selected|{name}|{index}}}{clause}")
+                )
     end = (current_year // YEAR_GAP + 1) * YEAR_GAP
-    params.extend([
-        ("facet.range", "{!ex=year key=year}year"),
-        ("f.year.facet.range.start", str(YEAR_START)),
-        ("f.year.facet.range.end", str(end)),
-        ("f.year.facet.range.gap", str(YEAR_GAP)),
-    ])
+    params.extend(
+        [
+            ("facet.range", "{!ex=year key=year}year"),
+            ("f.year.facet.range.start", str(YEAR_START)),
+            ("f.year.facet.range.end", str(end)),
+            ("f.year.facet.range.gap", str(YEAR_GAP)),
+        ]
+    )
     return params
 
 
@@ -191,8 +216,10 @@ def suggest_params(prefix, allowed_roles_and_users, limit=8):
     """Parameters of the /suggest handler (title completion) for this user."""
     roles = [r.replace(":", "$") for r in allowed_roles_and_users] or ["Anonymous"]
     return [
-        ("suggest", "true"), ("suggest.dictionary", "titles"),
-        ("suggest.q", prefix), ("suggest.count", str(limit)),
+        ("suggest", "true"),
+        ("suggest.dictionary", "titles"),
+        ("suggest.q", prefix),
+        ("suggest.count", str(limit)),
         ("suggest.cfq", " OR ".join(_escape_term(r) for r in roles)),
         ("wt", "json"),
     ]

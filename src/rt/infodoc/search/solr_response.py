@@ -11,7 +11,7 @@ def _pairs(value):
         return list(value.items())
     if value and isinstance(value[0], list):
         return [tuple(pair) for pair in value]
-    return list(zip(value[::2], value[1::2]))
+    return list(zip(value[::2], value[1::2], strict=False))
 
 
 def hits(data):
@@ -35,12 +35,15 @@ def facet_counts(data, filters=None):
     section = data.get("facet_counts", {}) or {}
     counts = {name: [] for name in FACETS}
     for name in FIELD_FACETS:
-        counts[name] = [(str(v), int(c)) for v, c in _pairs(section.get("facet_fields", {})
-                                                            .get(name, [])) if c]
+        counts[name] = [
+            (str(v), int(c)) for v, c in _pairs(section.get("facet_fields", {}).get(name, [])) if c
+        ]
     year = (section.get("facet_ranges", {}) or {}).get("year", {})
-    counts["year"] = [(decade_value(int(start)), int(count))
-                      for start, count in _pairs(year.get("counts", []))
-                      if int(count)]
+    counts["year"] = [
+        (decade_value(int(start)), int(count))
+        for start, count in _pairs(year.get("counts", []))
+        if int(count)
+    ]
     counts["year"].sort(key=lambda pair: pair[0], reverse=True)
     filters = filters or {}
     for key, count in _pairs(section.get("facet_queries", {}) or {}):

@@ -10,8 +10,8 @@ logged and leaves the work to the guard.
 import logging
 
 import transaction
-from Testing.makerequest import makerequest
 from plone.base.interfaces import IPloneSiteRoot
+from Testing.makerequest import makerequest
 from zope.component.hooks import getSite
 from zope.component.hooks import setSite
 

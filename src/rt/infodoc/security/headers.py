@@ -72,11 +72,13 @@ def security_headers(settings, editing=False):
     frame_options = _frame_options()
     if frame_options:
         headers.append(("X-Frame-Options", frame_options))
-    policy = settings["content_security_policy_editing" if editing
-                      else "content_security_policy"]
+    policy = settings["content_security_policy_editing" if editing else "content_security_policy"]
     if policy:
-        name = ("Content-Security-Policy-Report-Only" if settings["report_only"]
-                else "Content-Security-Policy")
+        name = (
+            "Content-Security-Policy-Report-Only"
+            if settings["report_only"]
+            else "Content-Security-Policy"
+        )
         headers.append((name, policy))
     return headers
 

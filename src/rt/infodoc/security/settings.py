@@ -51,24 +51,33 @@ PREFIX = "rt.infodoc.security"
 
 
 def _policy(script_src):
-    return "\n".join((
-        "default-src 'self';",
-        f"script-src {script_src};",
-        "style-src 'self' 'unsafe-inline';",
-        "img-src 'self' data:;",
-        "object-src 'none';",
-        "base-uri 'self';",
-        "form-action 'self';",
-        "frame-ancestors 'self'",
-    ))
+    return "\n".join(
+        (
+            "default-src 'self';",
+            f"script-src {script_src};",
+            "style-src 'self' 'unsafe-inline';",
+            "img-src 'self' data:;",
+            "object-src 'none';",
+            "base-uri 'self';",
+            "form-action 'self';",
+            "frame-ancestors 'self'",
+        )
+    )
 
 
 PUBLIC_POLICY = _policy("'self'")
 EDITING_POLICY = _policy("'self' 'unsafe-inline' 'unsafe-eval'")
 DEFAULT_REFERRER_POLICY = "strict-origin-when-cross-origin"
-REFERRER_POLICIES = ("no-referrer", "no-referrer-when-downgrade", "origin",
-                     "origin-when-cross-origin", "same-origin", "strict-origin",
-                     "strict-origin-when-cross-origin", "unsafe-url")
+REFERRER_POLICIES = (
+    "no-referrer",
+    "no-referrer-when-downgrade",
+    "origin",
+    "origin-when-cross-origin",
+    "same-origin",
+    "strict-origin",
+    "strict-origin-when-cross-origin",
+    "unsafe-url",
+)
 # Roles that only read: the users who hold no other role get the public policy.
 READER_ROLES = frozenset({"Anonymous", "Authenticated", "Member", "Adherent"})
 
@@ -78,28 +87,43 @@ class ISecuritySettings(Interface):
 
     content_security_policy = schema.Text(
         title=_("Politique de sécurité du contenu (Content-Security-Policy) du portail"),
-        description=_("Envoyée aux visiteurs et aux lecteurs (adhérents). Directives "
-                      "séparées par des points-virgules ; les retours à la ligne "
-                      "deviennent des espaces. Vide : pas d'en-tête."),
-        required=False, default=PUBLIC_POLICY)
+        description=_(
+            "Envoyée aux visiteurs et aux lecteurs (adhérents). Directives "
+            "séparées par des points-virgules ; les retours à la ligne "
+            "deviennent des espaces. Vide : pas d'en-tête."
+        ),
+        required=False,
+        default=PUBLIC_POLICY,
+    )
 
     content_security_policy_editing = schema.Text(
         title=_("Politique de sécurité du contenu pour l'édition"),
-        description=_("Envoyée aux utilisateurs qui ont un rôle d'édition ou "
-                      "d'administration (l'interface d'édition de Plone a besoin de "
-                      "scripts en ligne et d'eval). Vide : pas d'en-tête."),
-        required=False, default=EDITING_POLICY)
+        description=_(
+            "Envoyée aux utilisateurs qui ont un rôle d'édition ou "
+            "d'administration (l'interface d'édition de Plone a besoin de "
+            "scripts en ligne et d'eval). Vide : pas d'en-tête."
+        ),
+        required=False,
+        default=EDITING_POLICY,
+    )
 
     report_only = schema.Bool(
         title=_("Politique en observation seulement"),
-        description=_("Envoie les politiques en Content-Security-Policy-Report-Only : "
-                      "le navigateur signale ce qu'elles bloqueraient sans le bloquer "
-                      "(pour essayer une politique modifiée)."),
-        required=False, default=False)
+        description=_(
+            "Envoie les politiques en Content-Security-Policy-Report-Only : "
+            "le navigateur signale ce qu'elles bloqueraient sans le bloquer "
+            "(pour essayer une politique modifiée)."
+        ),
+        required=False,
+        default=False,
+    )
 
     referrer_policy = schema.Choice(
         title=_("Politique de référent (Referrer-Policy)"),
-        values=REFERRER_POLICIES, required=False, default=DEFAULT_REFERRER_POLICY)
+        values=REFERRER_POLICIES,
+        required=False,
+        default=DEFAULT_REFERRER_POLICY,
+    )
 
 
 def normalize_policy(text):
@@ -139,8 +163,7 @@ def read_settings():
     for name in POLICIES:
         policy = normalize_policy(settings[name])
         if policy is None:
-            logger.warning("%s.%s cannot be sent as a header: the default is sent",
-                           PREFIX, name)
+            logger.warning("%s.%s cannot be sent as a header: the default is sent", PREFIX, name)
             policy = DEFAULTS[name]
         settings[name] = policy
     return settings

@@ -14,8 +14,10 @@ from zope.schema.interfaces import ValidationError
 from rt.infodoc.publication.errors import InvalidParameter
 
 PREFIX = "expand.contextnavigation."
-MESSAGE = ("Paramètre invalide : les options expand.contextnavigation.* attendent un "
-           "nombre entier, un booléen ou un texte, une seule fois chacune.")
+MESSAGE = (
+    "Paramètre invalide : les options expand.contextnavigation.* attendent un "
+    "nombre entier, un booléen ou un texte, une seule fois chacune."
+)
 
 
 def check_parameters(event):

@@ -46,13 +46,16 @@ def mark(request, **metrics):
     environ = getattr(request, "environ", None)
     if environ is not None:
         environ.setdefault(METRICS, {}).update(
-            {name: value for name, value in metrics.items() if value is not None})
+            {name: value for name, value in metrics.items() if value is not None}
+        )
 
 
 def header_value(total_ms, metrics):
     parts = [f'zope;dur={total_ms:.1f};desc="Zope"']
-    parts += [f'{name};dur={value:.1f};desc="{name.capitalize()}"'
-              for name, value in sorted(metrics.items())]
+    parts += [
+        f'{name};dur={value:.1f};desc="{name.capitalize()}"'
+        for name, value in sorted(metrics.items())
+    ]
     return ", ".join(parts)
 
 

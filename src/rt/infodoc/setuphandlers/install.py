@@ -24,8 +24,11 @@ def _ensure_section(portal, section_id, title, description, types):
     folder = portal.get(section_id)
     if folder is None:
         folder = api.content.create(
-            container=portal, type="Folder", id=section_id,
-            title=title, description=description,
+            container=portal,
+            type="Folder",
+            id=section_id,
+            title=title,
+            description=description,
         )
     constraints = ISelectableConstrainTypes(folder)
     constraints.setConstrainTypesMode(ENABLED)

@@ -33,7 +33,8 @@ def create_site(app, site_id="Plone", admin=("admin", "admin"), demo=True, repla
         transaction.commit()
     extensions = PROFILES + (("rt.infodoc:demo",) if demo else ())
     site = addPloneSite(
-        app, site_id,
+        app,
+        site_id,
         title="Ressources & Territoires — Centre de ressources documentaires",
         description=(
             "Le centre de ressources de la cohésion sociale en Occitanie : fonds "

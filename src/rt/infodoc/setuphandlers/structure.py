@@ -4,27 +4,48 @@ from rt.infodoc import _
 
 # id, title, description, addable types
 SECTIONS = (
-    ("fonds", _("Fonds documentaire"),
-     _("Les références du centre de documentation et du réseau COSOTer."),
-     ("Notice",)),
-    ("fiches-experiences", _("Fiches expériences"),
-     _("Des expériences locales de cohésion sociale, capitalisées et numérotées."),
-     ("FicheExperience",)),
-    ("conf-at", _("Conf'At'"),
-     _("Les actes des conférences et ateliers-débats du centre."),
-     ("ConfAt",)),
-    ("dossiers", _("Dossiers thématiques"),
-     _("Des dossiers web thématiques, publics ou réservés aux réseaux d'adhérents."),
-     ("DossierThematique",)),
-    ("panoramas", _("Panoramas de presse"),
-     _("La veille de presse du centre sur la cohésion sociale en Occitanie."),
-     ("PanoramaPresse",)),
-    ("periodiques", _("Périodiques"),
-     _("Les revues et lettres reçues ou publiées par le centre."),
-     ("Periodique",)),
-    ("mallettes", _("Mallettes pédagogiques"),
-     _("Les mallettes d'outils du formateur, empruntables dans les sites relais."),
-     ("Mallette",)),
+    (
+        "fonds",
+        _("Fonds documentaire"),
+        _("Les références du centre de documentation et du réseau COSOTer."),
+        ("Notice",),
+    ),
+    (
+        "fiches-experiences",
+        _("Fiches expériences"),
+        _("Des expériences locales de cohésion sociale, capitalisées et numérotées."),
+        ("FicheExperience",),
+    ),
+    (
+        "conf-at",
+        _("Conf'At'"),
+        _("Les actes des conférences et ateliers-débats du centre."),
+        ("ConfAt",),
+    ),
+    (
+        "dossiers",
+        _("Dossiers thématiques"),
+        _("Des dossiers web thématiques, publics ou réservés aux réseaux d'adhérents."),
+        ("DossierThematique",),
+    ),
+    (
+        "panoramas",
+        _("Panoramas de presse"),
+        _("La veille de presse du centre sur la cohésion sociale en Occitanie."),
+        ("PanoramaPresse",),
+    ),
+    (
+        "periodiques",
+        _("Périodiques"),
+        _("Les revues et lettres reçues ou publiées par le centre."),
+        ("Periodique",),
+    ),
+    (
+        "mallettes",
+        _("Mallettes pédagogiques"),
+        _("Les mallettes d'outils du formateur, empruntables dans les sites relais."),
+        ("Mallette",),
+    ),
 )
 
 # Sections without a manual order: the fund holds tens of thousands of Notices, and

@@ -5,8 +5,8 @@ from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.z3cform import layout
 
 from rt.infodoc import _
-from rt.infodoc.vocabularies.settings import IVocabularySettings
 from rt.infodoc.vocabularies.settings import REGISTRY_PREFIX
+from rt.infodoc.vocabularies.settings import IVocabularySettings
 
 
 class VocabulariesEditForm(RegistryEditForm):
@@ -19,6 +19,4 @@ class VocabulariesEditForm(RegistryEditForm):
     )
 
 
-VocabulariesControlPanel = layout.wrap_form(
-    VocabulariesEditForm, ControlPanelFormWrapper
-)
+VocabulariesControlPanel = layout.wrap_form(VocabulariesEditForm, ControlPanelFormWrapper)

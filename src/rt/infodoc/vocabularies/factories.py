@@ -47,9 +47,7 @@ DocumentTypesVocabulary = RegistryLinesVocabulary("document_types")
 TerritoriesVocabulary = RegistryLinesVocabulary("territories")
 RelaySitesVocabulary = RegistryLinesVocabulary("relay_sites")
 
-SupportsVocabulary = FixedVocabulary(
-    [("papier", _("Papier")), ("electronique", _("Électronique"))]
-)
+SupportsVocabulary = FixedVocabulary([("papier", _("Papier")), ("electronique", _("Électronique"))])
 
 LanguagesVocabulary = FixedVocabulary(
     [

@@ -42,8 +42,10 @@ class IVocabularySettings(Interface):
     directives.widget("territories", TextLinesFieldWidget)
     territories = _lines_field(
         _("Territoires"),
-        _("Les départements d'Occitanie et les échelons régional et national, "
-          "sous la forme « code|Libellé »."),
+        _(
+            "Les départements d'Occitanie et les échelons régional et national, "
+            "sous la forme « code|Libellé »."
+        ),
     )
 
     directives.widget("relay_sites", TextLinesFieldWidget)

@@ -1,24 +1,67 @@
 """BibTeX export of a notice dict: stable ASCII keys, LaTeX escaping, UTF-8 accents kept."""
+
 import re
 
-from rt.infodoc.marc.exports.common import authors, fold
+from rt.infodoc.marc.exports.common import authors
+from rt.infodoc.marc.exports.common import fold
 
 #: document_type token -> BibTeX entry type.
 BIBTEX_TYPES = {
-    "ouvrage": "book", "guide-methodologique": "book", "rapport": "techreport",
-    "etude": "techreport", "article": "article", "actes": "proceedings",
+    "ouvrage": "book",
+    "guide-methodologique": "book",
+    "rapport": "techreport",
+    "etude": "techreport",
+    "article": "article",
+    "actes": "proceedings",
     "memoire": "mastersthesis",
 }
-BIBTEX_LANGUAGES = {"fre": "french", "eng": "english", "spa": "spanish", "ger": "german",
-                    "ita": "italian", "por": "portuguese", "ara": "arabic"}
+BIBTEX_LANGUAGES = {
+    "fre": "french",
+    "eng": "english",
+    "spa": "spanish",
+    "ger": "german",
+    "ita": "italian",
+    "por": "portuguese",
+    "ara": "arabic",
+}
 
 _LATEX = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
-    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
 }
 _LATEX_RE = re.compile("[\\\\{}&%$#_~^]")
-_STOP_WORDS = {"le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "et", "en", "au",
-               "aux", "a", "the", "an", "of", "pour", "sur", "dans", "par"}
+_STOP_WORDS = {
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "des",
+    "de",
+    "du",
+    "d",
+    "et",
+    "en",
+    "au",
+    "aux",
+    "a",
+    "the",
+    "an",
+    "of",
+    "pour",
+    "sur",
+    "dans",
+    "par",
+}
 
 
 def latex_escape(text):
@@ -43,7 +86,9 @@ def citation_key(notice):
     """A stable ASCII key: first author's surname (or first title word), year, title word."""
     creators, editors, others = authors(notice)
     people = creators + editors + others
-    title_words = [w for w in _words(notice.get("title", "")) if w not in _STOP_WORDS] or ["sanstitre"]
+    title_words = [w for w in _words(notice.get("title", "")) if w not in _STOP_WORDS] or [
+        "sanstitre"
+    ]
     if people:
         name = people[0]["name"].split(",")[0]
         head = "".join(_words(name))[:20] or title_words[0]

@@ -1,4 +1,5 @@
 """Helpers shared by the notice exports (pure Python)."""
+
 import unicodedata
 
 from rt.infodoc.marc.unimarc_builder import relator_code
@@ -7,29 +8,72 @@ from rt.infodoc.marc.unimarc_builder import relator_code
 EDITOR_FUNCTIONS = {"340", "651"}
 
 #: ISO 639-2/B -> ISO 639-1 (the two-letter codes of HTML meta tags and COinS).
-LANGUAGE_2 = {"fre": "fr", "eng": "en", "spa": "es", "ger": "de", "ita": "it", "por": "pt",
-              "ara": "ar", "tur": "tr", "rus": "ru", "chi": "zh", "dut": "nl", "oci": "oc",
-              "cat": "ca", "pol": "pl", "rum": "ro", "vie": "vi", "per": "fa"}
+LANGUAGE_2 = {
+    "fre": "fr",
+    "eng": "en",
+    "spa": "es",
+    "ger": "de",
+    "ita": "it",
+    "por": "pt",
+    "ara": "ar",
+    "tur": "tr",
+    "rus": "ru",
+    "chi": "zh",
+    "dut": "nl",
+    "oci": "oc",
+    "cat": "ca",
+    "pol": "pl",
+    "rum": "ro",
+    "vie": "vi",
+    "per": "fa",
+}
 
 #: document_type token -> French label (for dc:type and human-readable notes).
 DOCUMENT_TYPE_LABELS = {
-    "ouvrage": "Ouvrage", "rapport": "Rapport", "etude": "Étude",
-    "outil-pedagogique": "Outil pédagogique", "guide-methodologique": "Guide méthodologique",
-    "periodique": "Périodique", "article": "Article", "video": "Vidéo", "mallette": "Mallette",
-    "actes": "Actes", "memoire": "Mémoire", "texte-officiel": "Texte officiel",
-    "dossier-documentaire": "Dossier documentaire", "site-web": "Site web",
+    "ouvrage": "Ouvrage",
+    "rapport": "Rapport",
+    "etude": "Étude",
+    "outil-pedagogique": "Outil pédagogique",
+    "guide-methodologique": "Guide méthodologique",
+    "periodique": "Périodique",
+    "article": "Article",
+    "video": "Vidéo",
+    "mallette": "Mallette",
+    "actes": "Actes",
+    "memoire": "Mémoire",
+    "texte-officiel": "Texte officiel",
+    "dossier-documentaire": "Dossier documentaire",
+    "site-web": "Site web",
 }
 
 
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O",
-                            "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "’": "'"})
+_LIGATURES = str.maketrans(
+    {
+        "œ": "oe",
+        "Œ": "OE",
+        "æ": "ae",
+        "Æ": "AE",
+        "ø": "o",
+        "Ø": "O",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "’": "'",
+    }
+)
 
 
 def fold(text):
     """Lower-case ASCII form of a text (accents removed, ligatures spelt out)."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).encode(
-        "ascii", "ignore").decode("ascii").lower()
+    return (
+        "".join(c for c in decomposed if not unicodedata.combining(c))
+        .encode("ascii", "ignore")
+        .decode("ascii")
+        .lower()
+    )
 
 
 def one_line(text):

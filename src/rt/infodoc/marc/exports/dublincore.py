@@ -1,23 +1,45 @@
 """Dublin Core (oai_dc) export of a notice dict, as an lxml element."""
+
 from lxml import etree
 
-from rt.infodoc.marc.exports.common import DOCUMENT_TYPE_LABELS, authors, title_with_subtitle
+from rt.infodoc.marc.exports.common import DOCUMENT_TYPE_LABELS
+from rt.infodoc.marc.exports.common import authors
+from rt.infodoc.marc.exports.common import title_with_subtitle
 from rt.infodoc.marc.unimarc_builder import TERRITORY_NAMES
 
 OAI_DC_NS = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 OAI_DC_SCHEMA = "http://www.openarchives.org/OAI/2.0/oai_dc.xsd"
-DC_ELEMENTS = ("title", "creator", "subject", "description", "publisher", "contributor",
-               "date", "type", "format", "identifier", "source", "language", "relation",
-               "coverage", "rights")
+DC_ELEMENTS = (
+    "title",
+    "creator",
+    "subject",
+    "description",
+    "publisher",
+    "contributor",
+    "date",
+    "type",
+    "format",
+    "identifier",
+    "source",
+    "language",
+    "relation",
+    "coverage",
+    "rights",
+)
 
 #: document_type token -> DCMI Type vocabulary term.
-DCMI_TYPES = {"video": "MovingImage", "site-web": "InteractiveResource", "mallette": "PhysicalObject",
-              "outil-pedagogique": "PhysicalObject", "periodique": "Text"}
+DCMI_TYPES = {
+    "video": "MovingImage",
+    "site-web": "InteractiveResource",
+    "mallette": "PhysicalObject",
+    "outil-pedagogique": "PhysicalObject",
+    "periodique": "Text",
+}
 
 _NSMAP = {"oai_dc": OAI_DC_NS, "dc": DC_NS, "xsi": XSI_NS}
-_DC = "{%s}" % DC_NS
+_DC = f"{{{DC_NS}}}"
 
 
 def dc_pairs(notice, url=None, rights=None):
@@ -26,7 +48,10 @@ def dc_pairs(notice, url=None, rights=None):
     creators, editors, others = authors(notice)
     pairs += [("creator", a["name"]) for a in creators]
     pairs += [("contributor", a["name"]) for a in editors + others]
-    pairs += [("subject", term) for term in (notice.get("descriptors") or []) + (notice.get("keywords") or [])]
+    pairs += [
+        ("subject", term)
+        for term in (notice.get("descriptors") or []) + (notice.get("keywords") or [])
+    ]
     if notice.get("dewey"):
         pairs.append(("subject", notice["dewey"]))
     for key in ("summary", "contents"):
@@ -42,8 +67,10 @@ def dc_pairs(notice, url=None, rights=None):
     pairs.append(("type", DCMI_TYPES.get(document_type, "Text")))
     if notice.get("collation"):
         pairs.append(("format", notice["collation"]))
-    pairs += [("identifier", "URN:ISBN:" + isbn.replace("-", "").replace(" ", ""))
-              for isbn in notice.get("isbn") or []]
+    pairs += [
+        ("identifier", "URN:ISBN:" + isbn.replace("-", "").replace(" ", ""))
+        for isbn in notice.get("isbn") or []
+    ]
     if notice.get("issn"):
         pairs.append(("identifier", "URN:ISSN:" + notice["issn"]))
     if url:
@@ -66,10 +93,13 @@ def to_oai_dc(notice, url=None, rights=None, parent=None):
     ``url`` is the notice's page on the portal (written as dc:identifier);
     ``rights`` an optional rights statement.
     """
-    attributes = {"{%s}schemaLocation" % XSI_NS: f"{OAI_DC_NS} {OAI_DC_SCHEMA}"}
-    tag = "{%s}dc" % OAI_DC_NS
-    root = etree.Element(tag, attributes, nsmap=_NSMAP) if parent is None \
+    attributes = {f"{{{XSI_NS}}}schemaLocation": f"{OAI_DC_NS} {OAI_DC_SCHEMA}"}
+    tag = f"{{{OAI_DC_NS}}}dc"
+    root = (
+        etree.Element(tag, attributes, nsmap=_NSMAP)
+        if parent is None
         else etree.SubElement(parent, tag, attributes, nsmap=_NSMAP)
+    )
     for name, value in dc_pairs(notice, url, rights):
         etree.SubElement(root, _DC + name).text = value
     return root

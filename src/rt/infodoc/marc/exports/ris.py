@@ -1,12 +1,25 @@
 """RIS export of a notice dict (the tagged format Zotero, EndNote and Mendeley import)."""
-from rt.infodoc.marc.exports.common import authors, one_line, title_with_subtitle
+
+from rt.infodoc.marc.exports.common import authors
+from rt.infodoc.marc.exports.common import one_line
+from rt.infodoc.marc.exports.common import title_with_subtitle
 
 #: document_type token -> RIS reference type.
 RIS_TYPES = {
-    "ouvrage": "BOOK", "guide-methodologique": "BOOK", "rapport": "RPRT", "etude": "RPRT",
-    "outil-pedagogique": "GEN", "mallette": "GEN", "dossier-documentaire": "GEN",
-    "periodique": "JFULL", "article": "JOUR", "video": "VIDEO", "actes": "CONF",
-    "memoire": "THES", "texte-officiel": "GOVDOC", "site-web": "ELEC",
+    "ouvrage": "BOOK",
+    "guide-methodologique": "BOOK",
+    "rapport": "RPRT",
+    "etude": "RPRT",
+    "outil-pedagogique": "GEN",
+    "mallette": "GEN",
+    "dossier-documentaire": "GEN",
+    "periodique": "JFULL",
+    "article": "JOUR",
+    "video": "VIDEO",
+    "actes": "CONF",
+    "memoire": "THES",
+    "texte-officiel": "GOVDOC",
+    "site-web": "ELEC",
 }
 
 
@@ -34,13 +47,19 @@ def ris_lines(notice, url=None):
     lines += [("SN", isbn) for isbn in notice.get("isbn") or []]
     if notice.get("issn"):
         lines.append(("SN", notice["issn"]))
-    lines += [("KW", term) for term in (notice.get("descriptors") or []) + (notice.get("keywords") or [])]
+    lines += [
+        ("KW", term) for term in (notice.get("descriptors") or []) + (notice.get("keywords") or [])
+    ]
     if notice.get("summary"):
         lines.append(("AB", notice["summary"]))
     lines += [("UR", link) for link in ([url] if url else []) + list(notice.get("urls") or [])]
     if notice.get("language"):
         lines.append(("LA", notice["language"]))
-    lines += [("N1", paragraph) for paragraph in (notice.get("notes") or "").split("\n") if paragraph.strip()]
+    lines += [
+        ("N1", paragraph)
+        for paragraph in (notice.get("notes") or "").split("\n")
+        if paragraph.strip()
+    ]
     if notice.get("items") and notice["items"][0].get("call_number"):
         lines.append(("CN", notice["items"][0]["call_number"]))
     if notice.get("cosoter_id"):

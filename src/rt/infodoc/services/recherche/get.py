@@ -47,8 +47,10 @@ class RechercheGet(Service):
                 limit = min(20, max(1, int(form.get("limit", 8))))
             except (TypeError, ValueError):
                 limit = 8
-            return {"@id": f"{base}?{urlencode({'complete': prefix})}",
-                    "suggestions": suggest(self.context, str(prefix), limit)}
+            return {
+                "@id": f"{base}?{urlencode({'complete': prefix})}",
+                "suggestions": suggest(self.context, str(prefix), limit),
+            }
         query = SearchQuery.from_request(form)
         results = search(self.context, query)
         server_timing.mark(self.request, solr=results.solr_ms)
@@ -65,9 +67,14 @@ class RechercheGet(Service):
             "suggestion": results.suggestion,
             "query": params,
             "items": [vars(item) for item in results.items],
-            "facets": [{"name": facet.name, "title": facet.title,
-                        "values": [vars(value) for value in facet.values]}
-                       for facet in results.facets],
+            "facets": [
+                {
+                    "name": facet.name,
+                    "title": facet.title,
+                    "values": [vars(value) for value in facet.values],
+                }
+                for facet in results.facets
+            ],
         }
         if query.page < results.pages:
             data["next"] = f"{base}?{urlencode(query.with_page(query.page + 1).to_params())}"

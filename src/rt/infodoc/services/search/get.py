@@ -20,10 +20,11 @@ from rt.infodoc.publication.errors import InvalidParameter
 
 logger = logging.getLogger(__name__)
 
-MESSAGE = ("Recherche invalide : un des critères n'a pas la forme attendue "
-           "(nombre, date, texte ou liste de valeurs).")
-QUERY_ERRORS = (QueryParsingError, ParseError, DateTimeError, ValueError, TypeError,
-                AttributeError)
+MESSAGE = (
+    "Recherche invalide : un des critères n'a pas la forme attendue "
+    "(nombre, date, texte ou liste de valeurs)."
+)
+QUERY_ERRORS = (QueryParsingError, ParseError, DateTimeError, ValueError, TypeError, AttributeError)
 
 
 class SearchGet(BaseSearchGet):

@@ -1,0 +1,120 @@
+"""The site `make run` builds, as a reader finds it.
+
+The same steps as `make site`: scripts/create-site (the demo content of the two
+activity reports) then scripts/import-marc of a demo fund, on a real ZEO and a
+real Solr; then a Zope served by runwsgi, read over HTTP by an anonymous reader.
+"""
+
+import json
+import os
+import sys
+
+import pytest
+import requests
+from live_servers import REPO
+from live_servers import Zeo
+from live_servers import free_port
+from live_servers import listening
+from live_servers import serve
+
+from rt.infodoc.testing import SolrProcess
+
+DATA = REPO / "src" / "rt" / "infodoc" / "demo" / "data"
+
+
+def _demo(name):
+    return json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory):
+    var = tmp_path_factory.mktemp("var")
+    solr = SolrProcess()
+    solr.start()
+    zeo = Zeo(var, free_port())
+    zeo.env.update(SOLR_HOST="127.0.0.1", SOLR_PORT=str(solr.port), SOLR_BASE="/solr/plone")
+    zope = None
+    try:
+        zeo.run(
+            str(REPO / "scripts" / "instance"), "--var", str(var), "--zeo", f"127.0.0.1:{zeo.port}"
+        )
+        zeo.start()
+        zeo.env["RT_INFODOC_CONF"] = str(zeo.conf)
+        zeo.run(str(REPO / "scripts" / "create-site"))
+        fund = var / "fund.mrc"
+        zeo.run(
+            sys.executable, str(REPO / "scripts" / "make-demo-fund"), "--count", "300", str(fund)
+        )
+        imported = zeo.import_marc(str(fund))
+        assert imported.returncode == 0, imported.stdout[-2000:] + imported.stderr[-2000:]
+        port = free_port()
+        zope = serve(zeo, port)
+        listening(port, zope)
+        yield f"http://127.0.0.1:{port}/Plone"
+    finally:
+        if zope is not None:
+            os.killpg(zope.pid, 15)
+            zope.wait(timeout=60)
+        zeo.stop()
+        solr.stop()
+        solr.remove()
+
+
+def _get(url, **params):
+    response = requests.get(url, params=params, timeout=60)
+    assert response.status_code == 200, (url, response.status_code)
+    return response
+
+
+def _recherche(base, **params):
+    return requests.get(
+        f"{base}/@recherche", params=params, timeout=60, headers={"Accept": "application/json"}
+    ).json()
+
+
+def test_the_home_page_is_french(demo_site):
+    page = _get(demo_site).text
+    assert 'lang="fr"' in page
+    assert "Ressources &amp; Territoires" in page or "Ressources & Territoires" in page
+
+
+def test_the_fund_and_the_productions_are_searchable_on_solr(demo_site):
+    everything = _recherche(demo_site)
+    assert everything["backend"] == "solr"
+    fiches, confat = _demo("fiches_experiences"), _demo("confat")
+    kinds = {
+        v["value"]: v["count"]
+        for facet in everything["facets"]
+        if facet["name"] == "production_kind"
+        for v in facet["values"]
+    }
+    assert kinds.get("fiche-experience") == len(fiches)
+    assert everything["items_total"] >= 300 + len(fiches) + len(confat)
+    fiche = fiches[0]
+    found = _recherche(demo_site, q=fiche["title"])
+    assert fiche["title"] in [item["title"] for item in found["items"]]
+
+
+def test_a_reader_sees_a_fiche_a_dossier_and_the_relay_sites(demo_site):
+    fiche = _demo("fiches_experiences")[0]
+    page = _get(f"{demo_site}/fiches-experiences/{fiche['id']}").text
+    assert fiche["title"].split(",")[0] in page.replace("&#x27;", "'").replace("&#39;", "'")
+    public = [d for d in _demo("dossiers") if not d.get("private")][0]
+    assert public["title"] in _get(f"{demo_site}/dossiers/{public['id']}").text
+    relays = {
+        v["value"]
+        for facet in _recherche(demo_site)["facets"]
+        if facet["name"] == "relay_sites"
+        for v in facet["values"]
+    }
+    assert {"foix", "albi"} <= relays
+
+
+def test_the_private_network_dossier_stays_hidden(demo_site):
+    private = [d for d in _demo("dossiers") if d.get("private")][0]
+    response = requests.get(
+        f"{demo_site}/dossiers/{private['id']}", timeout=60, allow_redirects=False
+    )
+    assert response.status_code in (302, 401, 403, 404)
+    found = _recherche(demo_site, q=private["title"])
+    assert private["title"] not in [item["title"] for item in found["items"]]
