@@ -16,6 +16,8 @@ from pymarc import Subfield
 
 from . import encoding as enc
 from .flavour import detect_flavour
+from .repairs import normalised
+from .repairs import structural
 
 FIELD_END = 0x1E
 FT = b"\x1e"
@@ -71,7 +73,9 @@ def _read_directory(chunk: bytes, warnings: list):
             dir_end = base - 1
         else:
             warnings.append(
-                f"adresse de base {base} incorrecte (répertoire terminé à {dir_end + 1})"
+                normalised(
+                    f"adresse de base {base} incorrecte (répertoire terminé à {dir_end + 1})"
+                )
             )
     data = chunk[dir_end + 1 :]
     start, entries = 24, _entries(chunk, 24, dir_end)
@@ -84,10 +88,13 @@ def _read_directory(chunk: bytes, warnings: list):
             if (dir_end - guess) % 12 == 0 and _fits(guessed, data) > best:
                 start, entries, best = guess, guessed, _fits(guessed, data)
         if start != 24:
-            warnings.append(f"label de {start} caractères au lieu de 24")
+            warnings.append(structural(f"label de {start} caractères au lieu de 24"))
         else:
             warnings.append(
-                f"répertoire de longueur {dir_end - 24} (pas un multiple de 12), relu d'après les fins de champ"
+                structural(
+                    f"répertoire de longueur {dir_end - 24} (pas un multiple de 12), "
+                    "relu d'après les fins de champ"
+                )
             )
     if not entries:
         raise RecordError("notice sans aucun champ (répertoire vide ou illisible)")
@@ -134,21 +141,27 @@ def _cut_fields(entries, data: bytes, warnings: list):
     pieces = data.split(FT)
     tail = pieces.pop()  # after the last terminator: should be empty
     if tail.strip(b" \r\n\x00"):
-        warnings.append("données après le dernier champ ignorées" if pieces else "")
         if not pieces:
             raise RecordError("notice tronquée : aucun champ terminé")
+        warnings.append(
+            structural("données après le dernier champ ignorées", tail.decode("latin-1"))
+        )
     starts = {}
     offset = 0
     for piece in pieces:
         starts[offset] = piece
         offset += len(piece) + 1
     if len(pieces) == len(entries):
-        warnings.append("longueurs ou positions du répertoire incorrectes : répertoire reconstruit")
+        warnings.append(
+            structural("longueurs ou positions du répertoire incorrectes : répertoire reconstruit")
+        )
         return [(entry[0], piece) for entry, piece in zip(entries, pieces, strict=True)]
     by_start = [(tag, starts.get(start)) for tag, _length, start in entries]
     if all(piece is not None for _tag, piece in by_start):
         warnings.append(
-            "longueurs du répertoire incorrectes : champs relus d'après les fins de champ"
+            structural(
+                "longueurs du répertoire incorrectes : champs relus d'après les fins de champ"
+            )
         )
         return by_start
     raise RecordError(f"répertoire incohérent : {len(entries)} entrées pour {len(pieces)} champs")
@@ -174,7 +187,7 @@ def _repair_bytes(fields, warnings):
             for entity, char in _ENTITIES:
                 fixed = fixed.replace(entity, char)
             if fixed != body:
-                warnings.append(f"champ {tag} : entités XML décodées")
+                warnings.append(normalised(f"champ {tag} : entités XML décodées"))
                 body = fixed
         if b"$1" in body and b"\x1b" not in body and _LOST_ESCAPE.search(body):
             # MARC-8 CJK runs whose ESC bytes were lost (ESC is not allowed in XML)
@@ -182,7 +195,7 @@ def _repair_bytes(fields, warnings):
             lost_escape = True
         repaired.append((tag, body))
     if lost_escape:
-        warnings.append("séquences d'échappement MARC-8 (ESC) perdues, rétablies")
+        warnings.append(normalised("séquences d'échappement MARC-8 (ESC) perdues, rétablies"))
     return repaired
 
 
@@ -190,10 +203,12 @@ def _decode_body(body: bytes, tag: str, decode, name: str, warnings: list) -> st
     try:
         text = decode(body)
     except UnicodeDecodeError:
-        warnings.append(f"champ {tag} : octets non {name.upper()}, lus en ISO 8859-1")
+        warnings.append(normalised(f"champ {tag} : octets non {name.upper()}, lus en ISO 8859-1"))
         text = enc.decode_latin1(body)
     if "\ufffd" in text:
-        warnings.append(f"champ {tag} : caractères inconnus en {name.upper()} remplacés par �")
+        warnings.append(
+            normalised(f"champ {tag} : caractères inconnus en {name.upper()} remplacés par �")
+        )
     return text
 
 
@@ -205,37 +220,50 @@ def _data_field(tag: str, body: bytes, decode, name, per_subfield, warnings) -> 
         texts = _decode_body(body, tag, decode, name, warnings).split("\x1f")
     indicators = texts[0]
     if len(indicators) != 2:
-        warnings.append(f"champ {tag} : indicateurs {indicators!r} corrigés")
+        note = f"champ {tag} : indicateurs {indicators!r} corrigés"
+        # more than two characters: the text of a field that is not a data field
+        warnings.append(structural(note, indicators) if len(indicators) > 2 else normalised(note))
         indicators = (indicators + "  ")[:2]
     if indicators[0] not in _INDICATOR_OK or indicators[1] not in _INDICATOR_OK:
         warnings.append(
-            f"champ {tag} : indicateurs {indicators!r} invalides remplacés par des blancs"
+            normalised(
+                f"champ {tag} : indicateurs {indicators!r} invalides remplacés par des blancs"
+            )
         )
         indicators = "".join(c if c in _INDICATOR_OK else " " for c in indicators)
     subfields = []
     for text in texts[1:]:
         if not text:
-            warnings.append(f"champ {tag} : délimiteur de sous-champ sans code ignoré")
+            warnings.append(normalised(f"champ {tag} : délimiteur de sous-champ sans code ignoré"))
             continue
         code, value = text[0], text[1:]
         if not (code.isascii() and code.isalnum()):
             if subfields:
                 warnings.append(
-                    f"champ {tag} : code de sous-champ {code!r} invalide, texte rattaché au sous-champ précédent"
+                    structural(
+                        f"champ {tag} : code de sous-champ {code!r} invalide, "
+                        "texte rattaché au sous-champ précédent"
+                    )
                 )
                 last = subfields[-1]
                 subfields[-1] = Subfield(last.code, last.value + text)
                 continue
-            warnings.append(f"champ {tag} : code de sous-champ {code!r} invalide")
+            warnings.append(structural(f"champ {tag} : code de sous-champ {code!r} invalide"))
         elif code.isupper():
-            warnings.append(f"champ {tag} : code de sous-champ {code!r} mis en minuscule")
+            warnings.append(
+                normalised(f"champ {tag} : code de sous-champ {code!r} mis en minuscule")
+            )
             code = code.lower()
         if not value:
-            warnings.append(f"champ {tag} : sous-champ ${code} vide ignoré")
+            warnings.append(normalised(f"champ {tag} : sous-champ ${code} vide ignoré"))
             continue
         subfields.append(Subfield(code, value))
     if not subfields:
-        warnings.append(f"champ {tag} : aucun sous-champ, champ ignoré")
+        note = f"champ {tag} : aucun sous-champ, champ ignoré"
+        text = "".join(texts).strip()
+        # with text in it, the field was something else (a control field under a
+        # wrong tag): its content is lost
+        warnings.append(structural(note, text) if len(text) > 2 else normalised(note))
         return None
     return Field(tag=tag, indicators=Indicators(indicators[0], indicators[1]), subfields=subfields)
 
@@ -256,15 +284,19 @@ def parse_record(chunk: bytes, flavour: str | None = None) -> ParsedRecord:
         leader += "0" if leader.endswith("45") or leader.endswith("450") else " "
     declared = _digits(chunk[:5])
     if declared is None:
-        warnings.append(f"longueur de notice {leader[:5]!r} illisible")
+        warnings.append(normalised(f"longueur de notice {leader[:5]!r} illisible"))
     elif declared != len(chunk) + 1:
-        warnings.append(f"longueur annoncée {declared}, longueur réelle {len(chunk) + 1}")
+        warnings.append(
+            normalised(f"longueur annoncée {declared}, longueur réelle {len(chunk) + 1}")
+        )
     raw_fields = _cut_fields(entries, data, warnings)
 
     good_fields = []
     for tag, body in raw_fields:
         if not _TAG.match(tag):
-            warnings.append(f"étiquette {tag!r} invalide : champ ignoré")
+            warnings.append(
+                structural(f"étiquette {tag!r} invalide : champ ignoré", body.decode("latin-1"))
+            )
             continue
         good_fields.append((tag.decode("ascii"), body))
     if not good_fields:
@@ -283,11 +315,15 @@ def parse_record(chunk: bytes, flavour: str | None = None) -> ParsedRecord:
         if tag < "010" and tag.isdigit():
             text = _decode_body(body, tag, decode, encoding, warnings)
             if "\x1f" in text:
-                warnings.append(f"champ de contrôle {tag} : délimiteur de sous-champ supprimé")
+                warnings.append(
+                    structural(f"champ de contrôle {tag} : délimiteur de sous-champ supprimé")
+                )
                 text = text.replace("\x1f", "")
             fields.append(Field(tag=tag, data=text))
             if tag == "001" and identifier is None:
                 identifier = text.strip() or None
+            elif tag == "001":
+                warnings.append(structural(f"second champ 001 ({text.strip()!r})", text))
         else:
             field = _data_field(tag, body, decode, encoding, per_subfield, warnings)
             if field is not None:

@@ -18,6 +18,7 @@ from pymarc import Record
 from .iso2709 import RT
 from .iso2709 import RecordError
 from .iso2709 import parse_record
+from .repairs import normalised
 
 ISO2709 = "iso2709"
 XML = "xml"
@@ -103,7 +104,11 @@ def _split_glued(chunk: bytes):
             if nxt_pos is None:
                 break
             cut = nxt_pos
-        yield pos, chunk[pos:cut], "fin de notice manquante : notice séparée de la suivante"
+        yield (
+            pos,
+            chunk[pos:cut],
+            normalised("fin de notice manquante : notice séparée de la suivante"),
+        )
         pos = cut
         declared = int(chunk[pos : pos + 5]) if chunk[pos : pos + 5].isdigit() else None
     yield pos, chunk[pos:], None
@@ -144,7 +149,7 @@ def read_iso2709(stream, flavour: str | None = None):
             result.warnings.append(glue_warning)
         if not piece.endswith(RT):
             piece_end = piece.rstrip(_JUNK)
-            result.warnings.append("fin de notice manquante (fichier tronqué ?)")
+            result.warnings.append(normalised("fin de notice manquante (fichier tronqué ?)"))
             piece = piece_end
         try:
             parsed = parse_record(piece, flavour)

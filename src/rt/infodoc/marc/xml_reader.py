@@ -25,6 +25,8 @@ from pymarc import Subfield
 from .flavour import UNIMARC
 from .flavour import detect_flavour
 from .iso2709 import RecordError
+from .repairs import normalised
+from .repairs import structural
 
 RECORD_NAMES = frozenset(("record", "rec", "notice"))
 _CONTROL_NAMES = {"controlfield": "tag", "cf": "t"}
@@ -48,14 +50,15 @@ def _text(value: str | None) -> str:
     return value if value.isascii() else unicodedata.normalize("NFC", value)
 
 
-def _tag(raw: str | None, warnings: list) -> str | None:
+def _tag(raw: str | None, warnings: list, lost=str) -> str | None:
+    """The field's tag, or None (field dropped); ``lost()`` gives its text."""
     tag = (raw or "").strip()
     if len(tag) == 3 and tag.isascii() and tag.isalnum():
         return tag
     if tag.isdigit() and len(tag) < 3:
-        warnings.append(f"étiquette {tag!r} lue comme {tag.zfill(3)!r}")
+        warnings.append(structural(f"étiquette {tag!r} lue comme {tag.zfill(3)!r}"))
         return tag.zfill(3)
-    warnings.append(f"étiquette {tag!r} invalide : champ ignoré")
+    warnings.append(structural(f"étiquette {tag!r} invalide : champ ignoré", lost()))
     return None
 
 
@@ -63,7 +66,9 @@ def _indicator(value: str | None, tag: str, warnings: list) -> str:
     if not value:
         return " "
     if len(value) != 1 or value not in _INDICATOR_OK:
-        warnings.append(f"champ {tag} : indicateur {value!r} invalide remplacé par un blanc")
+        warnings.append(
+            normalised(f"champ {tag} : indicateur {value!r} invalide remplacé par un blanc")
+        )
         return " "
     return value
 
@@ -106,26 +111,34 @@ def element_to_record(elem, flavour: str | None = None):
         elif name in _CONTROL_NAMES or (
             is_pmb and name == "f" and not len(child) and (child.get("c") or "") < "010"
         ):
-            tag = _tag(child.get(_CONTROL_NAMES.get(name, "c")), warnings)
+            value = _text(child.text)
+            tag = _tag(child.get(_CONTROL_NAMES.get(name, "c")), warnings, lambda v=value: v)
             if tag is None:
                 continue
-            value = _text(child.text)
+            if tag.isdigit() and tag >= "010":  # local tags such as Aleph's FMT are fine
+                warnings.append(
+                    structural(
+                        f"champ {tag} écrit comme champ de contrôle (sans sous-champ)", value
+                    )
+                )
             fields.append(Field(tag=tag, data=value))
             if tag == "001" and identifier is None:
                 identifier = value.strip() or None
+            elif tag == "001":
+                warnings.append(structural(f"second champ 001 ({value.strip()!r})", value))
         elif name in _DATA_NAMES or (is_pmb and name == "f"):
             field = _data_field(child, name, is_pmb, warnings)
             if field is not None:
                 fields.append(field)
         elif name == "s1":
-            warnings.append("notice liée (s1) ignorée")
+            warnings.append(normalised("notice liée (s1) ignorée"))
     if not fields:
         raise RecordError("notice sans aucun champ")
     if not leader:
-        warnings.append("label (leader) absent : label par défaut")
+        warnings.append(normalised("label (leader) absent : label par défaut"))
         leader = _DEFAULT_LEADER
     if len(leader) != 24:
-        warnings.append(f"label de {len(leader)} caractères corrigé")
+        warnings.append(normalised(f"label de {len(leader)} caractères corrigé"))
         leader = (leader + " " * 24)[:24]
     record = Record(force_utf8=True)
     record.leader = Leader(leader)
@@ -137,9 +150,16 @@ def element_to_record(elem, flavour: str | None = None):
 
 
 def _data_field(child, name, is_pmb, warnings):
-    tag = _tag(child.get("c") if is_pmb else child.get(_DATA_NAMES[name]), warnings)
+    def texts():
+        return " ".join(_text(sub.text) for sub in child)
+
+    tag = _tag(child.get("c") if is_pmb else child.get(_DATA_NAMES[name]), warnings, texts)
     if tag is None:
         return None
+    if tag.isdigit() and tag < "010":
+        warnings.append(
+            structural(f"champ de contrôle {tag} écrit comme champ de données", texts())
+        )
     if is_pmb:
         ind = (child.get("ind") or "  ") + "  "
         ind1, ind2 = ind[0], ind[1]
@@ -155,14 +175,16 @@ def _data_field(child, name, is_pmb, warnings):
         code = sub.get("code", sub.get("c"))
         value = _text(sub.text)
         if not code or len(code) != 1:
-            warnings.append(f"champ {tag} : sous-champ sans code valide ignoré ({value!r})")
+            warnings.append(
+                structural(f"champ {tag} : sous-champ sans code valide ignoré ({value!r})", value)
+            )
             continue
         if not value:
-            warnings.append(f"champ {tag} : sous-champ ${code} vide ignoré")
+            warnings.append(normalised(f"champ {tag} : sous-champ ${code} vide ignoré"))
             continue
         subfields.append(Subfield(code, value))
     if not subfields:
-        warnings.append(f"champ {tag} : aucun sous-champ, champ ignoré")
+        warnings.append(normalised(f"champ {tag} : aucun sous-champ, champ ignoré"))
         return None
     return Field(tag=tag, indicators=Indicators(ind1, ind2), subfields=subfields)
 
