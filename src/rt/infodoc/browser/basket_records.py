@@ -6,7 +6,9 @@ from rt.infodoc.browser import basket_store
 from rt.infodoc.browser import vocab
 from rt.infodoc.browser.bibliography import format_reference_html
 from rt.infodoc.browser.notice_data import notice_dict
+from rt.infodoc.content.notice_marc import outgoing_of
 from rt.infodoc.indexers.values import PRODUCTION_KINDS
+from rt.infodoc.marc.outgoing import Outgoing
 
 
 def basket_uids(request):
@@ -40,6 +42,14 @@ def entry_of(obj):
     if effective and effective.year() > 1900:
         notice["year"] = effective.year()
     return notice, obj.absolute_url()
+
+
+def records_of(obj, notice):
+    """The outgoing MARC of a basket object: a Notice's own (its kept record with
+    the centre's changes), else a record built from the minimal dict."""
+    if obj.portal_type == "Notice":
+        return outgoing_of(obj)
+    return Outgoing(notice, record_id=obj.UID())
 
 
 def record_rows(objects, request):

@@ -14,6 +14,7 @@ from rt.infodoc.browser.basket_records import basket_objects
 from rt.infodoc.browser.basket_records import basket_uids
 from rt.infodoc.browser.basket_records import entry_of
 from rt.infodoc.browser.basket_records import record_rows
+from rt.infodoc.browser.basket_records import records_of
 from rt.infodoc.browser.export_formats import FORMATS
 from rt.infodoc.browser.export_formats import render
 from rt.infodoc.browser.exports import send_download
@@ -164,7 +165,7 @@ class BasketExport(BrowserView):
         entries = []
         for obj in basket_objects(self.request):
             notice, url = entry_of(obj)
-            entries.append((notice, url, obj.UID()))
+            entries.append((notice, url, records_of(obj, notice)))
         if not entries:
             return send_error(self.request, basket_mail.ERROR_EMPTY_BASKET)
         try:

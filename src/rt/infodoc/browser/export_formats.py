@@ -1,7 +1,9 @@
 """Download formats of notices: RIS, BibTeX, UNIMARC (ISO 2709 and XML), MARCXML.
 
-Pure functions over contract dicts (see notice_data.notice_dict); the views of
-exports.py (one notice) and basket.py (the basket) only add HTTP headers.
+Pure functions over contract dicts (see notice_data.notice_dict) and each notice's
+outgoing records (marc.outgoing.Outgoing, the same ones the OAI-PMH provider
+serves); the views of exports.py (one notice) and basket_view.py (the basket) only
+add HTTP headers.
 """
 
 from dataclasses import dataclass
@@ -10,7 +12,6 @@ from lxml import etree
 
 from rt.infodoc.marc.exports.bibtex import to_bibtex
 from rt.infodoc.marc.exports.ris import to_ris
-from rt.infodoc.marc.unimarc_builder import notice_to_unimarc
 from rt.infodoc.marc.writers import marcxml_collection
 from rt.infodoc.marc.writers import to_iso2709
 from rt.infodoc.marc.writers import to_marcxml
@@ -43,16 +44,12 @@ FORMATS = {
 }
 
 
-def _record(notice, record_id):
-    return notice_to_unimarc(notice, record_id=record_id)
-
-
 def _xml(element):
     return etree.tostring(element, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 def render(format_name, entries):
-    """Bytes of the export of `entries`: a list of (notice dict, url, record id).
+    """Bytes of the export of `entries`: a list of (notice dict, url, Outgoing).
 
     One entry gives one record (a MARCXML ``record``, a UNIMARC slim ``rec``);
     several give a collection. Raises KeyError for an unknown format and
@@ -64,11 +61,12 @@ def render(format_name, entries):
         return "\r\n".join(to_ris(n, url=u) for n, u, _i in entries).encode("utf-8")
     if fmt.name == "bibtex":
         return "\n".join(to_bibtex(n, url=u) for n, u, _i in entries).encode("utf-8")
-    records = [_record(n, i) for n, _u, i in entries]
+    if fmt.name == "marcxml":
+        records = [o.marc21() for _n, _u, o in entries]
+        return _xml(to_marcxml(records[0]) if single else marcxml_collection(records))
+    records = [o.unimarc() for _n, _u, o in entries]
     if fmt.name == "unimarc":
         return b"".join(to_iso2709(r) for r in records)
-    if fmt.name == "marcxml":
-        return _xml(to_marcxml(records[0]) if single else marcxml_collection(records))
     return _xml(to_unimarc_slim(records[0]) if single else unimarc_slim_collection(records))
 
 

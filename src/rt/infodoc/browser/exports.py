@@ -6,6 +6,7 @@ from rt.infodoc.browser.export_formats import FORMATS
 from rt.infodoc.browser.export_formats import filename
 from rt.infodoc.browser.export_formats import render
 from rt.infodoc.browser.notice_data import notice_dict
+from rt.infodoc.content.notice_marc import outgoing_of
 from rt.infodoc.marc.unimarc_builder import NoticeError
 
 
@@ -34,7 +35,7 @@ class NoticeExport(BrowserView):
     format_name = None
 
     def __call__(self):
-        entry = (notice_dict(self.context), self.context.absolute_url(), self.context.UID())
+        entry = (notice_dict(self.context), self.context.absolute_url(), outgoing_of(self.context))
         try:
             body = render(self.format_name, [entry])
         except (NoticeError, ValueError) as error:

@@ -68,20 +68,22 @@ def author(name: str, role: str, kind: str, function: str | None) -> dict | None
     return entry
 
 
+def item_of(field, layout: dict) -> dict:
+    """One copy: keys from layout {key: subfield codes}; empty when none is there."""
+    item = {}
+    for key, codes in layout.items():
+        values = [clean(v) for c, v in field.subfields if c in codes]
+        value = " ".join(v for v in values if v)
+        if value:
+            if key == "site":
+                value = match_site(value) or value
+            item[key] = value
+    return item
+
+
 def items(index: FieldIndex, tag: str, layout: dict) -> list[dict] | None:
-    """Copies: one dict per `tag` field, keys from layout {key: subfield codes}."""
-    found = []
-    for field in index.fields(tag):
-        item = {}
-        for key, codes in layout.items():
-            values = [clean(v) for c, v in field.subfields if c in codes]
-            value = " ".join(v for v in values if v)
-            if value:
-                if key == "site":
-                    value = match_site(value) or value
-                item[key] = value
-        if item:
-            found.append(item)
+    """Copies: one dict per `tag` field."""
+    found = [item for item in (item_of(f, layout) for f in index.fields(tag)) if item]
     return found or None
 
 

@@ -47,22 +47,29 @@ def _function(field) -> str | None:
     return term or None
 
 
+_KINDS = dict(MAIN_ENTRIES + ADDED_ENTRIES)
+
+
+def author_entry(field) -> dict | None:
+    """The author entry of one 1XX/7XX field (also used to patch a kept record)."""
+    kind = _KINDS[field.tag]
+    name = common.person_name(field) if kind == "person" else common.corporate_name(field)
+    function = _function(field)
+    if field.tag.startswith("1"):
+        role = "main"
+    elif function is None or function.lower() in AUTHOR_FUNCTIONS:
+        role = "coauthor"
+    else:
+        role = "secondary"
+    return common.author(name, role, kind, function)
+
+
 def authors(index: FieldIndex):
     found = []
-    for entries, main in ((MAIN_ENTRIES, True), (ADDED_ENTRIES, False)):
-        for tag, kind in entries:
+    for entries in (MAIN_ENTRIES, ADDED_ENTRIES):
+        for tag, _kind in entries:
             for field in index.fields(tag):
-                name = (
-                    common.person_name(field) if kind == "person" else common.corporate_name(field)
-                )
-                function = _function(field)
-                if main:
-                    role = "main"
-                elif function is None or function.lower() in AUTHOR_FUNCTIONS:
-                    role = "coauthor"
-                else:
-                    role = "secondary"
-                entry = common.author(name, role, kind, function)
+                entry = author_entry(field)
                 if entry:
                     found.append(entry)
     return found or None
@@ -101,12 +108,17 @@ def ean(index: FieldIndex):
     return None
 
 
+def subject_heading(field) -> str:
+    """The descriptor of one 6XX field."""
+    main = "abcdq" if field.tag in ("600", "610", "611") else "a"
+    return clean_final_period(heading(field, main, "vxyz"))
+
+
 def descriptors(index: FieldIndex):
     found = []
     for tag in SUBJECT_TAGS:
         for field in index.fields(tag):
-            value = heading(field, "abcdq" if tag in ("600", "610", "611") else "a", "vxyz")
-            value = clean_final_period(value)
+            value = subject_heading(field)
             if value and value not in found:
                 found.append(value)
     return found or None
@@ -142,17 +154,11 @@ def territory(index: FieldIndex):
     return match_territories(index.values("651", "a")) or None
 
 
+ITEM_LAYOUT = {"barcode": "p", "call_number": "hi", "section": "c", "site": "b"}
+
+
 def items(index: FieldIndex):
-    return common.items(
-        index,
-        "852",
-        {
-            "barcode": "p",
-            "call_number": "hi",
-            "section": "c",
-            "site": "b",
-        },
-    )
+    return common.items(index, "852", ITEM_LAYOUT)
 
 
 def cosoter_id(index: FieldIndex):

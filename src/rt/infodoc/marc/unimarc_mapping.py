@@ -41,15 +41,20 @@ def sort_title(index):
     return index.cached("title", _title)[1]
 
 
+def author_entry(field) -> dict | None:
+    """The author entry of one 70X/71X field (also used to patch a kept record)."""
+    if field.tag < "710":
+        name, kind = common.person_name(field, "b"), "person"
+    else:
+        name, kind = common.corporate_name(field), "corporate"
+    return common.author(name, ROLES[field.tag], kind, clean(field.get("4") or "") or None)
+
+
 def authors(index: FieldIndex):
     found = []
-    for tag, role in ROLES.items():
+    for tag in ROLES:
         for field in index.fields(tag):
-            if tag < "710":
-                name, kind = common.person_name(field, "b"), "person"
-            else:
-                name, kind = common.corporate_name(field), "corporate"
-            entry = common.author(name, role, kind, clean(field.get("4") or "") or None)
+            entry = author_entry(field)
             if entry:
                 found.append(entry)
     return found or None
@@ -64,23 +69,31 @@ def year(index: FieldIndex):
     return None
 
 
+def collation_of(field) -> str:
+    return field_parts(field, (("a", ""), ("c", " : "), ("d", " ; "), ("e", " + ")))
+
+
 def collation(index: FieldIndex):
     for field in index.fields("215"):
-        value = field_parts(field, (("a", ""), ("c", " : "), ("d", " ; "), ("e", " + ")))
+        value = collation_of(field)
         if value:
             return value
     return None
+
+
+def subject_heading(field) -> str:
+    """The descriptor of one 60X field: $a, then $j $x $y $z as " -- " subdivisions."""
+    value = heading(field, "a", "jxyz")
+    if field.tag == "600" and field.get("b"):
+        value = value.replace(clean(field.get("a") or ""), common.person_name(field, "b"), 1)
+    return value
 
 
 def descriptors(index: FieldIndex):
     found = []
     for tag in SUBJECT_TAGS:
         for field in index.fields(tag):
-            value = heading(field, "a", "jxyz")
-            if tag == "600" and field.get("b"):
-                value = value.replace(
-                    clean(field.get("a") or ""), common.person_name(field, "b"), 1
-                )
+            value = subject_heading(field)
             if value and value not in found:
                 found.append(value)
     return found or None
@@ -111,19 +124,18 @@ def territory(index: FieldIndex):
     return match_territories(index.values("607", "a")) or None
 
 
+ITEM_LAYOUT = {
+    "barcode": "f",
+    "call_number": "k",
+    "doc_type": "r",
+    "section": "q",
+    "status": "o",
+    "site": "b",
+}
+
+
 def items(index: FieldIndex):
-    return common.items(
-        index,
-        "995",
-        {
-            "barcode": "f",
-            "call_number": "k",
-            "doc_type": "r",
-            "section": "q",
-            "status": "o",
-            "site": "b",
-        },
-    )
+    return common.items(index, "995", ITEM_LAYOUT)
 
 
 def cosoter_id(index: FieldIndex):

@@ -23,11 +23,20 @@ ANNOTATION = "rt.infodoc.oai.metadata_cache.by_key"
 LEGACY_ANNOTATION = "rt.infodoc.oai.metadata_cache"
 
 
+# Bumped when what the producers write changes, so that entries written the old
+# way are never served: a cache of another generation is dropped when met.
+# 2: the MARC formats carry the centre's own changes (marc.outgoing).
+GENERATION = 2
+
+
 class MetadataCache(Persistent):
     """prefix -> OOBTree(oai_key -> bytes)."""
 
+    generation = 1  # caches written before generations were counted
+
     def __init__(self):
         self.formats = OOBTree()
+        self.generation = GENERATION
 
     def tree(self, prefix, create=False):
         tree = self.formats.get(prefix)
@@ -72,6 +81,10 @@ class CachedRecord(Persistent):
 def get_cache(site, create=True):
     annotations = IAnnotations(site)
     cache = annotations.get(ANNOTATION)
+    if cache is not None and cache.generation != GENERATION:
+        if not create:
+            return None
+        cache = None
     if cache is None and create:
         if LEGACY_ANNOTATION in annotations:
             del annotations[LEGACY_ANNOTATION]
