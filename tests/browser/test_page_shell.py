@@ -1,6 +1,8 @@
 """The page shell kept for anonymous readers of /recherche: the same page as a full
 rendering, never reused for a logged-in user, renewed when the navigation changes."""
 
+import re
+
 import requests
 import transaction
 from plone import api
@@ -8,6 +10,14 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 
 from rt.infodoc.browser import page_shell
+
+
+def _same_html(text):
+    """Whitespace inside and between tags aside (Chameleon keeps the template's line
+    breaks inside a tag, Zope's engine folds them)."""
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s*(/?>)", r"\1", text)
+    return re.sub(r">\s+<", "><", text)
 
 
 def _page(fund, auth=None, **params):
@@ -33,7 +43,7 @@ def test_shell_pages_equal_full_pages(functional, live_fund):
         _page(live_fund, q="emploi", page="2"),
         _page(live_fund),
     ]
-    assert shelled == full
+    assert [_same_html(page) for page in shelled] == [_same_html(page) for page in full]
     assert "Apprendre à lire aux adultes" in shelled[0]
 
 

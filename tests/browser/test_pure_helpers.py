@@ -1,15 +1,20 @@
 """Pure helpers of the portal pages: permalinks, basket cookie, bibliography, availability."""
 
 import pytest
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
 
 from rt.infodoc.browser import basket_store
 from rt.infodoc.browser.bibliography import format_reference
 from rt.infodoc.browser.bibliography import format_reference_html
 from rt.infodoc.browser.display import author_label
 from rt.infodoc.browser.display import item_availability
+from rt.infodoc.browser.search_links import FacetLinks
 from rt.infodoc.browser.search_links import chips
 from rt.infodoc.browser.search_links import page_window
 from rt.infodoc.browser.search_links import toggle_url
+from rt.infodoc.search.query import FACETS
 from rt.infodoc.search.query import SearchQuery
 
 BASE = "http://site/recherche"
@@ -22,6 +27,23 @@ def test_toggle_url_is_or_within_a_facet_and_back_to_page_one():
         f"{BASE}?q=illettrisme&f.themes=savoirs-de-base&f.themes=jeunesse"
     )
     assert toggle_url(BASE, query, "themes", "savoirs-de-base") == f"{BASE}?q=illettrisme"
+
+
+_VALUES = st.sampled_from(["savoirs-de-base", "31", "2010-2019", "Dupont, Jean", "é & ü", "a+b"])
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(
+    text=st.sampled_from(["", "illettrisme", "l'école & co"]),
+    filters=st.dictionaries(st.sampled_from(FACETS), st.lists(_VALUES, unique=True, max_size=3)),
+    sort=st.sampled_from(["relevance", "date", "title"]),
+    page=st.integers(1, 5),
+    facet=st.sampled_from(FACETS),
+    value=_VALUES,
+)
+def test_facet_links_give_the_urls_of_toggle_url(text, filters, sort, page, facet, value):
+    query = SearchQuery(text=text, filters=filters, sort=sort, page=page)
+    assert FacetLinks(BASE, query).url(facet, value) == toggle_url(BASE, query, facet, value)
 
 
 def test_chips_remove_one_criterion_each():

@@ -17,13 +17,19 @@ reach anonymous readers within ``TTL``.
 
 import threading
 import time
+from pathlib import Path
 
+from chameleon import PageTemplateFile
 from Products.CMFCore.utils import getToolByName
 
 MARK_HEAD = "<!--rt-shell:head-->"
 MARK_CORE = "<!--rt-shell:core-->"
 TTL = 60.0
 MAX_SHELLS = 64
+
+TEMPLATES = Path(__file__).parent / "templates"
+PARTS = PageTemplateFile(str(TEMPLATES / "recherche_parts.pt"))
+FRAGMENT = PageTemplateFile(str(TEMPLATES / "recherche_fragment.pt"))
 
 _shells = {}
 _lock = threading.Lock()
@@ -85,3 +91,13 @@ def get(key, render):
 def forget():
     with _lock:
         _shells.clear()
+
+
+def render_part(view, part):
+    """The view's "head" or "core" part (recherche_parts.pt), by Chameleon alone.
+
+    recherche_parts.pt uses Python expressions only, so Chameleon compiles them
+    into the template's code; the same macros also serve Zope's engine inside
+    Plone's page (recherche.pt) for everyone who does not get the shell.
+    """
+    return FRAGMENT(view=view, parts=PARTS, part=part)
