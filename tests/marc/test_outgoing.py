@@ -192,7 +192,12 @@ def test_local_changes_go_out_and_nothing_else_moves(name, flavour, allowed):
     for notice, original in imported(name, flavour):
         changed = _corrected(notice)
         outgoing = Outgoing(changed, original, flavour)
+        kept_before = (str(original.leader), zones(original, {f.tag for f in original.fields}))
         record = outgoing.unimarc() if flavour == UNIMARC else outgoing.marc21()
+        # the kept record itself is never touched
+        assert (str(original.leader), zones(original, {f.tag for f in original.fields})) == (
+            kept_before
+        )
         (back,) = reimported(to_iso2709(record), flavour)
         mapped = to_notice(back, flavour)
         assert mapped["title"] == changed["title"]

@@ -6,8 +6,6 @@ MARCXML goes out as that record with the centre's changes).  Zone kinds: patchin
 Pure Python (pymarc only), no Zope.
 """
 
-import copy
-
 from pymarc import Indicators
 from pymarc import Subfield
 
@@ -23,6 +21,7 @@ from .patching import Control
 from .patching import First
 from .patching import Joined
 from .patching import PerField
+from .patching import copy_record
 from .patching import data_fields
 from .patching import insert_field
 from .patching import new_field
@@ -201,7 +200,7 @@ PATCHED_KEYS = tuple(key for key, _zone in ZONES) + ("themes", "territory")
 
 def patch_marc21(original, changes: dict, notice: dict):
     """A copy of ``original`` (MARC 21) with ``changes`` written in."""
-    record = copy.deepcopy(original)
+    record = copy_record(original)
     for key, zone in ZONES:
         if key in changes:
             zone.apply(record, changes[key], notice)

@@ -19,8 +19,6 @@ download and a harvester see the same thing:
 Pure Python, no Zope: the adapters (browser, oaiprovider) read the Notice.
 """
 
-import copy
-
 from pymarc import Field
 from pymarc import Subfield
 
@@ -30,6 +28,7 @@ from .iso2709 import parse_record
 from .mapping import to_notice
 from .marc21 import unimarc_to_marc21
 from .marc21_patch import patch_marc21
+from .patching import copy_record
 from .patching import is_empty
 from .unimarc_builder import UNIMARC_CHARSET_UTF8
 from .unimarc_builder import notice_to_unimarc
@@ -153,7 +152,7 @@ def outgoing_unimarc(
         if changed_on is not None:
             _stamp_005(record, changed_on)
     elif _needs_copy(original):
-        record = copy.deepcopy(original)
+        record = copy_record(original)
     else:
         return original
     return _utf8_unimarc(record)

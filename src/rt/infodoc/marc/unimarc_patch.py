@@ -6,8 +6,6 @@ kinds).  ``patch_unimarc`` applies the centre's changes to a copy of the kept re
 Pure Python (pymarc only), no Zope.
 """
 
-import copy
-
 from pymarc import Subfield
 
 from . import unimarc_mapping as mapping
@@ -20,6 +18,7 @@ from .patching import Control
 from .patching import First
 from .patching import Joined
 from .patching import PerField
+from .patching import copy_record
 from .patching import data_fields
 from .patching import insert_field
 from .patching import new_field
@@ -166,7 +165,7 @@ def patch_unimarc(original, changes: dict, notice: dict):
     ``notice`` is the whole Notice (a new copy's 995$r takes its document type, a
     new descriptor naming one of its territories goes to 607).
     """
-    record = copy.deepcopy(original)
+    record = copy_record(original)
     for key, zone in ZONES:
         if key in changes:
             zone.apply(record, changes[key], notice)
