@@ -50,7 +50,7 @@ STRUCTURAL = {
     ),
     "001 under an invalid tag": (
         lambda raw: damage.retag(raw, b"001", b"0 1"),
-        ["étiquette b'0 1' invalide : champ ignoré"],
+        ["étiquette '0 1' invalide : champ ignoré"],
     ),
     "a data field under a control tag": (
         lambda raw: damage.retag(raw, b"010", b"005"),

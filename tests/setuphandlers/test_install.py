@@ -19,7 +19,7 @@ def test_browserlayer_installed(browser_layers):
 
 
 def test_profile_version(setup_tool):
-    assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("20261206002",)
+    assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("20261206003",)
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@
                         [--site Plone] [--batch-size 1000] FILE...
     scripts/import-marc --revert BATCH_ID
 
-Exit status: 0 every record handled, 1 some rejected (and reported), 2 the run
-could not start (missing file, no site, ZEO down).
+Exit status: 0 every record handled, 1 some rejected or held apart for review
+(and reported), 2 the run could not start (missing file, no site, ZEO down).
 """
 
 import argparse

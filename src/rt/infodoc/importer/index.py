@@ -6,7 +6,7 @@ from .plan import MatchIndex
 
 
 def build_index(site) -> MatchIndex:
-    """Every Notice of the site by key (path relative to the site), 001 and ISBN/ISSN."""
+    """Every Notice of the site by key (path relative to the site), 001, ISBN/ISSN, title."""
     catalog = getToolByName(site, "portal_catalog")
     prefix = "/".join(site.getPhysicalPath()) + "/"
     isbn_index = catalog._catalog.indexes.get("isbn_norm")
@@ -18,5 +18,5 @@ def build_index(site) -> MatchIndex:
         isbns = unindex.get(brain.getRID()) or ()
         if isinstance(isbns, str):
             isbns = (isbns,)
-        index.add(key, brain.cosoter_id or None, isbns)
+        index.add(key, brain.cosoter_id or None, isbns, brain.Title)
     return index

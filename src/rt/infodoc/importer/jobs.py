@@ -399,7 +399,13 @@ def _import(site, tree, job):
     LIVE[job_id]["total"] = total
     _update(tree, job_id, status=RUNNING, total=total)
     options = ImportOptions(dry_run=job["dry_run"], withdraw_missing=job["withdraw_missing"])
-    report = import_file(site, job["path"], options, progress=JobProgress(tree, job_id, total))
+    report = import_file(
+        site,
+        job["path"],
+        options,
+        progress=JobProgress(tree, job_id, total),
+        source_name=job["filename"],
+    )
     report.source = job["filename"]
     report_id = store_report(site, report)
     Path(job["path"]).unlink(missing_ok=True)

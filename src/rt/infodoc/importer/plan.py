@@ -14,6 +14,7 @@ from dataclasses import field
 from rt.infodoc.indexers.values import normalize_isbn
 from rt.infodoc.marc.mapping import record_hash
 from rt.infodoc.marc.mapping import to_notice
+from rt.infodoc.marc.text import sort_key
 
 CREATE = "create"
 UPDATE = "update"
@@ -61,9 +62,28 @@ class MatchIndex:
     by_identifier: dict = field(default_factory=dict)  # normalised ISBN/ISSN -> key
     keys: set = field(default_factory=set)  # every existing Notice key
     cosoter_of: dict = field(default_factory=dict)  # key -> cosoter_id
+    # titles, only to tell whether a repaired record would duplicate a Notice;
+    # folded on the first question (a run of sound records never asks)
+    titles: dict = field(default_factory=dict)  # key -> title
+    _by_title: dict | None = None  # sort_key(title) -> key
 
-    def add(self, key: str, cosoter_id=None, isbns=()):
+    def add_title(self, key: str, title):
+        if title:
+            self.titles[key] = title
+            if self._by_title is not None:
+                self._by_title.setdefault(sort_key(title), key)
+
+    def same_title(self, title) -> str | None:
+        """Key of a Notice with the same title (folded), or None."""
+        if self._by_title is None:
+            self._by_title = {}
+            for key, value in self.titles.items():
+                self._by_title.setdefault(sort_key(value), key)
+        return self._by_title.get(sort_key(title or "")) if title else None
+
+    def add(self, key: str, cosoter_id=None, isbns=(), title=None):
         self.keys.add(key)
+        self.add_title(key, title)
         if cosoter_id:
             self.by_cosoter[cosoter_id] = key
             self.cosoter_of[key] = cosoter_id
@@ -74,6 +94,7 @@ class MatchIndex:
 
     def add_mapped(self, key: str, mapped: dict):
         self.keys.add(key)
+        self.add_title(key, mapped.get("title"))
         if mapped.get("cosoter_id"):
             self.by_cosoter[mapped["cosoter_id"]] = key
             self.cosoter_of[key] = mapped["cosoter_id"]
@@ -83,6 +104,8 @@ class MatchIndex:
     def discard(self, key: str):
         self.keys.discard(key)
         self.cosoter_of.pop(key, None)
+        self.titles.pop(key, None)
+        self._by_title = None
         for table in (self.by_cosoter, self.by_identifier):
             for name in [name for name, value in table.items() if value == key]:
                 del table[name]

@@ -1,4 +1,4 @@
-"""What an import run did: counts, rejections, withdrawals (pure Python).
+"""What an import run did: counts, rejections, damaged records, withdrawals (pure Python).
 
 The same report is written as JSON (``--report``), printed as a French summary at
 the end of ``scripts/import-marc`` and shown by the ``@@import-marc`` page.
@@ -8,6 +8,8 @@ import json
 from dataclasses import asdict
 from dataclasses import dataclass
 from dataclasses import field
+
+from .damage import OUTCOME_LABELS
 
 COUNTERS = ("created", "updated", "unchanged", "withdrawn", "rejected")
 
@@ -51,7 +53,14 @@ class ImportReport:
     unchanged: int = 0
     withdrawn: int = 0
     rejected: int = 0
+    held: int = 0  # repaired records held apart for a documentaliste (not in COUNTERS)
     rejections: list = field(default_factory=list)  # Rejection
+    # every repaired record, whatever happened to it: {"position", "offset",
+    # "identifier", "reason", "outcome" (damage.OUTCOME_LABELS), "why"}
+    damaged: list = field(default_factory=list)
+    # match keys an update kept or removed: {"position", "identifier", "path", "text"}
+    key_changes: list = field(default_factory=list)
+    withdrawals_suspended: str | None = None  # French reason, when none was made
     withdrawals: list = field(default_factory=list)  # {"path", "cosoter_id", "title"}
     warnings: list = field(default_factory=list)  # {"position", "identifier", "message"}
     warning_count: int = 0
@@ -69,18 +78,35 @@ class ImportReport:
         self.rejected += 1
         self.rejections.append(Rejection(position, offset, identifier, reason))
 
+    def damage(self, position, offset, identifier, reason, outcome, why=""):
+        self.damaged.append(
+            {
+                "position": position,
+                "offset": offset,
+                "identifier": identifier,
+                "reason": reason,
+                "outcome": outcome,
+                "why": why,
+            }
+        )
+
+    def key_change(self, position, identifier, path, text):
+        self.key_changes.append(
+            {"position": position, "identifier": identifier, "path": path, "text": text}
+        )
+
     def warn(self, position, identifier, message):
         self.warning_count += 1
         if len(self.warnings) < MAX_WARNINGS:
             self.warnings.append(
-                {"position": position, "identifier": identifier, "message": message}
+                {"position": position, "identifier": identifier, "message": str(message)}
             )
 
     def finish(self, finished: str, elapsed: float):
         self.finished = finished
         self.elapsed = round(elapsed, 3)
         if self.status == "running":
-            self.status = "rejected" if self.rejected else "ok"
+            self.status = "rejected" if self.rejected or self.held else "ok"
 
     # --- reading ---------------------------------------------------------------
 
@@ -98,7 +124,7 @@ class ImportReport:
     def exit_status(self) -> int:
         if self.status == "failed":
             return EXIT_CANNOT_START
-        return EXIT_REJECTED if self.rejected else EXIT_OK
+        return EXIT_REJECTED if self.rejected or self.held else EXIT_OK
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -116,6 +142,21 @@ class ImportReport:
         values["rejections"] = [Rejection(**r) for r in data.get("rejections", [])]
         return cls(**values)
 
+    def _damaged_lines(self) -> list:
+        if not self.damaged:
+            return []
+        lines = ["Notices abîmées (structure réparée à la lecture) :"]
+        for item in self.damaged[:50]:
+            offset = "?" if item["offset"] is None else item["offset"]
+            ident = item["identifier"] or "sans identifiant"
+            outcome = OUTCOME_LABELS.get(item["outcome"], item["outcome"])
+            why = f" — {item['why']}" if item.get("why") else ""
+            lines.append(f"  - n° {item['position']} (octet {offset}, {ident}) : {outcome}{why}")
+            lines.append(f"    {item['reason']}")
+        if len(self.damaged) > 50:
+            lines.append(f"  … et {len(self.damaged) - 50} autres (voir le rapport JSON)")
+        return lines
+
     def summary_fr(self) -> str:
         """A readable French summary (several lines)."""
         title = (
@@ -131,8 +172,19 @@ class ImportReport:
             lines.append(f"  {COUNTER_LABELS[name]} : {getattr(self, name)}")
         if self.elapsed:
             lines.append(f"  durée : {self.elapsed:.1f} s ({self.rate:.0f} notices/s)")
+        if self.held:
+            lines.append(f"  mises à l'écart (à vérifier sur la page d'import) : {self.held}")
         if self.warning_count:
             lines.append(f"  avertissements : {self.warning_count}")
+        lines.extend(self._damaged_lines())
+        if self.key_changes:
+            lines.append("Clés de rapprochement (001, ISBN, ISSN) des notices mises à jour :")
+            for item in self.key_changes[:50]:
+                lines.append(f"  - n° {item['position']} ({item['path']}) : {item['text']}")
+            if len(self.key_changes) > 50:
+                lines.append(f"  … et {len(self.key_changes) - 50} autres (voir le rapport JSON)")
+        if self.withdrawals_suspended:
+            lines.append(f"Aucune notice retirée : {self.withdrawals_suspended}")
         if self.withdrawals:
             lines.append("Notices retirées (absentes du fichier, passées en privé) :")
             for item in self.withdrawals[:50]:

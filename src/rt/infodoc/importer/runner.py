@@ -17,6 +17,8 @@ import time
 import transaction
 from ZODB.POSException import ConflictError
 
+from . import damage
+from . import keys
 from . import plan
 from .apply import WITHDRAWN_STATE
 from .apply import NoticeWriter
@@ -28,6 +30,7 @@ from .batches import new_run_id
 from .batches import now_iso
 from .bulk import BulkNoticeWriter
 from .failpoint import failpoint
+from .guard import DamageGuard
 from .index import build_index
 from .options import ImportOptions
 from .report import ImportReport
@@ -54,6 +57,7 @@ class _Run:
         else:
             self.writer = NoticeWriter(site, options.container, options.source)
         self.index = build_index(site)
+        self.guard = DamageGuard(self.state, report, self.index, options, report.source)
         self.seen = set()  # keys of the Notices present in the source
         self.run_hashes = {}  # key -> content hash written (or planned) by this run
         self.checkpoint = None
@@ -82,7 +86,10 @@ class _Run:
                     "updated",
                     "unchanged",
                     "rejected",
+                    "held",
                     "rejections",
+                    "damaged",
+                    "key_changes",
                     "warnings",
                     "warning_count",
                     "batches",
@@ -125,12 +132,15 @@ class _Run:
         key = self.fast_skip(item, digest)
         if key:
             self.seen.add(key)
+            self.guard.sound_record(key, item.position)
 
     def handle(self, item, journal):
         digest = plan.raw_sha1(item.raw) if item.raw else None
-        key = self.fast_skip(item, digest)
+        entry = self.guard.known(digest)  # a repaired record is never fast-skipped
+        key = None if entry is not None else self.fast_skip(item, digest)
         if key is not None:
             self.seen.add(key)
+            self.guard.sound_record(key, item.position)
             self.report.count("unchanged")
             return
         result = item.decode()
@@ -141,6 +151,11 @@ class _Run:
             self.report.reject(
                 decision.position, decision.offset, decision.identifier, decision.reason
             )
+            self.guard.rejected(decision, result)
+            self._protect(decision.identifier)
+            return
+        verdict = self.guard.screen(item, result, decision, digest, entry)
+        if verdict is not None and verdict.outcome in (damage.HELD, damage.REJECTED):
             self._protect(decision.identifier)
             return
         dry = self.options.dry_run
@@ -150,6 +165,7 @@ class _Run:
             self.index.add_mapped(key, decision.mapped)
         elif decision.action == plan.UPDATE:
             key = decision.key
+            self._keep_keys(decision, damaged=verdict is not None)
             if not dry:
                 previous = self.writer.update(decision)
                 journal["updated"].append(
@@ -162,10 +178,12 @@ class _Run:
             self.index.add_mapped(key, decision.mapped)
         else:
             key = decision.key
-            if not dry:
+            if not dry and verdict is None:
                 self.writer.refresh_raw(key, digest)
         if not dry and digest:
-            self._remember_raw(key, digest, journal)
+            # a repaired record's bytes are never a shortcut: it is read (and
+            # reported) by every run
+            self._remember_raw(key, digest if verdict is None else None, journal)
         self.run_hashes[key] = decision.content_hash
         self.seen.add(key)
         self.report.count(
@@ -173,15 +191,26 @@ class _Run:
         )
         for warning in decision.warnings:
             self.report.warn(decision.position, decision.identifier, warning)
+        self.guard.applied(decision, result, verdict, key)
+
+    def _keep_keys(self, decision, damaged):
+        """The Notice keeps its 001, and its ISBN/ISSN unless a sound record
+        dropped them (``keys.py``); what was kept or removed is reported."""
+        existing = keys.notice_keys(self.writer.get(decision.key))
+        decision.mapped, changes = keys.merge_keys(existing, decision.mapped, damaged)
+        for change in changes:
+            self.report.key_change(
+                decision.position, decision.identifier, decision.key, keys.change_text(change)
+            )
 
     def _remember_raw(self, key, digest, journal):
         by_raw = self.state.by_raw
-        if by_raw.get(digest) != key:
+        if digest and by_raw.get(digest) != key:
             by_raw[digest] = key
             journal.setdefault("raw_added", []).append(digest)
-        keys = self.state.source_keys(self.options.source)
-        if key not in keys:
-            keys.insert(key)
+        source_keys = self.state.source_keys(self.options.source)
+        if key not in source_keys:
+            source_keys.insert(key)
 
     def _protect(self, identifier):
         """A rejected record still names its Notice: never withdraw it for that."""
@@ -209,6 +238,7 @@ class _Run:
                 self.batch_number -= 1
                 self.report = ImportReport.from_dict(saved)
                 self.index = build_index(self.site)
+                self.guard.report, self.guard.index = self.report, self.index
                 self.run_hashes.clear()
 
     def _apply_batch(self, items, journal):
@@ -249,8 +279,13 @@ class _Run:
 
     def withdraw_missing(self):
         source_keys = self.state.sources.get(self.options.source, ()) if self.state else ()
-        missing = [key for key in source_keys if key not in self.seen]
+        protected = self.guard.protected()
+        missing = [key for key in source_keys if key not in self.seen and key not in protected]
         if not missing:
+            return
+        blocked = self.guard.withdrawal_block()
+        if blocked:
+            self.report.withdrawals_suspended = blocked
             return
         self.batch_number += 1
         journal = new_journal(
@@ -294,6 +329,7 @@ class _Run:
                 if self.options.limit and self.done >= self.options.limit:
                     stopped = True
                     break
+            self.guard.finish()
             if self.options.withdraw_missing and not stopped:
                 self.withdraw_missing()
         except Exception as exc:
@@ -332,8 +368,11 @@ def import_records(site, results, options=None, progress=None, source_name="", f
     return _Run(site, options, report, file_digest, progress).run(items)
 
 
-def import_file(site, path, options=None, progress=None):
-    """Import a MARC file (ISO 2709 or XML) into ``site``; commits per batch."""
+def import_file(site, path, options=None, progress=None, source_name=None):
+    """Import a MARC file (ISO 2709 or XML) into ``site``; commits per batch.
+
+    ``source_name`` names the file in the report and the held records (default:
+    its path)."""
     options = options or ImportOptions()
     digest = file_sha1(path)
     return import_records(
@@ -341,7 +380,7 @@ def import_file(site, path, options=None, progress=None):
         items_from_file(path, options.flavour),
         options,
         progress,
-        source_name=str(path),
+        source_name=source_name or str(path),
         file_digest=digest,
     )
 

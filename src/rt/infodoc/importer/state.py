@@ -6,7 +6,9 @@ the Notices of a batch:
   to skip unchanged records before decoding anything;
 - ``checkpoints``: file SHA-1 -> Checkpoint dict (see batches.py);
 - ``journal``: batch id -> what the batch did, to revert it;
-- ``sources``: import source label ("cosoter") -> keys of its Notices.
+- ``sources``: import source label ("cosoter") -> keys of its Notices;
+- ``held``: SHA-1 of a repaired record's raw bytes -> the record held apart for
+  a documentaliste (see held.py; added to older sites by upgrade 20261206003).
 """
 
 from BTrees.OOBTree import OOBTree
@@ -18,11 +20,14 @@ ANNOTATION_KEY = "rt.infodoc.importer"
 
 
 class ImportState(Persistent):
+    held = None  # older states until upgrade 20261206003 (held.held_store creates it)
+
     def __init__(self):
         self.by_raw = OOBTree()
         self.checkpoints = OOBTree()
         self.journal = OOBTree()
         self.sources = OOBTree()
+        self.held = OOBTree()
 
     def source_keys(self, source: str) -> OOTreeSet:
         keys = self.sources.get(source)

@@ -295,7 +295,10 @@ def parse_record(chunk: bytes, flavour: str | None = None) -> ParsedRecord:
     for tag, body in raw_fields:
         if not _TAG.match(tag):
             warnings.append(
-                structural(f"étiquette {tag!r} invalide : champ ignoré", body.decode("latin-1"))
+                structural(
+                    f"étiquette {tag.decode('latin-1')!r} invalide : champ ignoré",
+                    body.decode("latin-1"),
+                )
             )
             continue
         good_fields.append((tag.decode("ascii"), body))
