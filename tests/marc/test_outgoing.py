@@ -349,3 +349,36 @@ def test_marc21_conversion_carries_the_local_changes():
     marc21 = Outgoing(changed, original, UNIMARC).marc21()
     assert "Jeunesse" in [f["a"] for f in marc21.get_fields("650")]
     assert str(marc21.leader)[20:24] == "4500"
+
+
+def test_removed_theme_territory_descriptor_and_url_leave_the_rest():
+    _notice, original = imported("marcjs_bib.mrc", UNIMARC)[2]
+    for tag, ind2, pairs in (
+        ("606", " ", [("a", "Parentalité")]),
+        ("606", " ", [("a", "Illettrisme"), ("y", "France")]),
+        ("607", " ", [("a", "Hérault")]),
+        ("856", " ", [("u", "http://exemple.org/a.pdf"), ("z", "Texte intégral")]),
+        ("856", " ", [("u", "http://exemple.org/b.pdf"), ("z", "Sommaire")]),
+    ):
+        subfields = [Subfield(c, v) for c, v in pairs]
+        original.add_ordered_field(Field(tag, Indicators(" ", ind2), subfields))
+    notice = to_notice(original, UNIMARC)
+    assert notice["themes"] == ["parentalite", "savoirs-de-base"] and notice["territory"] == ["34"]
+    changed = {
+        **notice,
+        "themes": ["savoirs-de-base"],
+        "territory": [],
+        "urls": ["http://exemple.org/b.pdf"],
+    }
+    sent = outgoing_unimarc(changed, original, UNIMARC)
+    mapped = to_notice(sent, UNIMARC)
+    assert mapped["themes"] == ["savoirs-de-base"] and "territory" not in mapped
+    # the label heading went with its theme; the descriptor that implies the other
+    # theme stays whole (606$y), so does the kept URL's 856$z
+    assert zones(sent, {"606"}) == [("606", " ", " ", [("a", "Illettrisme"), ("y", "France")])]
+    assert zones(sent, {"607"}) == []
+    assert zones(sent, {"856"}) == [
+        ("856", " ", " ", [("u", "http://exemple.org/b.pdf"), ("z", "Sommaire")])
+    ]
+    drop = {"606", "607", "856"}
+    assert _without(zones(sent, PMB_TAGS), drop) == _without(zones(original, PMB_TAGS), drop)
