@@ -382,3 +382,21 @@ def test_removed_theme_territory_descriptor_and_url_leave_the_rest():
     ]
     drop = {"606", "607", "856"}
     assert _without(zones(sent, PMB_TAGS), drop) == _without(zones(original, PMB_TAGS), drop)
+
+
+def test_the_outgoing_core_imports_no_zope():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import rt.infodoc.marc.outgoing\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('Zope2', 'Products', 'plone', 'App', 'OFS', 'ZPublisher', 'Acquisition', 'ZODB')"
+        " or m.startswith(('zope.component', 'zope.interface', 'zope.schema')))\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
