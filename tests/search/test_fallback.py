@@ -108,3 +108,19 @@ def test_admin_page_over_http_while_down(solr_down, solr_functional):
         timeout=30,
     )
     assert page.status_code == 200 and "Égalité femmes-hommes" in page.text
+
+
+def test_wide_facets_of_large_results_count_their_top_values_exactly(solr_down, site, monkeypatch):
+    """Above MANY_RECORDS results, authors and descriptors are counted on the
+    index's most frequent values: the counts shown are the exact ones."""
+    from rt.infodoc.search import catalog_backend
+
+    catalog = site.portal_catalog
+    rids = catalog_backend._rids(catalog, catalog_backend.filtered_query(SearchQuery()))
+    exact = dict(catalog_backend.count_values(catalog, "authors", rids))
+    assert exact == {"Dupont, Jean": 2, "Martin, Anne": 1}
+    monkeypatch.setattr(catalog_backend, "FEW_RECORDS", 0)
+    monkeypatch.setattr(catalog_backend, "MANY_RECORDS", 0)
+    monkeypatch.setattr(catalog_backend, "TOP_VALUES", 1)  # only the most frequent one
+    catalog_backend._top.clear()
+    assert dict(catalog_backend.count_values(catalog, "authors", rids)) == {"Dupont, Jean": 2}

@@ -146,13 +146,60 @@ def _count_by_value(index, name, rids):
     return counts
 
 
+MANY_RECORDS = 1000  # above this, a wide facet is counted on its most frequent values
+TOP_VALUES = 100  # the page shows 30 at most
+_top = {}
+
+
+def _top_values(catalog, name, index):
+    """The TOP_VALUES values of the index that most records have, worked out once per
+    state of the catalog (its counter changes at every change) and process."""
+    key = ("/".join(catalog.getPhysicalPath()), name, catalog.getCounter())
+    values = _top.get(key)
+    if values is None:
+        sizes = [
+            (1 if isinstance(records, int) else len(records), value)
+            for value, records in index._index.items()
+        ]
+        sizes.sort(key=lambda pair: -pair[0])
+        values = [value for _size, value in sizes[:TOP_VALUES]]
+        if len(_top) > 64:
+            _top.clear()
+        _top[key] = values
+    return values
+
+
+def _count_top_values(catalog, index, name, rids):
+    """Exact counts of the index's most frequent values: a large result set of the
+    catalog fallback shows those (the values only few records have may be missing;
+    the page says the counts are less precise in this mode)."""
+    results = rids if isinstance(rids, IISet) else IISet(rids)
+    counts = {}
+    for value in _top_values(catalog, name, index):
+        records = index._index.get(value)
+        if records is None:
+            continue
+        if isinstance(records, int):
+            count = 1 if records in results else 0
+        else:
+            count = len(intersection(results, records))
+        if count:
+            _add(counts, name, value, count)
+    return counts
+
+
 def count_values(catalog, name, rids):
     """[(value, count)] of index `name` over the records `rids`, most frequent first."""
     index = catalog._catalog.indexes.get(name)
     if index is None:
         return []
-    if name in WIDE_FACETS or len(rids) < FEW_RECORDS or not hasattr(index, "_index"):
+    if not hasattr(index, "_index") or len(rids) < FEW_RECORDS:
         counts = _count_by_record(index, name, rids)
+    elif name in WIDE_FACETS:
+        if len(rids) > MANY_RECORDS:
+            counts = _count_top_values(catalog, index, name, rids)
+        else:
+            counts = _count_by_record(index, name, rids)
     else:
         counts = _count_by_value(index, name, rids)
     if name == "year":
