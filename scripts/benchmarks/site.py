@@ -295,8 +295,8 @@ def _page_figures(portal, label, expected_backend, seconds):
 
 
 def _oai_figures(portal, count):
-    from rt.infodoc.oaiprovider.bench import getrecord_latency
-    from rt.infodoc.oaiprovider.bench import harvest
+    from benchmarks.oai_harvest import getrecord_latency
+    from benchmarks.oai_harvest import harvest
 
     base = f"{portal.site}/oai"
     figures = []

@@ -1,6 +1,6 @@
 """Measuring an import end to end: records/s, peak memory, findable at the end (Zope).
 
-    from rt.infodoc.importer.bench import run, changed_copy
+    from benchmarks.import_run import run, changed_copy   # scripts/ on sys.path (zconsole)
     figures = run(site, "fonds.mrc", batch_size=1000)
     # {"records", "created", "updated", "unchanged", "rejected", "seconds", "rate",
     #  "peak_rss_mb", "solr_documents", "findable", "backend"}
@@ -16,8 +16,8 @@ import time
 
 import requests
 
-from .options import ImportOptions
-from .runner import import_file
+from rt.infodoc.importer.options import ImportOptions
+from rt.infodoc.importer.runner import import_file
 
 
 def peak_rss_mb():

@@ -1,5 +1,5 @@
 """Measuring the provider: fill a site with Notices, warm the metadata cache,
-time a full harvest and GetRecord over HTTP. Used by the tests and the bench
+time a full harvest and GetRecord over HTTP. Used by the bench
 script; the HTTP side only needs the standard library and lxml."""
 
 import statistics
