@@ -9,6 +9,7 @@ host, pid not running) or when nothing removed them for ``STALE_AFTER`` seconds
 (a writer on another host, or a pid reused).
 """
 
+import functools
 import os
 import socket
 import time
@@ -25,7 +26,12 @@ STALE_AFTER = 300  # seconds: a batch is posted within seconds of its commit
 
 
 def writer_id():
-    return f"{socket.gethostname()}:{os.getpid()}"
+    return _writer_id(os.getpid())
+
+
+@functools.lru_cache(maxsize=4)
+def _writer_id(pid):
+    return f"{socket.gethostname()}:{pid}"  # once per process, not once per Notice
 
 
 def entry(path, now=None):
