@@ -155,7 +155,8 @@ def test_damaged_copies_leave_every_good_notice_as_it_was(site, fund, tmp_path):
     assert set(damaged) == set(kinds), (sorted(damaged), sorted(kinds))
     for position, item in damaged.items():
         assert item["offset"] == offsets[position]
-        assert item["reason"].startswith("structure réparée à la lecture : ")
+        assert item["reason"]  # what the reader repaired
+        assert item["reason"] in report.summary_fr()
         if kinds[position] == "code de sous-champ invalide":
             assert item["outcome"] == "rejected" and "sans titre" in item["why"]
         else:

@@ -64,8 +64,8 @@ class Verdict:
 
 
 def repairs_text(warnings) -> str:
-    """The structural repairs of a record, as one French reason."""
-    return "structure réparée à la lecture : " + " ; ".join(structural_repairs(warnings))
+    """The structural repairs of a record, as one French text."""
+    return " ; ".join(structural_repairs(warnings))
 
 
 def _lost_identifiers(warnings):

@@ -152,7 +152,7 @@ class ImportReport:
             outcome = OUTCOME_LABELS.get(item["outcome"], item["outcome"])
             why = f" — {item['why']}" if item.get("why") else ""
             lines.append(f"  - n° {item['position']} (octet {offset}, {ident}) : {outcome}{why}")
-            lines.append(f"    {item['reason']}")
+            lines.append(f"    réparé à la lecture : {item['reason']}")
         if len(self.damaged) > 50:
             lines.append(f"  … et {len(self.damaged) - 50} autres (voir le rapport JSON)")
         return lines

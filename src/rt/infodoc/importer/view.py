@@ -17,6 +17,7 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 
+from . import held_page
 from . import jobs
 from .options import ImportOptions
 from .report import COUNTER_LABELS
@@ -71,6 +72,12 @@ class ImportMarcView(BrowserView):
                 return self.redirect(jobs.resume_job(self.context, form["form.resume"]))
             except jobs.JobRefused as exc:
                 self.error = str(exc)
+        elif self.request.method == "POST" and form.get("form.accept"):
+            if held_page.accept(self, form):
+                self.request.response.redirect(
+                    f"{self.context.absolute_url()}/@@import-marc#mises-a-l-ecart", status=303
+                )
+                return ""
         elif self.request.method == "POST" and form.get("form.revert"):
             CheckAuthenticator(self.request)
             job_id = self.revert(form["form.revert"], form.get("confirmer"))
@@ -173,6 +180,12 @@ class ImportMarcView(BrowserView):
 
     def recent(self):
         return jobs.recent_jobs(self.context)
+
+    def held_rows(self):
+        return held_page.pending_rows(self.context)
+
+    def outcome_label(self, item):
+        return held_page.outcome_label(item)
 
     def progress_url(self):
         return f"{self.context.absolute_url()}/@@import-marc-progress?job={self.job['id']}"

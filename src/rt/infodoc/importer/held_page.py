@@ -1,0 +1,73 @@
+"""The held records on the import page: their list and the accept action (Zope).
+
+Kept apart from ``view.py`` (the upload and job pages): the page shows every
+record waiting for review, whatever import put it aside, and accepting one needs
+a confirmation box ticked, like undoing an import.
+"""
+
+from plone.protect import CheckAuthenticator
+from Products.statusmessages.interfaces import IStatusMessage
+
+from . import held
+from .accept import AcceptRefused
+from .accept import accept_held
+from .damage import OUTCOME_LABELS
+from .state import get_state
+
+_DONE = {
+    "create": "la notice « {title} » a été créée",
+    "update": "la notice « {title} » a été mise à jour",
+    "unchanged": "la notice « {title} » était déjà identique, rien n'a été écrit",
+}
+
+
+def pending_rows(site):
+    """What the page shows of each held record (French, no internal names)."""
+    base = site.absolute_url()
+    rows = []
+    for entry in held.pending(get_state(site, create=False)):
+        target = entry.get("target")
+        rows.append(
+            {
+                "digest": entry["digest"],
+                "source": entry.get("source_name") or "fichier inconnu",
+                "position": entry.get("position"),
+                "offset": "?" if entry.get("offset") is None else entry["offset"],
+                "identifier": entry.get("identifier") or "sans identifiant",
+                "title": entry.get("title") or "(sans titre)",
+                "why": entry.get("why") or "",
+                "reason": entry.get("reason") or "",
+                "target_url": f"{base}/{target}" if target else None,
+                "target_title": entry.get("target_title") or target,
+                "seen": held.date_fr(entry.get("last_seen")),
+            }
+        )
+    return rows
+
+
+def outcome_label(item) -> str:
+    return OUTCOME_LABELS.get(item.get("outcome"), "")
+
+
+def accept(view, form):
+    """The accept button: import the record, say so; returns True when done."""
+    CheckAuthenticator(view.request)
+    if not form.get("confirmer"):
+        view.error = (
+            "Cochez « Je confirme » pour accepter cette notice : elle sera importée "
+            "telle qu'elle a été réparée, sous votre responsabilité."
+        )
+        return False
+    user = view.request.get("AUTHENTICATED_USER")
+    user_id = user.getId() if user is not None else "?"
+    try:
+        done = accept_held(view.context, str(form.get("form.accept")), user_id)
+    except AcceptRefused as exc:
+        view.error = str(exc)
+        return False
+    text = _DONE[done["action"]].format(title=done["title"] or "(sans titre)")
+    message = f"Notice acceptée : {text}."
+    if done["changes"]:
+        message += " " + " ; ".join(done["changes"]) + "."
+    IStatusMessage(view.request).add(message, type="info")
+    return True
