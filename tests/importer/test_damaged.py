@@ -312,3 +312,26 @@ def test_a_repaired_xml_record_is_held_too(site, fund):
     done = accept_held(site, entry["digest"], "doc")
     assert done["action"] == "update"
     transaction.abort()
+
+
+def test_a_shortcut_an_older_version_left_is_dropped_by_the_upgrade(site, fund, tmp_path):
+    """Older versions recorded a repaired record's bytes as 'already imported': the
+    same file then skipped it silently.  Upgrade 20261206003 empties that shortcut,
+    so the next run reads the record, reports it and holds it apart."""
+    from rt.infodoc.upgrades.v20261206003 import hold_repaired_records
+
+    raws, mapped = fund
+    index = pick(mapped, TESTS["isbn"])
+    damaged = damage.retag(raws[index], b"001", b"0O1")
+    path = write(tmp_path / "ancien.mrc", [damaged])
+    state = get_state(site)
+    state.by_raw[raw_sha1(damaged)] = f"fonds/n{mapped[index]['cosoter_id'].lower()}"
+    transaction.commit()
+    assert import_file(site, path).damaged == []  # what an older version left behind
+
+    hold_repaired_records()
+    transaction.commit()
+
+    report = import_file(site, path)
+    assert [item["outcome"] for item in report.damaged] == ["held"]
+    assert raw_sha1(damaged) not in get_state(site).by_raw
