@@ -39,17 +39,40 @@ MESSAGE = (
 
 PAGE = """<!DOCTYPE html>
 <html lang="fr">
-<head><meta charset="utf-8"><title>Requête invalide</title></head>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Requête invalide — Ressources &amp; Territoires</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 0; color: #1d1d1b; background: #fff; }}
+main {{ max-width: 40rem; margin: 3rem auto; padding: 0 1.25rem; line-height: 1.5; }}
+h1 {{ font-size: 1.6rem; color: #7a1f3d; }}
+a {{ color: #0b5c8e; }}
+</style>
+</head>
 <body>
 <main>
 <h1>Requête invalide</h1>
 <p>{message}</p>
+<p><a href="{home}">Retour à l'accueil du portail</a></p>
 </main>
 </body>
 </html>
 """
 
+
 _PARSER = HTTPRequest.processInputs.__code__
+
+
+def _home(request):
+    """The portal's address if the request got that far, else the server's root."""
+    from zope.component.hooks import getSite
+
+    site = getSite()
+    try:
+        return site.absolute_url() if site is not None else "/"
+    except Exception:  # noqa: B902 - an error page must not fail
+        return "/"
 
 
 def raised_while_parsing(exception):
@@ -95,7 +118,7 @@ class BadFormView(BrowserView):
             response.setHeader("Content-Type", "application/json; charset=utf-8")
             return json.dumps({"type": "BadRequest", "message": message}, ensure_ascii=False)
         response.setHeader("Content-Type", "text/html; charset=utf-8")
-        return PAGE.format(message=html.escape(message))
+        return PAGE.format(message=html.escape(message), home=html.escape(_home(self.request)))
 
     def generic_view(self):
         """The view that would have answered without this one (registered for

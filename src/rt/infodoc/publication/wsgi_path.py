@@ -36,7 +36,7 @@ class BadPathFilter:
     def __call__(self, environ, start_response):
         if readable(environ.get("PATH_INFO") or ""):
             return self.app(environ, start_response)
-        body = PAGE.format(message=MESSAGE).encode("utf-8")
+        body = PAGE.format(message=MESSAGE, home="/").encode("utf-8")
         start_response(
             "400 Bad Request",
             [
