@@ -335,3 +335,15 @@ def test_a_shortcut_an_older_version_left_is_dropped_by_the_upgrade(site, fund, 
     report = import_file(site, path)
     assert [item["outcome"] for item in report.damaged] == ["held"]
     assert raw_sha1(damaged) not in get_state(site).by_raw
+
+
+def test_a_sound_copy_read_later_retires_the_held_record(site, fund, tmp_path, demo_fund):
+    raws, mapped = fund
+    index = pick(mapped, TESTS["isbn"])
+    path = write(tmp_path / "abime.mrc", [damage.retag(raws[index], b"001", b"0O1")])
+    assert import_file(site, path).held == 1
+    assert len(held.pending(get_state(site))) == 1
+    import_file(site, demo_fund)  # the sound fund, its copy of that record included
+    assert held.pending(get_state(site)) == []
+    [entry] = get_state(site).held.values()
+    assert entry["status"] == "rejected" and "copie saine" in entry["why"]

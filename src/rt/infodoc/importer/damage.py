@@ -13,8 +13,9 @@ says, such a record
 - may create a Notice that resembles none (nothing to hide), and may leave an
   identical Notice as it is (nothing is written): both are still reported;
 - is *rejected* instead of held when accepting it makes no sense: a sound copy
-  of the same Notice is in the same source (the runner decides that, it sees the
-  whole run).
+  of the same Notice (found by identifier, not by title alone) is in the same
+  source, or is read by a later import (the guard decides that, it sees the whole
+  run).
 
 The verdict says what happened in French, for the reports and the page.
 """
@@ -61,6 +62,9 @@ class Verdict:
     outcome: str  # HELD, UNCHANGED or CREATED (REJECTED is decided by the runner)
     target: str | None  # the existing Notice at stake (key), if any
     why: str  # French: what the record would have done, or did
+    # the target is the record's own Notice (matched by identifier), not a mere
+    # look-alike (same title): only then does a sound copy make the record moot
+    sure: bool = True
 
 
 def repairs_text(warnings) -> str:
@@ -115,5 +119,6 @@ def judge(decision, warnings, index) -> Verdict:
             HELD,
             key,
             f"elle aurait créé un double de la notice {_named(index, key)} : {_RESEMBLES[how]}",
+            sure=how != "title",
         )
     return Verdict(CREATED, None, "aucune notice du site ne lui ressemble")

@@ -28,7 +28,7 @@ class DamageGuard:
         self.options = options
         self.source_name = source_name
         self.sound = {}  # key -> position of the sound record that wrote or kept it
-        self.held_now = {}  # position -> raw digest, of the records this run held
+        self.held_now = {}  # position -> (raw digest, sure target), records this run held
 
     # --- before decoding ---------------------------------------------------------
 
@@ -61,7 +61,7 @@ class DamageGuard:
         verdict = damage.judge(decision, result.warnings, self.index)
         if verdict.outcome != damage.HELD:
             return verdict
-        if verdict.target in self.sound:
+        if verdict.sure and verdict.target in self.sound:
             verdict = damage.Verdict(
                 damage.REJECTED, verdict.target, self._duplicate(verdict.target)
             )
@@ -70,7 +70,7 @@ class DamageGuard:
             self.report.reject(decision.position, decision.offset, decision.identifier, verdict.why)
         else:
             self.report.held += 1
-            self.held_now[decision.position] = digest
+            self.held_now[decision.position] = (digest, verdict.sure)
         if not self.options.dry_run and digest:
             held.remember(self.state, digest, self._entry(item, result, decision, verdict))
         return verdict
@@ -86,13 +86,14 @@ class DamageGuard:
     # --- end of run --------------------------------------------------------------
 
     def finish(self):
-        """Held records whose Notice a sound copy of this source wrote: rejected."""
+        """Held records whose own Notice a sound copy was read for: rejected, those
+        of this run (counted again) and those earlier runs held."""
         held_items = {
             item["position"]: item for item in self.report.damaged if item["outcome"] == damage.HELD
         }
-        for position, digest in self.held_now.items():
+        for position, (digest, sure) in self.held_now.items():
             item = held_items.get(position)
-            if item is None or item["path"] not in self.sound:
+            if item is None or not sure or item["path"] not in self.sound:
                 continue
             why = self._duplicate(item["path"])
             item.update(outcome=damage.REJECTED, why=why)
@@ -100,7 +101,23 @@ class DamageGuard:
             self.report.reject(item["position"], item["offset"], item["identifier"], why)
             if not self.options.dry_run and digest:
                 held.update(self.state, digest, status=damage.REJECTED, why=why)
+        if not self.options.dry_run:
+            self._retire_older()
         self.held_now = {}
+
+    def _retire_older(self):
+        this_run = {digest for digest, _sure in self.held_now.values()}
+        for entry in held.pending(self.state):
+            target = entry.get("target")
+            if entry["digest"] in this_run or not entry.get("sure", True):
+                continue
+            if target in self.sound:
+                why = (
+                    f"une copie saine de la même notice ({target}) a été lue par l'import "
+                    f"de « {self.source_name} » (n° {self.sound[target]}) : la copie abîmée "
+                    "n'est plus à vérifier"
+                )
+                held.update(self.state, entry["digest"], status=damage.REJECTED, why=why)
 
     def protected(self) -> set:
         """Notices a repaired record of this run stands for: never withdrawn."""
@@ -164,6 +181,7 @@ class DamageGuard:
             "reason": damage.repairs_text(result.warnings),
             "why": verdict.why,
             "target": verdict.target,
+            "sure": verdict.sure,
             "target_title": self.index.titles.get(verdict.target),
             "flavour": result.flavour,
             "raw": bytes(item.raw),
