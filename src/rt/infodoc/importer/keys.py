@@ -75,6 +75,11 @@ def change_text(change: dict) -> str:
     if change["change"] == KEPT:
         if change["field"] == "cosoter_id":
             return f"{label} {values} conservé : la notice importée n'en porte pas"
+        if change.get("instead"):
+            return (
+                f"{label} {values} conservé : la notice importée, réparée à la lecture, "
+                f"porte {change['instead']}"
+            )
         return f"{label} {values} conservé : la notice importée, réparée à la lecture, ne le porte plus"
     if change.get("instead"):
         return f"{label} {values} remplacé par {change['instead']} (notice importée saine)"

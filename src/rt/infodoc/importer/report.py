@@ -56,7 +56,8 @@ class ImportReport:
     held: int = 0  # repaired records held apart for a documentaliste (not in COUNTERS)
     rejections: list = field(default_factory=list)  # Rejection
     # every repaired record, whatever happened to it: {"position", "offset",
-    # "identifier", "reason", "outcome" (damage.OUTCOME_LABELS), "why"}
+    # "identifier", "reason" (what the reader repaired), "outcome"
+    # (damage.OUTCOME_LABELS), "why" (French), "path" (the Notice at stake)}
     damaged: list = field(default_factory=list)
     # match keys an update kept or removed: {"position", "identifier", "path", "text"}
     key_changes: list = field(default_factory=list)
