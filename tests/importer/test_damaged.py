@@ -347,3 +347,7 @@ def test_a_sound_copy_read_later_retires_the_held_record(site, fund, tmp_path, d
     assert held.pending(get_state(site)) == []
     [entry] = get_state(site).held.values()
     assert entry["status"] == "rejected" and "copie saine" in entry["why"]
+    # the damaged file read again: still rejected, not back in the list
+    again = import_file(site, path)
+    assert again.held == 0 and again.rejected == 1 and "copie saine" in again.damaged[0]["why"]
+    assert held.pending(get_state(site)) == []

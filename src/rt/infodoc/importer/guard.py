@@ -65,6 +65,9 @@ class DamageGuard:
             verdict = damage.Verdict(
                 damage.REJECTED, verdict.target, self._duplicate(verdict.target)
             )
+        elif entry is not None and entry.get("status") == damage.REJECTED:
+            # a sound copy was read before: it stays moot (no coming back to the list)
+            verdict = damage.Verdict(damage.REJECTED, verdict.target, entry.get("why") or "")
         self._report(decision, result, verdict)
         if verdict.outcome == damage.REJECTED:
             self.report.reject(decision.position, decision.offset, decision.identifier, verdict.why)
