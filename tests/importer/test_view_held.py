@@ -92,3 +92,32 @@ def test_accept_without_token_is_refused(base, site):  # noqa: F811
         data={"form.accept": "0" * 40, "confirmer": "1"},
     )
     assert refused.status_code == 403
+
+
+def test_a_held_record_is_dismissed_from_the_page(base, site, demo_fund, tmp_path):  # noqa: F811
+    auth = ("doc", PASSWORD)
+    import_file(site, demo_fund)
+    raws = [raw for _pos, _off, raw in iter_raw_iso2709(demo_fund)]
+    mapped = [to_notice(r.record, r.flavour) for r in read_records(demo_fund)]
+    index = next(i for i, notice in enumerate(mapped) if notice.get("isbn"))
+    path = tmp_path / "abime.mrc"
+    path.write_bytes(damage.retag(raws[index], b"001", b"0O1"))
+    assert import_file(site, path).held == 1
+    transaction.commit()
+    html = requests.get(f"{base}/@@import-marc", auth=auth, timeout=60).text
+    digest = re.search(r'name="form.dismiss" value="([0-9a-f]{40})"', html).group(1)
+
+    dismissed = requests.post(
+        f"{base}/@@import-marc",
+        auth=auth,
+        timeout=60,
+        data={"_authenticator": _token(html), "form.dismiss": digest},
+    )
+
+    assert "écartée : elle ne sera pas importée" in dismissed.text
+    assert 'name="form.dismiss"' not in dismissed.text
+    transaction.begin()
+    assert held.pending(get_state(site)) == []
+    again = import_file(site, path)
+    assert again.held == 0 and again.rejected == 1
+    assert again.damaged[0]["why"].startswith("écartée par doc le ")

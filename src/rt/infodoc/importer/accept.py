@@ -1,5 +1,7 @@
 """A documentaliste accepts a held record: it is imported as a sound one would be (Zope).
 
+(Or dismisses it: ``dismiss_held`` rejects it for good, nothing is written.)
+
 The record is read again from the raw bytes kept with it, matched against the
 site as it is now, and created or written over its Notice by the classic writer
 (the usual events, catalog and Solr queue: one record, no need for the bulk
@@ -21,6 +23,7 @@ from .batches import new_run_id
 from .batches import now_iso
 from .damage import ACCEPTED
 from .damage import HELD
+from .damage import REJECTED
 from .index import build_index
 from .state import get_state
 from .state import new_journal
@@ -95,3 +98,24 @@ def accept_held(site, digest, user_id):
         "batch": batch,
         "changes": changes,
     }
+
+
+def dismiss_held(site, digest, user_id):
+    """Reject the held record ``digest`` for good: later runs report it as rejected
+    and never hold it again (not committed)."""
+    state = get_state(site)
+    entry = held.get(state, digest)
+    if entry is None:
+        raise AcceptRefused("Cette notice mise à l'écart est introuvable.")
+    if entry.get("status") != HELD:
+        raise AcceptRefused("Cette notice a déjà été acceptée ou rejetée.")
+    when = now_iso()
+    held.update(
+        state,
+        digest,
+        status=REJECTED,
+        why=f"écartée par {user_id} le {held.date_fr(when)}",
+        dismissed_by=user_id,
+        dismissed_at=when,
+    )
+    return entry

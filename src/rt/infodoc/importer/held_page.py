@@ -11,6 +11,7 @@ from Products.statusmessages.interfaces import IStatusMessage
 from . import held
 from .accept import AcceptRefused
 from .accept import accept_held
+from .accept import dismiss_held
 from .damage import OUTCOME_LABELS
 from .state import get_state
 
@@ -70,4 +71,23 @@ def accept(view, form):
     if done["changes"]:
         message += " " + " ; ".join(done["changes"]) + "."
     IStatusMessage(view.request).add(message, type="info")
+    return True
+
+
+def dismiss(view, form):
+    """The dismiss button: the record is rejected for good; returns True when done."""
+    CheckAuthenticator(view.request)
+    user = view.request.get("AUTHENTICATED_USER")
+    user_id = user.getId() if user is not None else "?"
+    try:
+        entry = dismiss_held(view.context, str(form.get("form.dismiss")), user_id)
+    except AcceptRefused as exc:
+        view.error = str(exc)
+        return False
+    title = entry.get("title") or "(sans titre)"
+    IStatusMessage(view.request).add(
+        f"Notice « {title} » écartée : elle ne sera pas importée, et les prochains "
+        "imports la signaleront comme rejetée.",
+        type="info",
+    )
     return True

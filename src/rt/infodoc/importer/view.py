@@ -72,8 +72,11 @@ class ImportMarcView(BrowserView):
                 return self.redirect(jobs.resume_job(self.context, form["form.resume"]))
             except jobs.JobRefused as exc:
                 self.error = str(exc)
-        elif self.request.method == "POST" and form.get("form.accept"):
-            if held_page.accept(self, form):
+        elif self.request.method == "POST" and (
+            form.get("form.accept") or form.get("form.dismiss")
+        ):
+            action = held_page.accept if form.get("form.accept") else held_page.dismiss
+            if action(self, form):
                 self.request.response.redirect(
                     f"{self.context.absolute_url()}/@@import-marc#mises-a-l-ecart", status=303
                 )
