@@ -34,6 +34,26 @@ class Zeo:
             args, env=self.env, check=check, capture_output=True, text=True, cwd=REPO, **kw
         )
 
+    def render_instance(self):
+        """scripts/instance for this var/ and this ZEO address."""
+        self.run(
+            str(REPO / "scripts" / "instance"),
+            "--var",
+            str(self.var),
+            "--zeo",
+            f"127.0.0.1:{self.port}",
+        )
+
+    def create_site(self, *args):
+        """scripts/zope/create_site.py under zconsole (``--no-demo``, ``--replace``)."""
+        self.run(
+            str(ZCONSOLE),
+            "run",
+            str(self.conf),
+            str(REPO / "scripts" / "zope" / "create_site.py"),
+            *args,
+        )
+
     def start(self):
         self.run(str(REPO / "scripts" / "zeo"), "start")
 

@@ -35,9 +35,7 @@ def demo_site(tmp_path_factory):
     zeo.env.update(SOLR_HOST="127.0.0.1", SOLR_PORT=str(solr.port), SOLR_BASE="/solr/plone")
     zope = None
     try:
-        zeo.run(
-            str(REPO / "scripts" / "instance"), "--var", str(var), "--zeo", f"127.0.0.1:{zeo.port}"
-        )
+        zeo.render_instance()
         zeo.start()
         zeo.env["RT_INFODOC_CONF"] = str(zeo.conf)
         zeo.run(str(REPO / "scripts" / "create-site"))

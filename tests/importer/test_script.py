@@ -13,7 +13,6 @@ import time
 
 import pytest
 from live_servers import REPO
-from live_servers import ZCONSOLE
 from live_servers import Zeo
 from live_servers import free_port as _free_port
 
@@ -52,16 +51,10 @@ def zeo(tmp_path_factory):
     var = tmp_path_factory.mktemp("var")
     port = _free_port()
     server = Zeo(var, port)
-    server.run(str(REPO / "scripts" / "instance"), "--var", str(var), "--zeo", f"127.0.0.1:{port}")
+    server.render_instance()
     server.start()
     try:
-        server.run(
-            str(ZCONSOLE),
-            "run",
-            str(server.conf),
-            str(REPO / "scripts" / "zope" / "create_site.py"),
-            "--no-demo",
-        )
+        server.create_site("--no-demo")
         server.zconsole(SOLR_OFF)
         server.stop()
         server.save("fresh.fs")

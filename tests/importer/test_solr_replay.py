@@ -13,7 +13,6 @@ import sys
 import pytest
 import requests
 from live_servers import REPO
-from live_servers import ZCONSOLE
 from live_servers import Zeo
 from live_servers import free_port as _free_port
 from live_servers import listening as _listening
@@ -66,18 +65,10 @@ def zeo(tmp_path_factory, solr):
     var = tmp_path_factory.mktemp("var")
     server = Zeo(var, _free_port())
     server.env.update(SOLR_HOST="127.0.0.1", SOLR_PORT=str(solr.port), SOLR_BASE="/solr/plone")
-    server.run(
-        str(REPO / "scripts" / "instance"), "--var", str(var), "--zeo", f"127.0.0.1:{server.port}"
-    )
+    server.render_instance()
     server.start()
     try:
-        server.run(
-            str(ZCONSOLE),
-            "run",
-            str(server.conf),
-            str(REPO / "scripts" / "zope" / "create_site.py"),
-            "--no-demo",
-        )
+        server.create_site("--no-demo")
         server.zconsole(SOLR_ON, str(solr.port))
         yield server
     finally:

@@ -9,8 +9,6 @@ import time
 
 import pytest
 import requests
-from live_servers import REPO
-from live_servers import ZCONSOLE
 from live_servers import Zeo
 from live_servers import free_port as _free_port
 from live_servers import listening as _listening
@@ -29,18 +27,12 @@ PAGES = [
 def zope(tmp_path_factory):
     var = tmp_path_factory.mktemp("var")
     zeo = Zeo(var, _free_port())
-    zeo.run(str(REPO / "scripts" / "instance"), "--var", str(var), "--zeo", f"127.0.0.1:{zeo.port}")
+    zeo.render_instance()
     zeo.start()
     port = _free_port()
     process = None
     try:
-        zeo.run(
-            str(ZCONSOLE),
-            "run",
-            str(zeo.conf),
-            str(REPO / "scripts" / "zope" / "create_site.py"),
-            "--no-demo",
-        )
+        zeo.create_site("--no-demo")
         process = _serve(zeo, port)
         _listening(port, process)
         yield zeo, f"http://127.0.0.1:{port}"
