@@ -10,6 +10,7 @@ import pytest
 import transaction
 from axe_check import run_axe
 from plone import api
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -17,6 +18,9 @@ from selenium.webdriver.support.ui import WebDriverWait
 from rt.infodoc.marc.mapping import to_notice
 from rt.infodoc.marc.reader import iter_raw_iso2709
 from rt.infodoc.marc.reader import read_records
+
+# the page reloads after a form is sent: an element read meanwhile is stale, try again
+RELOADING = (StaleElementReferenceException,)
 
 PASSWORD = "secret-Doc-2026"
 TOOLBAR = ["#edit-zone"]
@@ -77,7 +81,9 @@ def test_review_and_accept_a_held_record(held_site, browser, axe_source, tmp_pat
     browser.get(f"{base}/@@import-marc")
     browser.find_element(By.ID, "import-fichier").send_keys(str(held_site["file"]))
     browser.find_element(By.CSS_SELECTOR, "#import-form button[type=submit]").click()
-    WebDriverWait(browser, 120).until(EC.presence_of_element_located((By.ID, "resultat")))
+    WebDriverWait(browser, 120, ignored_exceptions=RELOADING).until(
+        EC.presence_of_element_located((By.ID, "resultat"))
+    )
 
     damaged = browser.find_elements(By.CSS_SELECTOR, "[aria-labelledby=notices-abimees] tbody tr")
     assert len(damaged) == 3
@@ -94,7 +100,7 @@ def test_review_and_accept_a_held_record(held_site, browser, axe_source, tmp_pat
             "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element
         )
         element.click()
-    WebDriverWait(browser, 30).until(
+    WebDriverWait(browser, 30, ignored_exceptions=RELOADING).until(
         lambda d: "Notice acceptée" in d.find_element(By.TAG_NAME, "body").text
     )
     assert len(browser.find_elements(By.CSS_SELECTOR, ".held-record")) == 1
