@@ -1,8 +1,8 @@
 """The one gate between a reader and Solr.
 
 Every channel that reads Solr (the search page, REST ``@recherche`` and
-``@search``, suggestions and autocompletion, feeds, Plone's ``@@search``, the
-dossier blocks) asks ``solr_ready(portal)`` first. It answers yes only when
+``@search``, suggestions and autocompletion, feeds, Plone's ``@@search``; the
+dossier blocks and DSI digests to come must too) asks ``solr_ready(portal)`` first. It answers yes only when
 collective.solr is on, Solr answers its ping, and Solr has every change the
 catalog has: the changes remembered while Solr was down (``catchup``) and the
 batches an import committed but could not post (``ISolrBacklog``) are replayed
