@@ -64,6 +64,7 @@ setup(
         "pymarc",
         "lxml",
         "requests",
+        "reportlab",  # the printable PDF of a fiche expérience
         "ZEO",
         "setuptools",
     ],
@@ -77,6 +78,7 @@ setup(
             "Sickle",      # a third-party OAI-PMH harvester, to harvest our provider
             "selenium",    # drives Debian's chromium in tests/e2e
             "aiosmtpd",    # a real SMTP server for the e-mail tests
+            "pypdf",       # reads the PDFs the portal makes (pages, text)
             "hypothesis",  # property-based tests: random input at every public endpoint
             "ruff",        # make lint: Python style and format
             "zpretty",     # make lint: ZCML and GenericSetup XML format
