@@ -65,6 +65,7 @@ setup(
         "lxml",
         "requests",
         "reportlab",  # the printable PDF of a fiche expérience
+        "pygal",  # server-side SVG charts of the circulation figures
         "ZEO",
         "setuptools",
     ],
