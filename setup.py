@@ -60,6 +60,7 @@ setup(
         "plone.app.dexterity",
         "plone.restapi",
         "collective.solr",
+        "collective.z3cform.datagridfield",  # authors, speakers: rows, not JSON
         "six",  # collective.solr 10.1.1 imports six without declaring it
         "pymarc",
         "lxml",
