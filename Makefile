@@ -88,7 +88,7 @@ test: system-deps install lint ## install everything, check the style, then run 
 	$(BIN)/python -m pytest tests -m solr_site
 
 test-fast: ## pure-Python tests only (no Zope, no servers)
-	$(BIN)/python -m pytest tests/marc tests/oai tests/harvest tests/vocabularies/test_lines.py -q
+	$(BIN)/python -m pytest tests/marc tests/oaiprovider/engine tests/harvesting/core tests/vocabularies/test_lines.py -q
 
 bench: install ## benchmarks; figures go to docs/BENCHMARKS.md
 	$(BIN)/python scripts/bench

@@ -1,7 +1,7 @@
 """Plone fixtures (pytest-plone) for the tests that need a site.
 
 The layers are set up once per session, and only for the tests that ask for
-them: pure-Python tests (marc/, oai/, harvest/...) run without Zope.
+them: pure-Python tests (marc/, oaiprovider/engine/, harvesting/core/...) run without Zope.
 """
 
 import pytest

@@ -8,19 +8,19 @@ from datetime import datetime
 from datetime import timedelta
 
 from rt.infodoc.demo.fund import write_fund
-from rt.infodoc.harvest.client import OAIClient
-from rt.infodoc.harvest.harvester import Harvester
+from rt.infodoc.harvesting.core.client import OAIClient
+from rt.infodoc.harvesting.core.harvester import Harvester
 from rt.infodoc.marc import writers
 from rt.infodoc.marc.mapping import record_hash
 from rt.infodoc.marc.mapping import to_notice
 from rt.infodoc.marc.reader import iter_raw_iso2709
 from rt.infodoc.marc.reader import read_records
-from rt.infodoc.oai.metadata import OAI_DC
-from rt.infodoc.oai.metadata import oai_dc
-from rt.infodoc.oai.provider import Provider
-from rt.infodoc.oai.repository import MemoryRepository
-from rt.infodoc.oai.wsgi import BackgroundServer
-from rt.infodoc.oai.wsgi import make_app
+from rt.infodoc.oaiprovider.engine.metadata import OAI_DC
+from rt.infodoc.oaiprovider.engine.metadata import oai_dc
+from rt.infodoc.oaiprovider.engine.provider import Provider
+from rt.infodoc.oaiprovider.engine.repository import MemoryRepository
+from rt.infodoc.oaiprovider.engine.wsgi import BackgroundServer
+from rt.infodoc.oaiprovider.engine.wsgi import make_app
 
 from . import Figure
 

@@ -8,7 +8,7 @@ from rt.infodoc.harvesting.dublin_core import dc_to_notice
 from rt.infodoc.harvesting.dublin_core import read_dc
 from rt.infodoc.marc.mapping import to_notice
 from rt.infodoc.marc.unimarc_builder import notice_to_unimarc
-from rt.infodoc.oai.metadata import oai_dc
+from rt.infodoc.oaiprovider.engine.metadata import oai_dc
 
 DSPACE = (
     Path(__file__).parent.parent / "data" / "oai" / "pyoai_dspace_erasmus" / "fake2" / "00002.xml"

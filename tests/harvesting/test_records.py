@@ -2,8 +2,8 @@
 
 from dataclasses import replace
 
-from rt.infodoc.harvest.client import OAIClient
-from rt.infodoc.harvest.harvester import Harvester
+from rt.infodoc.harvesting.core.client import OAIClient
+from rt.infodoc.harvesting.core.harvester import Harvester
 from rt.infodoc.harvesting.identifiers import cosoter_id
 from rt.infodoc.harvesting.records import to_read_result
 from rt.infodoc.marc.mapping import to_notice

@@ -6,7 +6,7 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import login
 from zope.component.hooks import setSite
 
-from rt.infodoc.harvest.client import OAIClient
+from rt.infodoc.harvesting.core.client import OAIClient
 from rt.infodoc.harvesting.runner import harvest_into_site
 from rt.infodoc.harvesting.site_state import last_runs
 from rt.infodoc.harvesting.site_state import last_state

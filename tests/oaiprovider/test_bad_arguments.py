@@ -17,8 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from rt.infodoc.oai.errors import ERROR_CODES
-from rt.infodoc.oai.request import xml_safe
+from rt.infodoc.oaiprovider.engine.errors import ERROR_CODES
+from rt.infodoc.oaiprovider.engine.request import xml_safe
 
 from .conftest import assert_valid
 from .conftest import error_codes

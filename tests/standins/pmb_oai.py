@@ -25,16 +25,16 @@ from datetime import timedelta
 
 import pymarc
 
-from rt.infodoc.oai import tokens
-from rt.infodoc.oai.metadata import OAI_DC
-from rt.infodoc.oai.metadata import PMB_XML_UNIMARC
-from rt.infodoc.oai.metadata import oai_dc
-from rt.infodoc.oai.metadata import pmb_notice
-from rt.infodoc.oai.provider import Provider
-from rt.infodoc.oai.repository import MemoryRepository
-from rt.infodoc.oai.request import parse_query
-from rt.infodoc.oai.responses import Response
-from rt.infodoc.oai.wsgi import BackgroundServer
+from rt.infodoc.oaiprovider.engine import tokens
+from rt.infodoc.oaiprovider.engine.metadata import OAI_DC
+from rt.infodoc.oaiprovider.engine.metadata import PMB_XML_UNIMARC
+from rt.infodoc.oaiprovider.engine.metadata import oai_dc
+from rt.infodoc.oaiprovider.engine.metadata import pmb_notice
+from rt.infodoc.oaiprovider.engine.provider import Provider
+from rt.infodoc.oaiprovider.engine.repository import MemoryRepository
+from rt.infodoc.oaiprovider.engine.request import parse_query
+from rt.infodoc.oaiprovider.engine.responses import Response
+from rt.infodoc.oaiprovider.engine.wsgi import BackgroundServer
 
 PATH = "/ws/connector_out.php"
 BASE_DATE = datetime(2024, 3, 1, 8, 0, 0, tzinfo=UTC)

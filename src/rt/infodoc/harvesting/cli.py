@@ -134,7 +134,7 @@ def _resolve(args):
 
 def main(app, argv=None, out=sys.stdout, err=sys.stderr, var_dir=None):
     """scripts/harvest-oai: one source."""
-    from rt.infodoc.harvest.client import OAIClient
+    from rt.infodoc.harvesting.core.client import OAIClient
 
     from .runner import harvest_into_site
     from .sources import SourceError

@@ -9,10 +9,10 @@ successful datestamp of the source; each record goes through ``import_records``
 its Notice (``apply_deleted``, COSOTer id = the OAI identifier after its last ':').
 """
 
-from rt.infodoc.harvest.client import OAIClient
-from rt.infodoc.harvest.errors import HarvestError
-from rt.infodoc.harvest.harvester import Harvester
-from rt.infodoc.harvest.state import HarvestState
+from rt.infodoc.harvesting.core.client import OAIClient
+from rt.infodoc.harvesting.core.errors import HarvestError
+from rt.infodoc.harvesting.core.harvester import Harvester
+from rt.infodoc.harvesting.core.state import HarvestState
 from rt.infodoc.importer.index import build_index
 from rt.infodoc.importer.options import ImportOptions
 from rt.infodoc.importer.report import ImportReport

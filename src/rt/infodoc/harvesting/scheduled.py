@@ -7,7 +7,7 @@ French report e-mailed to the documentalistes (Zope).
 
 from datetime import datetime
 
-from rt.infodoc.harvest.client import OAIClient
+from rt.infodoc.harvesting.core.client import OAIClient
 
 from .mail import MailError
 from .mail import send_report

@@ -8,7 +8,7 @@ records rejected (or unreadable), or the harvest broke off after it had started;
 import json
 from pathlib import Path
 
-from rt.infodoc.harvest import cli as harvest_cli
+from rt.infodoc.harvesting.core import cli as harvest_cli
 from rt.infodoc.importer.report import COUNTER_LABELS
 from rt.infodoc.importer.report import COUNTERS
 

@@ -10,7 +10,7 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 
-from rt.infodoc.harvest.client import OAIClient
+from rt.infodoc.harvesting.core.client import OAIClient
 from rt.infodoc.importer.report import COUNTER_LABELS
 from rt.infodoc.importer.report import COUNTERS
 

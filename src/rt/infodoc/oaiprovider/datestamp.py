@@ -10,7 +10,7 @@ from datetime import UTC
 from plone.dexterity.interfaces import IDexterityContent
 from plone.indexer import indexer
 
-from rt.infodoc.oai import datestamps
+from rt.infodoc.oaiprovider.engine import datestamps
 from rt.infodoc.oaiprovider.keys import make_key
 from rt.infodoc.oaiprovider.sets import DISSEMINATED_TYPES
 

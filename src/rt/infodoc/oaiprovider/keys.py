@@ -5,7 +5,7 @@ A key is ``"<datestamp>/<UID>"`` with the datestamp written as OAI-PMH writes it
 (datestamp, identifier) order the provider pages through, and each key is unique.
 """
 
-from rt.infodoc.oai import datestamps
+from rt.infodoc.oaiprovider.engine import datestamps
 
 SEPARATOR = "/"
 # Every UID character ([0-9a-f-]) sorts after "/" and before "~".

@@ -23,10 +23,10 @@ from rt.infodoc.marc.writers import MarcWriteError
 from rt.infodoc.marc.writers import to_marcxml
 from rt.infodoc.marc.writers import to_pmb_xml
 from rt.infodoc.marc.writers import to_unimarc_slim
-from rt.infodoc.oai.metadata import OAI_DC
-from rt.infodoc.oai.metadata import PMB_XML_UNIMARC
-from rt.infodoc.oai.metadata import oai_dc
-from rt.infodoc.oai.repository import MetadataFormat
+from rt.infodoc.oaiprovider.engine.metadata import OAI_DC
+from rt.infodoc.oaiprovider.engine.metadata import PMB_XML_UNIMARC
+from rt.infodoc.oaiprovider.engine.metadata import oai_dc
+from rt.infodoc.oaiprovider.engine.repository import MetadataFormat
 
 logger = logging.getLogger("rt.infodoc.oaiprovider")
 

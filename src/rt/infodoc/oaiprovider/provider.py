@@ -6,8 +6,8 @@ told the list's prefix before the engine queries it, from the request's
 ``metadataPrefix`` or from its (verified) resumption token.
 """
 
-from rt.infodoc.oai import tokens
-from rt.infodoc.oai.provider import Provider
+from rt.infodoc.oaiprovider.engine import tokens
+from rt.infodoc.oaiprovider.engine.provider import Provider
 
 
 def _single(pairs, name):

@@ -25,11 +25,11 @@ from Products.CMFCore.utils import getToolByName
 from zope.component import queryUtility
 from zope.schema.interfaces import IVocabularyFactory
 
-from rt.infodoc.oai import datestamps
-from rt.infodoc.oai.repository import Header
-from rt.infodoc.oai.repository import SetInfo
 from rt.infodoc.oaiprovider import sets as oai_sets
 from rt.infodoc.oaiprovider.cache import get_cache
+from rt.infodoc.oaiprovider.engine import datestamps
+from rt.infodoc.oaiprovider.engine.repository import Header
+from rt.infodoc.oaiprovider.engine.repository import SetInfo
 from rt.infodoc.oaiprovider.identifiers import make_identifier
 from rt.infodoc.oaiprovider.identifiers import uid_of
 from rt.infodoc.oaiprovider.keys import SEPARATOR
@@ -102,7 +102,7 @@ class _Visibility:
 
 
 class PloneRepository:
-    """A :class:`rt.infodoc.oai.repository.Repository` over the site's catalog.
+    """A :class:`rt.infodoc.oaiprovider.engine.repository.Repository` over the site's catalog.
 
     One instance serves one request: it memoises the set of visible records.
     """

@@ -14,9 +14,9 @@ from Products.CMFCore.utils import getToolByName
 from zope.component.hooks import getSite
 
 from rt.infodoc.indexers.values import PRODUCTION_KINDS
-from rt.infodoc.oai import datestamps
 from rt.infodoc.oaiprovider.cache import get_cache
 from rt.infodoc.oaiprovider.datestamp import oai_datestamp
+from rt.infodoc.oaiprovider.engine import datestamps
 from rt.infodoc.oaiprovider.keys import make_key
 from rt.infodoc.oaiprovider.repository import KEY_INDEX
 from rt.infodoc.oaiprovider.sets import DISSEMINATED_TYPES

@@ -9,8 +9,8 @@ as for any OAI-PMH error. publication/bad_form.py asks this module first.
 
 from urllib.parse import quote
 
-from rt.infodoc.oai.errors import BAD_ARGUMENT
-from rt.infodoc.oai.responses import Response
+from rt.infodoc.oaiprovider.engine.errors import BAD_ARGUMENT
+from rt.infodoc.oaiprovider.engine.responses import Response
 from rt.infodoc.oaiprovider.methods import VIEW_NAME
 from rt.infodoc.oaiprovider.view import CONTENT_TYPE
 

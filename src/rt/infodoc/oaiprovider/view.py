@@ -4,7 +4,7 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser import BrowserView
 from zope.interface import alsoProvides
 
-from rt.infodoc.oai.request import pairs_for
+from rt.infodoc.oaiprovider.engine.request import pairs_for
 from rt.infodoc.oaiprovider.provider import PloneProvider
 from rt.infodoc.oaiprovider.repository import PloneRepository
 from rt.infodoc.oaiprovider.settings import ensure_secret

@@ -7,10 +7,10 @@ from pymarc import Field
 from pymarc import Indicators
 from pymarc import Subfield
 
-from rt.infodoc.oai.metadata import PMB_NS
-from rt.infodoc.oai.metadata import notice_to_dc
-from rt.infodoc.oai.metadata import oai_dc
-from rt.infodoc.oai.metadata import pmb_notice
+from rt.infodoc.oaiprovider.engine.metadata import PMB_NS
+from rt.infodoc.oaiprovider.engine.metadata import notice_to_dc
+from rt.infodoc.oaiprovider.engine.metadata import oai_dc
+from rt.infodoc.oaiprovider.engine.metadata import pmb_notice
 
 DC = "{http://purl.org/dc/elements/1.1/}"
 PMB = f"{{{PMB_NS}}}"

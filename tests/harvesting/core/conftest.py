@@ -11,10 +11,10 @@ from pymarc import Indicators
 from pymarc import Subfield
 from standins.pmb_oai import PMBStandIn
 
-from rt.infodoc.oai.request import parse_query
-from rt.infodoc.oai.wsgi import BackgroundServer
+from rt.infodoc.oaiprovider.engine.request import parse_query
+from rt.infodoc.oaiprovider.engine.wsgi import BackgroundServer
 
-DATA = Path(__file__).parent.parent / "data" / "oai"
+DATA = Path(__file__).parents[2] / "data" / "oai"
 
 TITLES = [
     "L'illettrisme en questions",

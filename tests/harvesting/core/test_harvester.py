@@ -8,11 +8,11 @@ from email.utils import format_datetime
 
 from standins.pmb_oai import PMBStandIn
 
-from rt.infodoc.harvest.client import OAIClient
-from rt.infodoc.harvest.errors import OAIProtocolError
-from rt.infodoc.harvest.errors import TransportError
-from rt.infodoc.harvest.harvester import Harvester
-from rt.infodoc.harvest.state import HarvestState
+from rt.infodoc.harvesting.core.client import OAIClient
+from rt.infodoc.harvesting.core.errors import OAIProtocolError
+from rt.infodoc.harvesting.core.errors import TransportError
+from rt.infodoc.harvesting.core.harvester import Harvester
+from rt.infodoc.harvesting.core.state import HarvestState
 
 from .conftest import make_record
 

@@ -5,14 +5,14 @@ not here: timings do not belong in tests on a small, noisy machine."""
 
 from datetime import timedelta
 
-from rt.infodoc.harvest.client import OAIClient
-from rt.infodoc.harvest.harvester import Harvester
-from rt.infodoc.oai.metadata import OAI_DC
-from rt.infodoc.oai.metadata import oai_dc
-from rt.infodoc.oai.provider import Provider
-from rt.infodoc.oai.repository import MemoryRepository
-from rt.infodoc.oai.wsgi import BackgroundServer
-from rt.infodoc.oai.wsgi import make_app
+from rt.infodoc.harvesting.core.client import OAIClient
+from rt.infodoc.harvesting.core.harvester import Harvester
+from rt.infodoc.oaiprovider.engine.metadata import OAI_DC
+from rt.infodoc.oaiprovider.engine.metadata import oai_dc
+from rt.infodoc.oaiprovider.engine.provider import Provider
+from rt.infodoc.oaiprovider.engine.repository import MemoryRepository
+from rt.infodoc.oaiprovider.engine.wsgi import BackgroundServer
+from rt.infodoc.oaiprovider.engine.wsgi import make_app
 
 from .conftest import SECRET
 from .conftest import START

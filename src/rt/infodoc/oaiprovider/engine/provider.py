@@ -26,7 +26,7 @@ DEFAULT_PAGE_SIZE = 100
 
 
 class Provider:
-    """Answer OAI-PMH requests for a :class:`~rt.infodoc.oai.repository.Repository`.
+    """Answer OAI-PMH requests for a :class:`~rt.infodoc.oaiprovider.engine.repository.Repository`.
 
     ``secret`` signs resumption tokens (share it between Zope clients);
     ``token_max_age`` (seconds, None = never) makes tokens expire.

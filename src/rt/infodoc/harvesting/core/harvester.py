@@ -10,7 +10,7 @@ or iterate ``harvester.records()`` (``harvester.report`` is filled as it goes).
 from datetime import UTC
 from datetime import datetime
 
-from rt.infodoc.oai import datestamps
+from rt.infodoc.oaiprovider.engine import datestamps
 
 from .errors import HarvestError
 from .errors import MalformedResponseError

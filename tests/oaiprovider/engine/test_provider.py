@@ -9,9 +9,9 @@ from datetime import timedelta
 import pytest
 from lxml import etree
 
-from rt.infodoc.oai.metadata import OAI_DC
-from rt.infodoc.oai.provider import Provider
-from rt.infodoc.oai.repository import MemoryRepository
+from rt.infodoc.oaiprovider.engine.metadata import OAI_DC
+from rt.infodoc.oaiprovider.engine.provider import Provider
+from rt.infodoc.oaiprovider.engine.repository import MemoryRepository
 
 from .conftest import NS
 from .conftest import OAI

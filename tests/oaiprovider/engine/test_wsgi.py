@@ -4,9 +4,9 @@ import pytest
 import requests
 from lxml import etree
 
-from rt.infodoc.oai.provider import Provider
-from rt.infodoc.oai.wsgi import BackgroundServer
-from rt.infodoc.oai.wsgi import make_app
+from rt.infodoc.oaiprovider.engine.provider import Provider
+from rt.infodoc.oaiprovider.engine.wsgi import BackgroundServer
+from rt.infodoc.oaiprovider.engine.wsgi import make_app
 
 from .conftest import NS
 from .conftest import SECRET

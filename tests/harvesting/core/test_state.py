@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from rt.infodoc.harvest.state import HarvestState
+from rt.infodoc.harvesting.core.state import HarvestState
 
 
 def test_round_trip(tmp_path):

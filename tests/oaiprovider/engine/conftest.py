@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from rt.infodoc.oai.metadata import OAI_DC
-from rt.infodoc.oai.metadata import PMB_XML_UNIMARC
-from rt.infodoc.oai.metadata import oai_dc
-from rt.infodoc.oai.provider import Provider
-from rt.infodoc.oai.repository import MemoryRepository
-from rt.infodoc.oai.repository import SetInfo
+from rt.infodoc.oaiprovider.engine.metadata import OAI_DC
+from rt.infodoc.oaiprovider.engine.metadata import PMB_XML_UNIMARC
+from rt.infodoc.oaiprovider.engine.metadata import oai_dc
+from rt.infodoc.oaiprovider.engine.provider import Provider
+from rt.infodoc.oaiprovider.engine.repository import MemoryRepository
+from rt.infodoc.oaiprovider.engine.repository import SetInfo
 
-DATA = Path(__file__).parent.parent / "data" / "oai"
+DATA = Path(__file__).parents[2] / "data" / "oai"
 OAI = "{http://www.openarchives.org/OAI/2.0/}"
 NS = {"oai": "http://www.openarchives.org/OAI/2.0/"}
 START = datetime(2024, 1, 1, 8, 0, 0, tzinfo=UTC)

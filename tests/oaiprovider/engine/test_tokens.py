@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from rt.infodoc.oai import tokens
-from rt.infodoc.oai.tokens import TokenError
-from rt.infodoc.oai.tokens import TokenState
+from rt.infodoc.oaiprovider.engine import tokens
+from rt.infodoc.oaiprovider.engine.tokens import TokenError
+from rt.infodoc.oaiprovider.engine.tokens import TokenState
 
 SECRET = b"s3cret partag\xc3\xa9"
 

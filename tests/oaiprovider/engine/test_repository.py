@@ -2,9 +2,9 @@
 
 from datetime import timedelta
 
-from rt.infodoc.oai.repository import MemoryRepository
-from rt.infodoc.oai.repository import Repository
-from rt.infodoc.oai.repository import in_set
+from rt.infodoc.oaiprovider.engine.repository import MemoryRepository
+from rt.infodoc.oaiprovider.engine.repository import Repository
+from rt.infodoc.oaiprovider.engine.repository import in_set
 
 from .conftest import START
 

@@ -3,8 +3,8 @@
 from datetime import UTC
 from datetime import datetime
 
-from rt.infodoc.harvest.client import OAIClient
-from rt.infodoc.harvest.client import parse_retry_after
+from rt.infodoc.harvesting.core.client import OAIClient
+from rt.infodoc.harvesting.core.client import parse_retry_after
 
 
 def test_parse_retry_after():

@@ -5,13 +5,13 @@ from datetime import timedelta
 import pytest
 from sickle import Sickle
 
-from rt.infodoc.oai.metadata import OAI_DC
-from rt.infodoc.oai.metadata import oai_dc
-from rt.infodoc.oai.provider import Provider
-from rt.infodoc.oai.repository import MemoryRepository
-from rt.infodoc.oai.repository import SetInfo
-from rt.infodoc.oai.wsgi import BackgroundServer
-from rt.infodoc.oai.wsgi import make_app
+from rt.infodoc.oaiprovider.engine.metadata import OAI_DC
+from rt.infodoc.oaiprovider.engine.metadata import oai_dc
+from rt.infodoc.oaiprovider.engine.provider import Provider
+from rt.infodoc.oaiprovider.engine.repository import MemoryRepository
+from rt.infodoc.oaiprovider.engine.repository import SetInfo
+from rt.infodoc.oaiprovider.engine.wsgi import BackgroundServer
+from rt.infodoc.oaiprovider.engine.wsgi import make_app
 
 from .conftest import SECRET
 from .conftest import START

@@ -2,11 +2,11 @@
 
 import pytest
 
-from rt.infodoc.oai import datestamps
-from rt.infodoc.oai.errors import OAIError
-from rt.infodoc.oai.errors import OAIErrors
-from rt.infodoc.oai.request import parse
-from rt.infodoc.oai.request import parse_query
+from rt.infodoc.oaiprovider.engine import datestamps
+from rt.infodoc.oaiprovider.engine.errors import OAIError
+from rt.infodoc.oaiprovider.engine.errors import OAIErrors
+from rt.infodoc.oaiprovider.engine.request import parse
+from rt.infodoc.oaiprovider.engine.request import parse_query
 
 
 def codes(pairs, granularity=datestamps.SECONDS):

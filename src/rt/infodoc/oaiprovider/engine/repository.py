@@ -46,7 +46,7 @@ class SetInfo:
 
 @runtime_checkable
 class Repository(Protocol):
-    """The repository behind a :class:`rt.infodoc.oai.provider.Provider`.
+    """The repository behind a :class:`rt.infodoc.oaiprovider.engine.provider.Provider`.
 
     ``from_``/``until`` are aware UTC datetimes or None (both inclusive);
     ``after`` is a ``(datestamp, identifier)`` key: return only items whose key

@@ -6,9 +6,9 @@ from datetime import timedelta
 import pytest
 from lxml import etree
 
-from rt.infodoc.oai.metadata import oai_dc
-from rt.infodoc.oai.repository import Header
-from rt.infodoc.oai.responses import Response
+from rt.infodoc.oaiprovider.engine.metadata import oai_dc
+from rt.infodoc.oaiprovider.engine.repository import Header
+from rt.infodoc.oaiprovider.engine.responses import Response
 
 from .conftest import NS
 from .conftest import OAI

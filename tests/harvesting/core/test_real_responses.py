@@ -4,16 +4,16 @@
 import pytest
 from lxml import etree
 
-from rt.infodoc.harvest.client import OAIClient
-from rt.infodoc.harvest.errors import HTTPStatusError
-from rt.infodoc.harvest.errors import MalformedResponseError
-from rt.infodoc.harvest.errors import NotXMLError
-from rt.infodoc.harvest.errors import OAIProtocolError
-from rt.infodoc.harvest.harvester import Harvester
-from rt.infodoc.oai.metadata import OAI_DC
-from rt.infodoc.oai.provider import Provider
-from rt.infodoc.oai.repository import MemoryRepository
-from rt.infodoc.oai.repository import MetadataFormat
+from rt.infodoc.harvesting.core.client import OAIClient
+from rt.infodoc.harvesting.core.errors import HTTPStatusError
+from rt.infodoc.harvesting.core.errors import MalformedResponseError
+from rt.infodoc.harvesting.core.errors import NotXMLError
+from rt.infodoc.harvesting.core.errors import OAIProtocolError
+from rt.infodoc.harvesting.core.harvester import Harvester
+from rt.infodoc.oaiprovider.engine.metadata import OAI_DC
+from rt.infodoc.oaiprovider.engine.provider import Provider
+from rt.infodoc.oaiprovider.engine.repository import MemoryRepository
+from rt.infodoc.oaiprovider.engine.repository import MetadataFormat
 
 from .conftest import DATA
 from .conftest import pyoai_resolver

@@ -7,7 +7,7 @@ from datetime import timezone
 
 import pytest
 
-from rt.infodoc.oai import datestamps
+from rt.infodoc.oaiprovider.engine import datestamps
 
 
 @pytest.mark.parametrize(

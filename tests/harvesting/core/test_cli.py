@@ -12,11 +12,11 @@ from pathlib import Path
 import pymarc
 import requests
 
-from rt.infodoc.harvest import cli
+from rt.infodoc.harvesting.core import cli
 
 from .conftest import make_record
 
-STANDIN = Path(__file__).parent.parent / "standins" / "pmb_oai.py"
+STANDIN = Path(__file__).parents[2] / "standins" / "pmb_oai.py"
 
 
 def test_main_summary_report_and_state(standin, tmp_path):
