@@ -1,0 +1,46 @@
+"""The borrower card of the logged-in member, and the desk acting for them.
+
+Only circulation's declared API is used (store.borrowers(), the Desk with the
+borrower's card), so an online renewal or reservation goes through the same
+rules as at the desk.
+"""
+
+from plone import api
+
+from rt.infodoc.circulation.errors import CirculationError
+
+
+def store(portal):
+    from rt.infodoc.circulation.store import get_store
+
+    return get_store(portal)
+
+
+def member_id():
+    if api.user.is_anonymous():
+        return None
+    return api.user.get_current().getId()
+
+
+def borrower_for(portal, userid=None):
+    """The IBorrower linked to this Plone member (IBorrower.member_id), or None."""
+    userid = userid or member_id()
+    if not userid:
+        return None
+    for borrower in store(portal).borrowers():
+        if borrower.member_id == userid:
+            return borrower
+    return None
+
+
+def desk(portal, request):
+    from rt.infodoc.circulation.settings import desk_for
+
+    return desk_for(portal, request)
+
+
+def refusal_text(error):
+    """The French sentence(s) of a CirculationError."""
+    if isinstance(error, CirculationError):
+        return " ".join(str(text) for text in error.texts())
+    return str(error)
