@@ -103,3 +103,17 @@ def confat_searchable_text(obj):
 @indexer(IConfAt)
 def speakers(obj):
     return [s["name"] for s in (obj.speakers or []) if s and s.get("name")]
+
+
+@indexer(INotice)
+def cataloguing_date(obj):
+    """When the record was catalogued: its MARC date entered on file (100$a, 008)
+    when it came from a MARC record, else the day it was created in the site."""
+    from DateTime import DateTime
+
+    from rt.infodoc.marc.entered import date_entered
+
+    day = date_entered(stored(obj, "marc_record"), stored(obj, "marc_flavour"))
+    if day is None:
+        return obj.created()
+    return DateTime(day.year, day.month, day.day, 0, 0, 0, "Europe/Paris")
