@@ -51,11 +51,13 @@ site: start-services $(DEMO_FUND) ## create the site "Plone" with demo content a
 	scripts/create-site
 	scripts/import-marc $(DEMO_FUND)
 
-run: site ## install, start Solr and ZEO, create the demo site, serve http://localhost:8080/Plone
+run: site ## install, start Solr and ZEO, create the demo site, start the scheduler (reminders), serve http://localhost:8080/Plone
 	@echo "Portail : http://localhost:$(PORT)/Plone  (admin:admin, pour le développement seulement)"
+	scripts/scheduler start
 	$(BIN)/runwsgi var/instance/etc/zope-zeo.ini
 
 stop: ## stop Solr and ZEO
+	-scripts/scheduler stop
 	-scripts/zeo stop
 	-scripts/solr stop
 
