@@ -1,0 +1,1 @@
+"""Circulation: copies, borrowers, loans, reservations, transfers and visits (#13)."""

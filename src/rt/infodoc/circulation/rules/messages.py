@@ -1,0 +1,71 @@
+"""French texts of the desk's refusals, by code (the message ids of the Zope layer).
+
+The pure core returns codes and mappings; the desk turns them into Plone
+messages with these texts as defaults (domain rt.infodoc), so the same French
+sentence reaches the desk page and the REST answer.
+"""
+
+MESSAGES = {
+    "unknown_copy": "Code-barres inconnu : « ${barcode} ». Vérifiez le code ou cherchez la notice.",
+    "unknown_borrower": "Aucun emprunteur ne correspond à « ${code} ».",
+    "already_on_loan": "L'exemplaire ${barcode} est déjà en prêt : rendez-le avant de le prêter à nouveau.",
+    "never_lent": "L'exemplaire ${barcode} est « ${status} » : il ne peut pas être prêté.",
+    "not_for_loan": "L'exemplaire ${barcode} est « ${status} » : il ne sort pas sans dérogation.",
+    "latest_issue": "L'exemplaire ${barcode} est le dernier numéro du périodique : il ne se prête pas.",
+    "borrower_expired": "L'inscription de ${name} a expiré le ${date} : renouvelez-la avant de prêter.",
+    "borrower_blocked": "Le compte de ${name} est suspendu : ${reason}.",
+    "max_loans": "${name} a déjà ${count} prêt(s) en cours ; le maximum est de ${max}.",
+    "reserved_for_other": "L'exemplaire ${barcode} est réservé pour un autre lecteur (${other}).",
+    "in_transit": "L'exemplaire ${barcode} est en transit vers ${site}.",
+    "not_on_loan": "L'exemplaire ${barcode} n'est pas en prêt.",
+    "no_renewals_left": "Le prêt de ${barcode} a déjà été prolongé ${count} fois (maximum ${max}).",
+    "renew_reserved": "L'exemplaire ${barcode} est réservé par un autre lecteur : pas de prolongation.",
+    "renew_overdue": "Le prêt de ${barcode} est en retard depuis le ${date} : rendez-le d'abord.",
+    "reservations_not_allowed": "Les réservations ne sont pas ouvertes à cette catégorie de lecteur.",
+    "max_reservations": "${name} a déjà ${count} réservation(s) ; le maximum est de ${max}.",
+    "already_reserved": "${name} a déjà réservé ce document.",
+    "already_borrowed": "${name} a déjà ce document en prêt.",
+    "nothing_to_reserve": "Ce document n'a aucun exemplaire qui puisse être prêté.",
+    "reservation_not_found": "Réservation introuvable.",
+    "reservation_other_borrower": "Cette réservation est celle d'un autre lecteur.",
+    "site_forbidden": "Vous travaillez pour le site ${site} : cette opération concerne un autre site.",
+    "unknown_site": "Site inconnu : « ${site} ».",
+    "barcode_taken": "Le code-barres ${barcode} est déjà celui d'un autre exemplaire.",
+    "barcode_missing": "Indiquez un code-barres.",
+    "override_reason_missing": "Indiquez le motif de la dérogation.",
+    "transfer_not_found": "Aucun transfert en cours pour l'exemplaire ${barcode}.",
+    "borrower_has_loans": "${name} a encore ${count} prêt(s) en cours : ils doivent être rendus avant.",
+    "borrower_has_reservations": "${name} a encore ${count} réservation(s) ouverte(s) : annulez-les avant.",
+    "copy_on_loan": "L'exemplaire ${barcode} est en prêt : rendez-le d'abord.",
+    "card_taken": "Le numéro de carte ${card} est déjà attribué.",
+    "name_missing": "Indiquez le nom de l'emprunteur.",
+    "unknown_record": "Document introuvable.",
+    "conflict": "L'opération a croisé une autre opération sur le même exemplaire : recommencez.",
+}
+
+# Refusals a documentaliste may pass over by giving a reason (recorded on the
+# loan); the others describe facts that no reason changes.
+OVERRIDABLE = frozenset(
+    {
+        "not_for_loan",
+        "latest_issue",
+        "borrower_expired",
+        "borrower_blocked",
+        "max_loans",
+        "reserved_for_other",
+        "in_transit",
+        "no_renewals_left",
+        "renew_reserved",
+        "renew_overdue",
+        "reservations_not_allowed",
+        "max_reservations",
+    }
+)
+
+
+def render(code, mapping=None):
+    """The French text of a refusal, its ${names} filled in (for logs-free tests)."""
+    text = MESSAGES[code]
+    for key, value in (mapping or {}).items():
+        text = text.replace("${" + key + "}", str(value))
+    return text
