@@ -9,7 +9,7 @@ import requests
 import transaction
 from plone import api
 
-from .conftest import DATA
+from ..conftest import DATA
 
 PASSWORD = "secret-Doc-2026"
 

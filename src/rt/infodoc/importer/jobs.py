@@ -49,6 +49,7 @@ from BTrees.OOBTree import OOBTree
 from Testing.makerequest import makerequest
 from zope.component.hooks import setSite
 
+from .archive import store_report
 from .options import ImportOptions
 from .sources import count_records
 from .state import get_state
@@ -392,7 +393,6 @@ def _run(db, site_path, job_id):
 
 def _import(site, tree, job):
     from .runner import import_file
-    from .view import store_report
 
     job_id = job["id"]
     total = count_records(job["path"])

@@ -8,12 +8,12 @@ a confirmation box ticked, like undoing an import.
 from plone.protect import CheckAuthenticator
 from Products.statusmessages.interfaces import IStatusMessage
 
-from . import held
-from .accept import AcceptRefused
-from .accept import accept_held
-from .accept import dismiss_held
-from .damage import OUTCOME_LABELS
-from .state import get_state
+from .. import held
+from ..accept import AcceptRefused
+from ..accept import accept_held
+from ..accept import dismiss_held
+from ..damage import OUTCOME_LABELS
+from ..state import get_state
 
 _DONE = {
     "create": "la notice « {title} » a été créée",

@@ -1,6 +1,6 @@
 """The upload page for documentalistes: <site>/@@import-marc (Zope).
 
-Sending a file starts a background job (``jobs.py``) and redirects to
+Sending a file starts a background job (``importer/jobs.py``) and redirects to
 ``@@import-marc?job=<id>``, which shows its progress (``@@import-marc-progress``,
 JSON, polled by the page's script; without script the page says to reload it), then
 its report.  Any size up to MAX_BYTES, no limit in records.  A job interrupted by a
@@ -11,41 +11,19 @@ import json
 import os
 import tempfile
 
-import transaction
-from BTrees.OOBTree import OOBTree
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 
+from .. import jobs
+from ..archive import report_json
+from ..archive import stored_report
+from ..options import ImportOptions
+from ..report import COUNTER_LABELS
+from ..report import COUNTERS
 from . import held_page
-from . import jobs
-from .options import ImportOptions
-from .report import COUNTER_LABELS
-from .report import COUNTERS
-from .report import ImportReport
-from .state import get_state
 
 MAX_BYTES = 200 * 1024 * 1024
-
-
-def store_report(site, report):
-    """Keep the JSON report in the ZODB for download; returns its id."""
-    state = get_state(site)
-    reports = getattr(state, "reports", None)
-    if reports is None:
-        reports = state.reports = OOBTree()
-    report_id = (report.started or "rapport").replace(":", "").replace("+", "Z")
-    report_id = f"{report_id}-{len(reports) + 1}"
-    reports[report_id] = report.to_json()
-    transaction.commit()
-    return report_id
-
-
-def stored_report(site, report_id):
-    state = get_state(site, create=False)
-    reports = getattr(state, "reports", None) or {}
-    data = reports.get(report_id or "")
-    return ImportReport.from_dict(json.loads(data)) if data else None
 
 
 class ImportMarcView(BrowserView):
@@ -249,9 +227,7 @@ class ImportReportView(BrowserView):
     """The JSON report of a run made from the page."""
 
     def __call__(self):
-        state = get_state(self.context, create=False)
-        reports = getattr(state, "reports", None) or {}
-        data = reports.get(self.request.form.get("id", ""))
+        data = report_json(self.context, self.request.form.get("id", ""))
         response = self.request.response
         if data is None:
             response.setStatus(404)
