@@ -123,6 +123,23 @@ def load_panoramas(portal):
             )
 
 
+def load_news(portal):
+    """The news of the watch blog (Veille Information Professionnelle, 2011)."""
+    section = portal.get("veille")
+    if section is None:
+        return
+    for item in read("news"):
+        _create(
+            section,
+            "Actualite",
+            item,
+            date=_date(item.get("date")),
+            source=item.get("source"),
+            url=item.get("url"),
+            text=_html(item.get("text")),
+        )
+
+
 def load_periodicals(portal):
     section = portal["periodiques"]
     for item in read("periodicals"):
@@ -209,6 +226,7 @@ def load_demo_content():
         load_confat,
         load_dossiers,
         load_panoramas,
+        load_news,
         load_periodicals,
         load_mallettes,
     ):

@@ -12,6 +12,7 @@ PRODUCTION_KINDS = {
     "Periodique": "periodique",
     "NumeroPeriodique": "periodique",
     "Mallette": "mallette",
+    "Actualite": "actualite",
 }
 
 _NOT_ISBN_CHARS = re.compile(r"[^0-9Xx]")

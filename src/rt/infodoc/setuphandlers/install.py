@@ -10,6 +10,7 @@ from zope.annotation.interfaces import IAnnotations
 from zope.interface import implementer
 
 from rt.infodoc.setuphandlers.structure import GROUPS
+from rt.infodoc.productions.sections import apply as production_sections
 from rt.infodoc.setuphandlers.structure import SECTIONS
 from rt.infodoc.setuphandlers.structure import UNORDERED_SECTIONS
 
@@ -70,6 +71,7 @@ def post_install(context):
         _ensure_section(portal, section_id, title, description, types)
     for group_id, title, roles in GROUPS:
         _ensure_group(group_id, title, roles)
+    production_sections(portal)
 
 
 def uninstall(context):

@@ -57,6 +57,7 @@ UNORDERED_SECTIONS = ("fonds",)
 # id, title, global roles
 GROUPS = (
     ("documentalistes", "Documentalistes", ("Documentaliste",)),
-    ("editeurs", "Chargé·e·s de mission (rédaction)", ("Contributor", "Editor", "Reviewer")),
+    ("editeurs", "Chargé·e·s de mission (rédaction)", ("Contributor",)),
+    # Editor and Reviewer: local roles on the production sections (productions/sections.py)
     ("adherents", "Adhérents du réseau", ("Adherent",)),
 )

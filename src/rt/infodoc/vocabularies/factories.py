@@ -73,5 +73,6 @@ ProductionKindsVocabulary = FixedVocabulary(
         ("panorama", _("Panoramas de presse")),
         ("periodique", _("Périodiques")),
         ("mallette", _("Mallettes pédagogiques")),
+        ("actualite", _("Actualités (veille)")),
     ]
 )

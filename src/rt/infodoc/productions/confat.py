@@ -1,0 +1,99 @@
+"""The page of a Conf'At' session and the section's agenda and cycles."""
+
+import datetime
+from collections import OrderedDict
+
+from plone import api
+
+from rt.infodoc.productions.base import ProductionView
+from rt.infodoc.productions.dates import as_date
+from rt.infodoc.productions.dates import long_date
+
+
+def speaker_rows(value):
+    """Speakers as [{name, title, affiliation}] from the stored rows (dicts)."""
+    rows = []
+    for row in value or []:
+        if not isinstance(row, dict):
+            continue
+        name = (row.get("name") or "").strip()
+        if name:
+            rows.append(
+                {
+                    "name": name,
+                    "title": (row.get("title") or "").strip(),
+                    "affiliation": (row.get("affiliation") or "").strip(),
+                }
+            )
+    return rows
+
+
+class ConfAtView(ProductionView):
+    def speakers(self):
+        return speaker_rows(getattr(self.context, "speakers", None))
+
+    def attendance(self):
+        rows = []
+        for name, label in (
+            ("participants", "à la conférence"),
+            ("workshop_participants", "à l'atelier-débat"),
+        ):
+            value = getattr(self.context, name, None)
+            if value:
+                rows.append(f"{value} participant·e·s {label}")
+        return rows
+
+    def upcoming(self):
+        day = as_date(getattr(self.context, "date", None))
+        return day is not None and day >= datetime.date.today()
+
+    def cited(self):
+        return self.relations("cited_references")
+
+
+class ConfAtSectionView(ProductionView):
+    """The Conf'At' section: the agenda of coming sessions, then the cycles."""
+
+    def _sessions(self):
+        rows = []
+        for brain in self.listing(portal_type="ConfAt", sort_on="sortable_title"):
+            obj = brain.getObject()
+            rows.append(
+                {
+                    "title": brain.Title,
+                    "url": brain.getURL(),
+                    "description": brain.Description,
+                    "day": as_date(getattr(obj, "date", None)),
+                    "date": long_date(getattr(obj, "date", None)),
+                    "place": getattr(obj, "place", None) or "",
+                    "series": (getattr(obj, "series", None) or "").strip() or "Autres rencontres",
+                }
+            )
+        return rows
+
+    def update(self):
+        today = datetime.date.today()
+        sessions = self._sessions()
+        self.agenda = sorted(
+            (s for s in sessions if s["day"] and s["day"] >= today), key=lambda s: s["day"]
+        )
+        cycles = OrderedDict()
+        for session in sorted(sessions, key=lambda s: s["day"] or datetime.date.min, reverse=True):
+            cycles.setdefault(session["series"], []).append(session)
+        self.cycles = [{"title": k, "sessions": v} for k, v in cycles.items()]
+
+    def __call__(self):
+        self.update()
+        return self.index()
+
+
+def coming_sessions(limit=5):
+    """The next Conf'At' sessions of the whole site (for the agenda block)."""
+    today = datetime.date.today()
+    rows = []
+    for brain in api.content.find(portal_type="ConfAt"):
+        obj = brain.getObject()
+        day = as_date(getattr(obj, "date", None))
+        if day and day >= today:
+            rows.append({"title": brain.Title, "url": brain.getURL(), "date": long_date(day)})
+    return rows[:limit]
