@@ -3,13 +3,12 @@
 from plone.app.textfield import RichText
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
-from plone.schema import JSONField
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
 from rt.infodoc import _
-from rt.infodoc.content import json_schemas
+from rt.infodoc.content import rows
 
 
 class IConfAt(model.Schema):
@@ -18,13 +17,7 @@ class IConfAt(model.Schema):
     )
     date = schema.Date(title=_("Date"), required=False)
     place = schema.TextLine(title=_("Lieu"), required=False)
-    speakers = JSONField(
-        title=_("Intervenant·e·s"),
-        description=_('[{"name": "…", "title": "…", "affiliation": "…"}]'),
-        schema=json_schemas.SPEAKERS,
-        required=False,
-        default=[],
-    )
+    speakers = rows.speakers_field()
     participants = schema.Int(title=_("Participant·e·s à la conférence"), required=False, min=0)
     workshop_participants = schema.Int(
         title=_("Participant·e·s à l'atelier-débat"), required=False, min=0

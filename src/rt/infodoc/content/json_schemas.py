@@ -1,37 +1,9 @@
-"""JSON schemas of the structured list fields (authors, speakers, copies)."""
+"""JSON schema of the copies (exemplaires) of a Notice, still a JSON field.
+
+Authors and speakers are rows now (``rows.py``, ``structured.py``).
+"""
 
 import json
-
-AUTHORS = json.dumps(
-    {
-        "type": "array",
-        "items": {
-            "type": "object",
-            "properties": {
-                "name": {"type": "string"},
-                "role": {"type": "string"},
-                "kind": {"type": "string", "enum": ["person", "corporate"]},
-                "function": {"type": "string"},
-            },
-            "required": ["name"],
-        },
-    }
-)
-
-SPEAKERS = json.dumps(
-    {
-        "type": "array",
-        "items": {
-            "type": "object",
-            "properties": {
-                "name": {"type": "string"},
-                "title": {"type": "string"},
-                "affiliation": {"type": "string"},
-            },
-            "required": ["name"],
-        },
-    }
-)
 
 ITEMS = json.dumps(
     {

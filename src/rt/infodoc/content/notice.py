@@ -14,6 +14,7 @@ from zope.interface import implementer
 
 from rt.infodoc import _
 from rt.infodoc.content import json_schemas
+from rt.infodoc.content import rows
 
 # Fields the importer owns; everything else on a Notice (themes, territory,
 # local_note, related items) is the centre's own and survives a re-import.
@@ -81,16 +82,7 @@ class INotice(model.Schema):
 
     subtitle = schema.TextLine(title=_("Complément du titre"), required=False)
     responsibility = schema.TextLine(title=_("Mention de responsabilité"), required=False)
-    authors = JSONField(
-        title=_("Auteurs"),
-        description=_(
-            "Personnes et collectivités, avec leur rôle : "
-            '[{"name": "Nom, Prénom", "role": "Auteur", "kind": "person"}]'
-        ),
-        schema=json_schemas.AUTHORS,
-        required=False,
-        default=[],
-    )
+    authors = rows.authors_field()
     document_type = schema.Choice(
         title=_("Type de document"),
         vocabulary="rt.infodoc.document_types",
