@@ -38,6 +38,8 @@ def test_shell_pages_equal_full_pages(functional, live_fund):
     finally:
         page_shell.TTL = ttl
     _page(live_fund, q="jeunesse")  # fills the shell
+    [(_time, (before, _between, after))] = page_shell._shells.values()
+    assert "<!DOCTYPE html>" in before and "</html>" in after  # kept after the theme
     shelled = [
         _page(live_fund, q="illettrisme"),
         _page(live_fund, q="emploi", page="2"),

@@ -143,6 +143,8 @@ def test_search_answers_say_what_the_server_spent(base):
     timing = parse(response.headers["Server-Timing"])
     assert 0 < timing["solr"] < timing["zope"]
     assert timing["queue"] >= 0  # waitress: the wait for a thread before Zope
+    # the thread's processor time: some, never more than its wall time (+ rounding)
+    assert 0 < timing["cpu"] <= timing["zope"] + 0.1
     page = requests.get(f"{base}/recherche", params={"q": "illettrisme"}, timeout=30)
     assert page.status_code == 200 and "Lutter contre l" in page.text
     assert 0 < parse(page.headers["Server-Timing"])["solr"]

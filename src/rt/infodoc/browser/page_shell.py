@@ -7,6 +7,12 @@ the same on every search; only the page's head links and its content change.
 So the page is rendered once with markers in those two places, split there, and
 kept for ``TTL`` seconds; each request then renders only its two parts.
 
+The shell is kept as the reader receives it, after plone.transformchain (the
+Diazo theme): a second profile showed the theme's XSLT over the whole page taking
+as long as everything else together. A request served in a shell then skips the
+transform chain; its two parts are the view's own markup, which the theme's rules
+copy unchanged (tests/browser/test_page_shell.py compares with full pages).
+
 The shell is reused only when it cannot differ from a full rendering: an
 anonymous GET with no status message waiting (Plone's cookie), no Plone search
 text in the header box, no Ajax partial. Its key holds everything it is built
@@ -15,15 +21,23 @@ catalog counter (navigation tabs). Site settings edited in the control panels
 reach anonymous readers within ``TTL``.
 """
 
+import re
 import threading
 import time
 from pathlib import Path
 
 from chameleon import PageTemplateFile
+from plone.transformchain.interfaces import DISABLE_TRANSFORM_REQUEST_KEY
+from plone.transformchain.interfaces import ITransformer
 from Products.CMFCore.utils import getToolByName
+from zope.component import queryUtility
 
-MARK_HEAD = "<!--rt-shell:head-->"
-MARK_CORE = "<!--rt-shell:core-->"
+# Elements, not comments: the theme's rules copy the page's head links (and drop
+# its comments), and keep the content area as it is.
+MARK_HEAD = '<link rel="rt-shell-head" />'
+MARK_CORE = '<span id="rt-shell-core"></span>'
+_FOUND_HEAD = re.compile(r'<link rel="rt-shell-head"\s*/?>')
+_FOUND_CORE = re.compile(r'<span id="rt-shell-core"\s*(?:/>|>\s*</span>)')
 TTL = 60.0
 MAX_SHELLS = 64
 
@@ -64,23 +78,40 @@ def shell_key(context, request):
 
 def split(html):
     """(before head, between head and core, after core), or None if a mark is missing."""
-    head = html.find(MARK_HEAD)
-    core = html.find(MARK_CORE, head + 1)
-    if head < 0 or core < 0:
+    head = _FOUND_HEAD.search(html)
+    core = head and _FOUND_CORE.search(html, head.end())
+    if not core:
         return None
-    return (html[:head], html[head + len(MARK_HEAD) : core], html[core + len(MARK_CORE) :])
+    return (html[: head.start()], html[head.end() : core.start()], html[core.end() :])
 
 
-def get(key, render):
-    """The shell for `key`, rendered by `render()` when missing or too old."""
+def transformed(request, html):
+    """`html` through the transform chain (the theme), as Zope would send it."""
+    transformer = queryUtility(ITransformer)
+    result = None if transformer is None else transformer(request, html, "utf-8")
+    if result is None:
+        return html
+    if isinstance(result, str):
+        return result
+    if isinstance(result, bytes):
+        return result.decode("utf-8")
+    return b"".join(result).decode("utf-8")
+
+
+def skip_transforms(request):
+    """This response is already themed: plone.transformchain leaves it alone."""
+    request.environ[DISABLE_TRANSFORM_REQUEST_KEY] = True
+
+
+def get(key, render, request):
+    """The themed shell for `key`, rendered by `render()` when missing or too old."""
     now = time.monotonic()
     with _lock:
         entry = _shells.get(key)
     if entry is not None and now - entry[0] < TTL:
         return entry[1]
-    parts = split(render())
-    if parts is None:
-        return None
+    parts = split(transformed(request, render()))
+    # a shell the theme broke is remembered too (None): no second rendering per request
     with _lock:
         if len(_shells) >= MAX_SHELLS:
             _shells.clear()

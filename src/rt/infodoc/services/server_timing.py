@@ -17,6 +17,7 @@ Only requests a search view marked (`mark(request, solr=...)`) get the header.
 import time
 
 STARTED = "rt.infodoc.started"
+STARTED_CPU = "rt.infodoc.started_cpu"
 QUEUED = "rt.infodoc.queued"
 METRICS = "rt.infodoc.server_timing"
 
@@ -36,6 +37,7 @@ def request_started(event):
     """IPubStart: note when the request began, and how long it waited before."""
     environ = event.request.environ
     environ[STARTED] = time.perf_counter()
+    environ[STARTED_CPU] = time.thread_time()
     received = _received(environ)
     if received is not None:
         environ[QUEUED] = max(0.0, time.time() - received) * 1000
@@ -67,8 +69,9 @@ def request_succeeded(event):
     if metrics is None or started is None:
         return
     total = (time.perf_counter() - started) * 1000
+    metrics = {**metrics, "cpu": (time.thread_time() - environ[STARTED_CPU]) * 1000}
     if environ.get(QUEUED) is not None:
-        metrics = {**metrics, "queue": environ[QUEUED]}
+        metrics["queue"] = environ[QUEUED]
     event.request.response.setHeader("Server-Timing", header_value(total, metrics))
 
 
