@@ -9,6 +9,8 @@ from rt.infodoc.browser import display
 from rt.infodoc.browser import vocab
 from rt.infodoc.browser.export_formats import FORMATS
 from rt.infodoc.browser.notice_data import notice_dict
+from rt.infodoc.circulation.availability import copy_rows
+from rt.infodoc.circulation.store import get_store
 from rt.infodoc.indexers.values import PRODUCTION_KINDS
 from rt.infodoc.marc.exports.zotero import coins_title
 
@@ -161,6 +163,11 @@ class NoticeView(BrowserView):
 
     def copies(self):
         sites = vocab.vocabulary_titles(vocab.RELAY_SITES, self.context, self.request)
+        store = get_store(api.portal.get())
+        if store is not None and store.copies_of(self.context.UID()):
+            # the live state from circulation (on loan until, reserved, in transit)
+            short = {code: title.split(" — ")[0] for code, title in sites.items()}
+            return copy_rows(store, self.context.UID(), short)
         rows = []
         for item in self.context.items or []:
             label = display.item_availability(item)

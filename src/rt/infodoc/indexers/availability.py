@@ -1,7 +1,7 @@
 """Availability of a record, from its copies (items) and its online links (pure).
 
 Tokens (facet `availability`): `empruntable` (a copy can be borrowed),
-`sur-place` (a copy can be read on site only), `en-ligne` (an online version),
+`en-pret` (every borrowable copy is out, reserved or travelling), `sur-place` (a copy can be read on site only), `en-ligne` (an online version),
 `indisponible` (copies exist but none can be used now: repair, lost, on order).
 """
 
@@ -9,6 +9,7 @@ import unicodedata
 
 AVAILABILITY_TITLES = {
     "empruntable": "Empruntable",
+    "en-pret": "En prêt",
     "sur-place": "Consultation sur place",
     "en-ligne": "En ligne",
     "indisponible": "Indisponible",
@@ -37,6 +38,8 @@ def _fold(text):
 def item_availability(status):
     """The availability token of one copy from its (PMB, free text) status."""
     folded = _fold(status)
+    if folded.startswith(("en pret", "en-pret", "prete", "reserve", "en transit")):
+        return "en-pret"
     if any(word in folded for word in _UNAVAILABLE):
         return "indisponible"
     if any(word in folded for word in _ON_SITE):
@@ -49,6 +52,8 @@ def availability(items=(), support=None, urls=()):
     tokens = {item_availability(item.get("status")) for item in (items or ()) if item}
     if len(tokens) > 1:
         tokens.discard("indisponible")
+    if "empruntable" in tokens:
+        tokens.discard("en-pret")
     if support == "electronique" or any(urls or ()):
         tokens.add("en-ligne")
     return sorted(tokens)

@@ -5,15 +5,21 @@ import datetime
 from plone.dexterity.interfaces import IDexterityContent
 from plone.indexer import indexer
 
+from rt.infodoc.circulation.availability import record_copies
+from rt.infodoc.circulation.availability import tokens as circulation_tokens
 from rt.infodoc.content.notice import INotice
 from rt.infodoc.indexers.availability import availability as availability_of
 
 
 @indexer(INotice)
 def availability(obj):
-    return availability_of(
-        getattr(obj, "items", None), getattr(obj, "support", None), getattr(obj, "urls", None)
-    )
+    """From the copies in the circulation store (their live status), else from
+    the record's imported copies (a site before the copies were moved there)."""
+    support, urls = getattr(obj, "support", None), getattr(obj, "urls", None)
+    copies = record_copies(obj)
+    if copies:
+        return circulation_tokens(copies, support, urls)
+    return availability_of(getattr(obj, "items", None), support, urls)
 
 
 @indexer(IDexterityContent)

@@ -1,0 +1,2 @@
+"""The desk (@@pret, @@circulation), the borrowers (@@emprunteurs), the copies of a
+record (@@exemplaires) and their labels (@@etiquettes)."""

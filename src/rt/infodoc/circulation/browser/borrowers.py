@@ -1,0 +1,256 @@
+"""@@emprunteurs: find, register, edit, export (JSON, CSV) and erase borrowers.
+
+The borrower being edited travels in POSTed forms (never in a URL); the
+export is a download answered to a POST.
+"""
+
+import csv
+import io
+import json
+from datetime import date
+
+import transaction
+from plone import api
+from Products.Five.browser import BrowserView
+
+from rt.infodoc import _
+from rt.infodoc.circulation import borrowers
+from rt.infodoc.circulation import settings
+from rt.infodoc.circulation.browser.common import CirculationPage
+from rt.infodoc.circulation.browser.common import fmt_date
+from rt.infodoc.circulation.errors import CirculationError
+
+KINDS = (("personne", "Personne"), ("structure", "Structure (association, collectivité, État)"))
+
+
+def _date(value):
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return "invalid"
+
+
+def _year(value):
+    value = (value or "").strip()
+    if not value:
+        return None
+    return int(value) if value.isdigit() and 1990 <= int(value) <= 2100 else "invalid"
+
+
+class BorrowersView(BrowserView, CirculationPage):
+    def __call__(self):
+        self.done = []
+        self.errors = []
+        self.editing = None  # the Borrower shown in the form, or {} for a new one
+        self.values = {}
+        if self.check_post():
+            action = self.request.form.get("action")
+            handler = getattr(self, f"do_{action}", None) if action else None
+            if handler is not None:
+                result = handler()
+                if result is not None:
+                    return result
+        return self.index()
+
+    @property
+    def store(self):
+        return settings.store_of(api.portal.get())
+
+    def _form_values(self):
+        form = self.request.form
+        values = {
+            name: (form.get(name) or "").strip()
+            for name in (
+                "kind",
+                "name",
+                "category",
+                "email",
+                "phone",
+                "structure",
+                "home_site",
+                "notes",
+                "blocked",
+                "member_id",
+            )
+        }
+        values["expires"] = _date(form.get("expires"))
+        values["membership_year"] = _year(form.get("membership_year"))
+        return values
+
+    def _check(self, values):
+        errors = []
+        if not values["name"]:
+            errors.append(self.tr(_("Indiquez le nom de l'emprunteur.")))
+        if values["expires"] == "invalid":
+            errors.append(self.tr(_("La date d'expiration n'est pas une date (AAAA-MM-JJ).")))
+        if values["membership_year"] == "invalid":
+            errors.append(self.tr(_("L'année d'adhésion doit être une année (par exemple 2026).")))
+        if values["category"] not in settings.category_titles():
+            errors.append(self.tr(_("Choisissez une catégorie de la liste.")))
+        if values["home_site"] not in settings.site_codes():
+            errors.append(self.tr(_("Choisissez un site de la liste.")))
+        if values["kind"] not in dict(KINDS):
+            errors.append(self.tr(_("Choisissez personne ou structure.")))
+        return errors
+
+    # ---------------------------------------------------------------- actions
+
+    def do_nouveau(self):
+        self.editing = {}
+        self.values = {
+            "kind": "personne",
+            "category": "usager",
+            "home_site": self.staff_site() or "toulouse",
+        }
+
+    def do_voir(self):
+        borrower = self.store.borrower(self.request.form.get("carte"))
+        if borrower is None:
+            self.errors = [self.tr(_("Emprunteur introuvable."))]
+            return
+        self.editing = borrower
+        self.values = borrower.as_dict()
+        self.values["expires"] = borrower.expires.isoformat() if borrower.expires else ""
+
+    def do_enregistrer(self):
+        values = self._form_values()
+        card = (self.request.form.get("carte") or "").strip()
+        self.errors = self._check(values)
+        existing = self.store.borrower(card) if card else None
+        if self.errors:
+            self.editing = existing or {}
+            self.values = dict(values, expires=self.request.form.get("expires") or "")
+            return
+        store = settings.get_store(api.portal.get(), create=True)
+        try:
+            if existing is not None:
+                borrowers.update_borrower(store, existing, **values)
+                borrower = existing
+            else:
+                borrower = borrowers.add_borrower(store, card=card or None, **values)
+        except CirculationError as error:
+            transaction.abort()
+            self.errors = self.error_texts(error)
+            self.editing = existing or {}
+            self.values = dict(values, expires=self.request.form.get("expires") or "")
+            return
+        self.done.append(
+            self.tr(
+                _(
+                    "Emprunteur enregistré : ${name} (carte ${card}).",
+                    mapping={"name": borrower.name, "card": borrower.id},
+                )
+            )
+        )
+        self.editing = borrower
+        self.values = borrower.as_dict()
+        self.values["expires"] = borrower.expires.isoformat() if borrower.expires else ""
+
+    def do_exporter(self):
+        card = self.request.form.get("carte")
+        try:
+            data = borrowers.export_borrower(self.store, card)
+        except CirculationError as error:
+            self.errors = self.error_texts(error)
+            return None
+        response = self.request.response
+        if self.request.form.get("format") == "csv":
+            out = io.StringIO()
+            writer = csv.writer(out, delimiter=";")
+            writer.writerow(["rubrique", "champ", "valeur"])
+            for key, value in data["emprunteur"].items():
+                writer.writerow(["emprunteur", key, value if value is not None else ""])
+            for section in ("prets", "reservations", "visites"):
+                for n, row in enumerate(data[section], start=1):
+                    for key, value in row.items():
+                        writer.writerow([f"{section} {n}", key, value if value is not None else ""])
+            body = "\ufeff" + out.getvalue()
+            response.setHeader("Content-Type", "text/csv; charset=utf-8")
+            response.setHeader(
+                "Content-Disposition", f'attachment; filename="emprunteur-{card}.csv"'
+            )
+            return body
+        response.setHeader("Content-Type", "application/json; charset=utf-8")
+        response.setHeader("Content-Disposition", f'attachment; filename="emprunteur-{card}.json"')
+        return json.dumps(data, ensure_ascii=False, indent=2)
+
+    def do_effacer(self):
+        card = self.request.form.get("carte")
+        if not self.request.form.get("confirmer"):
+            self.errors = [self.tr(_("Cochez la case de confirmation pour effacer l'emprunteur."))]
+            self.do_voir()
+            return
+        try:
+            borrower = borrowers.erase_borrower(self.store, card, api.portal.get())
+        except CirculationError as error:
+            transaction.abort()
+            self.errors = self.error_texts(error)
+            self.do_voir()
+            return
+        self.done.append(
+            self.tr(
+                _(
+                    "${name} est effacé ; son historique de prêts reste, anonyme.",
+                    mapping={"name": borrower.name},
+                )
+            )
+        )
+
+    # ---------------------------------------------------------------- page data
+
+    def query(self):
+        return (self.request.form.get("q") or "").strip()
+
+    def results(self):
+        store = self.store
+        found = (
+            store.find_borrowers(self.query(), limit=50)
+            if self.query()
+            else sorted(store.all_borrowers(), key=lambda b: b.name.lower())[:50]
+        )
+        today = date.today()
+        site = self.staff_site()
+        return [
+            {
+                "card": b.id,
+                "name": b.name,
+                "category": self.category_title(b.category),
+                "site": self.site_title(b.home_site),
+                "expires": fmt_date(b.expires),
+                "expired": bool(b.expires and b.expires < today),
+                "loans": len(store.loans_of(b.id)),
+            }
+            for b in found
+            if site is None or b.home_site == site
+        ]
+
+    def total(self):
+        return len(self.store.borrowers)
+
+    def kinds(self):
+        return [{"code": c, "title": t} for c, t in KINDS]
+
+    def categories(self):
+        return [{"code": c, "title": t} for c, t in settings.category_titles().items()]
+
+    def history(self):
+        if not self.editing or isinstance(self.editing, dict):
+            return []
+        from rt.infodoc.circulation.browser.common import titles_of
+
+        loans = sorted(
+            self.store.history_of(self.editing.id), key=lambda loan: loan.start, reverse=True
+        )[:30]
+        titles = titles_of([loan.uid for loan in loans])
+        return [
+            {
+                "title": titles.get(loan.uid, {}).get("title", loan.barcode),
+                "start": fmt_date(loan.start.date() if loan.start else None),
+                "due": fmt_date(loan.due),
+                "returned": fmt_date(loan.returned.date()) if loan.returned else "",
+            }
+            for loan in loans
+        ]

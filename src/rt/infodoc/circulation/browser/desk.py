@@ -1,0 +1,266 @@
+"""The desk: lend, return, renew and record visits, from the keyboard or a scanner.
+
+Every action is a POST of a small form whose field a scanner fills (it types
+the code and Enter); the page answers at once with the result and the focus
+in the field for the next code. The current borrower travels as a hidden
+field of the forms, never in the URL (no card number in access logs).
+"""
+
+from datetime import date
+
+import transaction
+from plone import api
+from Products.Five.browser import BrowserView
+
+from rt.infodoc import _
+from rt.infodoc.circulation import settings
+from rt.infodoc.circulation.browser.common import CirculationPage
+from rt.infodoc.circulation.browser.common import fmt_date
+from rt.infodoc.circulation.browser.common import titles_of
+from rt.infodoc.circulation.errors import CirculationError
+from rt.infodoc.circulation.rules import statuses
+
+ACTIONS = ("chercher", "preter", "prolonger", "rendre", "visite", "site")
+
+
+class DeskView(BrowserView, CirculationPage):
+    def __call__(self):
+        self.done = []  # French sentences of what was done
+        self.errors = []
+        self.override = None  # {"barcode":, "texts":} when a reason may pass a rule
+        self.matches = []  # borrowers found by a name search
+        self.focus = "lecteur"
+        self.card = (self.request.form.get("lecteur") or "").strip()
+        if self.check_post():
+            action = self.request.form.get("action")
+            if action in ACTIONS:
+                getattr(self, f"do_{action}")()
+        return self.index()
+
+    # ---------------------------------------------------------------- helpers
+
+    @property
+    def portal(self):
+        return api.portal.get()
+
+    def desk(self):
+        return settings.desk_for(self.portal)
+
+    def store(self):
+        return settings.store_of(self.portal)
+
+    def _refused(self, error):
+        """Nothing of a refused action stays written (not even a store created)."""
+        transaction.abort()
+        self.errors = self.error_texts(error)
+
+    def borrower(self):
+        return self.store().borrower(self.card) if self.card else None
+
+    # ---------------------------------------------------------------- actions
+
+    def do_site(self):
+        site = self.request.form.get("site")
+        if site in settings.site_codes():
+            self.remember_site(site)
+        self.focus = "lecteur" if not self.card else "exemplaire"
+
+    def do_chercher(self):
+        text = (self.request.form.get("recherche") or "").strip()
+        self.focus = "lecteur"
+        if not text:
+            return
+        store = self.store()
+        exact = store.borrower(text) or store.borrower(text.upper())
+        if exact is not None:
+            self.card = exact.id
+            self.focus = "exemplaire"
+            return
+        self.matches = store.find_borrowers(text)
+        if len(self.matches) == 1:
+            self.card = self.matches[0].id
+            self.matches = []
+            self.focus = "exemplaire"
+        elif not self.matches:
+            self.card = ""
+            self.errors = [
+                self.tr(
+                    self._msg(
+                        "Aucun emprunteur ne correspond à « ${code} ».",
+                        code=text,
+                    )
+                )
+            ]
+
+    def _msg(self, text, **mapping):
+        return _(text, mapping=mapping)
+
+    def do_preter(self):
+        barcode = (self.request.form.get("exemplaire") or "").strip()
+        reason = (self.request.form.get("motif") or "").strip()
+        self.focus = "exemplaire"
+        if not barcode:
+            return
+        try:
+            loan = self.desk().lend(barcode, self.card, self.desk_site(), override=reason)
+        except CirculationError as error:
+            self._refused(error)
+            if error.overridable:
+                self.override = {"barcode": barcode, "texts": self.errors}
+                self.errors = []
+                self.focus = "motif"
+            return
+        title = titles_of([loan.uid]).get(loan.uid, {}).get("title", loan.barcode)
+        self.done.append(
+            self.tr(
+                self._msg(
+                    "Prêté : ${title} (${barcode}), à rendre le ${date}.",
+                    title=title,
+                    barcode=loan.barcode,
+                    date=fmt_date(loan.due),
+                )
+            )
+        )
+
+    def do_prolonger(self):
+        barcode = (self.request.form.get("exemplaire") or "").strip()
+        reason = (self.request.form.get("motif") or "").strip()
+        self.focus = "exemplaire"
+        try:
+            loan = self.desk().renew(barcode, override=reason)
+        except CirculationError as error:
+            self._refused(error)
+            if error.overridable:
+                self.override = {"barcode": barcode, "texts": self.errors, "renew": True}
+                self.errors = []
+                self.focus = "motif"
+            return
+        self.done.append(
+            self.tr(
+                self._msg(
+                    "Prolongé : ${barcode}, à rendre le ${date}.",
+                    barcode=loan.barcode,
+                    date=fmt_date(loan.due),
+                )
+            )
+        )
+
+    def do_rendre(self):
+        barcode = (self.request.form.get("retour") or "").strip()
+        self.focus = "retour"
+        if not barcode:
+            return
+        try:
+            loan = self.desk().give_back(barcode, self.desk_site())
+        except CirculationError as error:
+            self._refused(error)
+            return
+        copy = self.store().copy(barcode)
+        title = titles_of([copy.uid]).get(copy.uid, {}).get("title", copy.barcode)
+        late = loan is not None and loan.due and loan.due < date.today()
+        where = self.where_next(copy)
+        text = (
+            "Rendu : ${title} (${barcode}). ${where}"
+            if loan
+            else "Reçu : ${title} (${barcode}). ${where}"
+        )
+        if late:
+            text += " En retard de ${days} jour(s)."
+        self.done.append(
+            self.tr(
+                self._msg(
+                    text,
+                    title=title,
+                    barcode=copy.barcode,
+                    where=where,
+                    days=(date.today() - loan.due).days if late else 0,
+                )
+            )
+        )
+
+    def where_next(self, copy):
+        if copy.status == statuses.RESERVE:
+            borrower = self.store().borrower(copy.held_for)
+            name = borrower.name if borrower else copy.held_for
+            return self.tr(self._msg("À mettre de côté pour ${name} (réservation).", name=name))
+        if copy.status == statuses.EN_TRANSIT:
+            return self.tr(self._msg("À envoyer à ${site}.", site=self.site_title(copy.transit_to)))
+        return self.tr(self._msg("À ranger en rayon (${call}).", call=copy.call_number or "-"))
+
+    def do_visite(self):
+        try:
+            self.desk().record_visit(self.desk_site(), card=self.card or None)
+        except CirculationError as error:
+            self._refused(error)
+            return
+        self.done.append(
+            self.tr(
+                self._msg("Visite enregistrée à ${site}.", site=self.site_title(self.desk_site()))
+            )
+        )
+
+    # ---------------------------------------------------------------- page data
+
+    def reader(self):
+        borrower = self.borrower()
+        if borrower is None:
+            return None
+        today = date.today()
+        return {
+            "card": borrower.id,
+            "name": borrower.name,
+            "kind": "Structure" if borrower.kind == "structure" else "Personne",
+            "category": self.category_title(borrower.category),
+            "site": self.site_title(borrower.home_site),
+            "expires": fmt_date(borrower.expires),
+            "expired": bool(borrower.expires and borrower.expires < today),
+            "blocked": borrower.blocked,
+            "email": borrower.email,
+        }
+
+    def loans(self):
+        borrower = self.borrower()
+        if borrower is None:
+            return []
+        store = self.store()
+        loans = sorted(store.loans_of(borrower.id), key=lambda loan: loan.due)
+        titles = titles_of([loan.uid for loan in loans])
+        today = date.today()
+        return [
+            {
+                "barcode": loan.barcode,
+                "title": titles.get(loan.uid, {}).get("title", loan.barcode),
+                "due": fmt_date(loan.due),
+                "late": loan.due < today,
+                "renewals": loan.renewals,
+                "site": self.site_title(loan.site),
+            }
+            for loan in loans
+        ]
+
+    def reservations(self):
+        borrower = self.borrower()
+        if borrower is None:
+            return []
+        reservations = self.store().reservations_of(borrower.id)
+        titles = titles_of([r.uid for r in reservations])
+        labels = {
+            "en-attente": "En attente",
+            "disponible": "Disponible",
+            "en-transit": "En transit",
+        }
+        return [
+            {
+                "title": titles.get(r.uid, {}).get("title", ""),
+                "status": labels.get(r.status, r.status),
+                "site": self.site_title(r.pickup_site),
+                "until": fmt_date(r.expires),
+            }
+            for r in reservations
+        ]
+
+    def today(self):
+        return fmt_date(date.today())
+
+    def current_site_title(self):
+        return self.site_title(self.desk_site())

@@ -1,0 +1,56 @@
+"""Circulation follows content, and the index follows circulation.
+
+- A copy's status changed (loan, return, hold, transfer): the record's
+  availability is reindexed in the same transaction (catalog and Solr), so
+  search results change with the commit of the loan.
+- A record is imported, created or edited with MARC copies (995/852): they
+  are merged into the store by barcode, never resetting a copy's circulation
+  state (Plone's added/modified events, and the importer's IBatchWritten for
+  the Notices its bulk writer wrote without them).
+"""
+
+from plone import api
+from plone.app.uuid.utils import uuidToObject
+
+from rt.infodoc.circulation import copies
+from rt.infodoc.circulation.store import get_store
+
+AVAILABILITY_INDEXES = ["availability", "relay_sites"]
+
+
+def reindex_availability(event):
+    uid = getattr(event, "uid", None)
+    if not uid:
+        return
+    obj = uuidToObject(uid, unrestricted=True)
+    if obj is not None:
+        obj.reindexObject(idxs=AVAILABILITY_INDEXES)
+
+
+def _portal():
+    try:
+        return api.portal.get()
+    except api.exc.CannotGetPortalError:
+        return None
+
+
+def merge_record_copies(obj, event=None):
+    """Copies of a Notice's ``items`` (imported 995/852) into the store."""
+    items = getattr(obj.aq_base if hasattr(obj, "aq_base") else obj, "items", None)
+    if not items or not isinstance(items, (list, tuple)):
+        return
+    portal = _portal()
+    if portal is None:
+        return
+    store = get_store(portal, create=True)
+    copies.merge_imported(
+        store,
+        obj.UID(),
+        [dict(i) for i in items if hasattr(i, "get")],
+        getattr(obj, "document_type", "") or "",
+    )
+
+
+def merge_batch_copies(event):
+    for obj in list(event.created) + list(event.updated):
+        merge_record_copies(obj)

@@ -1,0 +1,96 @@
+"""Circulation in a Plone site: install, imported copies, availability index."""
+
+from datetime import date
+
+import pytest
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import login
+
+from rt.infodoc.circulation import borrowers
+from rt.infodoc.circulation.errors import CirculationError
+from rt.infodoc.circulation.settings import desk_for
+from rt.infodoc.circulation.setup import migrate_copies
+from rt.infodoc.circulation.store import get_store
+from rt.infodoc.permissions import MANAGE_CIRCULATION
+
+
+@pytest.fixture()
+def notice(portal, app):
+    login(app, SITE_OWNER_NAME)
+    return api.content.create(
+        container=portal["fonds"],
+        type="Notice",
+        id="illettrisme",
+        title="Illettrisme et territoires",
+        document_type="ouvrage",
+        items=[
+            {"barcode": "RT900001", "call_number": "374 ILL", "status": "Empruntable"},
+            {"barcode": "RT900002", "call_number": "374 ILL", "status": "En prêt", "site": "foix"},
+        ],
+    )
+
+
+def availability(portal, notice):
+    catalog = portal.portal_catalog
+    (brain,) = catalog.unrestrictedSearchResults(UID=notice.UID())
+    return sorted(catalog._catalog.getIndex("availability").getEntryForObject(brain.getRID()))
+
+
+def test_install_makes_the_store_role_and_groups(portal):
+    assert get_store(portal) is not None
+    assert "Relais" in portal.valid_roles()
+    assert api.group.get(groupname="relais-foix") is not None
+    roles = {r["name"] for r in portal.rolesOfPermission(MANAGE_CIRCULATION) if r["selected"]}
+    assert {"Documentaliste", "Relais", "Manager"} <= roles
+    assert "Anonymous" not in roles and "Member" not in roles
+
+
+def test_created_notice_copies_go_into_the_store(portal, notice):
+    store = get_store(portal)
+    copies = {c.barcode: c for c in store.copies_of(notice.UID())}
+    assert copies["RT900001"].status == "disponible" and copies["RT900001"].call_number == "374 ILL"
+    assert copies["RT900002"].status == "en-pret" and copies["RT900002"].site == "foix"
+    # an "En prêt" copy is no longer shown as borrowable
+    assert availability(portal, notice) == ["empruntable"]
+
+
+def test_loan_and_return_change_the_indexed_availability(portal, notice):
+    store = get_store(portal)
+    store.copy("RT900002").status = "disponible"
+    reader = borrowers.add_borrower(store, name="Dupont Marie", expires=date(2099, 1, 1))
+    desk = desk_for(portal)
+    desk.lend("RT900001", reader.id)
+    desk.lend("RT900002", reader.id, site="foix")
+    assert availability(portal, notice) == ["en-pret"]
+    desk.give_back("RT900001")
+    assert availability(portal, notice) == ["empruntable"]
+    with pytest.raises(CirculationError) as info:
+        desk.lend("RT900002", reader.id)
+    assert info.value.codes == ["already_on_loan"]
+
+
+def test_import_update_keeps_the_circulation_state(portal, notice):
+    store = get_store(portal)
+    reader = borrowers.add_borrower(store, name="Dupont Marie", expires=date(2099, 1, 1))
+    desk_for(portal).lend("RT900001", reader.id)
+    notice.items = [
+        {"barcode": "RT900001", "call_number": "374.1 ILL", "status": "Disponible"},
+        {"barcode": "RT900003", "call_number": "374.1 ILL", "status": "Disponible"},
+    ]
+    from zope.event import notify
+    from zope.lifecycleevent import ObjectModifiedEvent
+
+    notify(ObjectModifiedEvent(notice))
+    assert store.copy("RT900001").status == "en-pret"
+    assert store.copy("RT900001").call_number == "374.1 ILL"
+    assert store.copy("RT900003").status == "disponible"
+
+
+def test_migration_of_existing_copies_is_idempotent(portal, notice):
+    store = get_store(portal)
+    for barcode in ("RT900001", "RT900002"):
+        del store.copies[barcode]
+    del store.copies_by_uid[notice.UID()]
+    assert migrate_copies(portal) == 2
+    assert migrate_copies(portal) == 0
