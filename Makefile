@@ -26,8 +26,9 @@ $(STAMP): setup.py constraints.txt
 	$(BIN)/python scripts/check-prereleases
 	touch $(STAMP)
 
-install: $(STAMP) ## Python packages (exact pins) and the Solr jars
+install: $(STAMP) ## Python packages (exact pins), the Solr jars and the theme (npm ci + sass)
 	scripts/solr install
+	scripts/build-theme
 
 instance: install ## render instance/*.in into var/instance/etc
 	scripts/instance --port $(PORT)

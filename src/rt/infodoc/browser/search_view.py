@@ -35,13 +35,12 @@ class SearchView(BrowserView):
         self.results = None if self.query.is_empty else search(self.context, self.query)
         server_timing.mark(self.request, solr=self.results.solr_ms if self.results else None)
         if page_shell.reusable(self.request):
-            self.request.response.setHeader("Content-Type", "text/html;charset=utf-8")
             shell = page_shell.get(
-                page_shell.shell_key(self.context, self.request), self._render_shell, self.request
+                page_shell.shell_key(self.context, self.request), self._render_shell
             )
             if shell is not None:
                 before, between, after = shell
-                page_shell.skip_transforms(self.request)
+                self.request.response.setHeader("Content-Type", "text/html;charset=utf-8")
                 return "".join(
                     (before, self.fragment("head"), between, self.fragment("core"), after)
                 )
@@ -106,7 +105,10 @@ class SearchView(BrowserView):
         ]
 
     def latest_acquisitions(self):
-        return self._latest("Notice")
+        """By date of cataloguing (browser/home/acquisitions.py), not creation."""
+        from rt.infodoc.browser.home.acquisitions import newest_acquisitions
+
+        return newest_acquisitions(self.context, HOME_SIZE)
 
     def latest_productions(self):
         return self._latest(list(PRODUCTION_TYPES))

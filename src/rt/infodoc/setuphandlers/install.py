@@ -10,9 +10,9 @@ from zope.annotation.interfaces import IAnnotations
 from zope.interface import implementer
 
 from rt.infodoc.setuphandlers.structure import GROUPS
-from rt.infodoc.productions.sections import apply as production_sections
 from rt.infodoc.setuphandlers.structure import SECTIONS
 from rt.infodoc.setuphandlers.structure import UNORDERED_SECTIONS
+from rt.infodoc.theme.navigation import route_fund
 
 
 @implementer(INonInstallable)
@@ -71,7 +71,9 @@ def post_install(context):
         _ensure_section(portal, section_id, title, description, types)
     for group_id, title, roles in GROUPS:
         _ensure_group(group_id, title, roles)
-    production_sections(portal)
+    # the portal's entrance (browser/home) and the fund opening on the search
+    portal.setLayout("accueil")
+    route_fund(portal)
 
 
 def uninstall(context):
