@@ -82,8 +82,9 @@
   function initSuggest(input) {
     var url = input.getAttribute("data-suggest-url");
     if (!url) { return; }
+    var prefix = input.id || "rt-q";
     var listbox = document.createElement("ul");
-    listbox.id = "rt-q-suggestions";
+    listbox.id = prefix + "-suggestions";
     listbox.className = "rt-suggestions";
     listbox.setAttribute("role", "listbox");
     listbox.setAttribute("aria-label", "Suggestions");
@@ -129,7 +130,7 @@
       if (!titles.length) { close(); return; }
       titles.forEach(function (title, i) {
         var option = document.createElement("li");
-        option.id = "rt-q-option-" + i;
+        option.id = prefix + "-option-" + i;
         option.setAttribute("role", "option");
         option.setAttribute("aria-selected", "false");
         option.textContent = title;
@@ -175,6 +176,51 @@
       }
     });
     input.addEventListener("blur", function () { window.setTimeout(close, 150); });
+  }
+
+  /* ------------------------------------------------------------- phone */
+  function initFilterToggle() {
+    // /recherche: the facets come before the results; on a narrow screen they
+    // fold behind "Filtrer" (aria-expanded), so the results come first to the eye.
+    var button = document.querySelector("button.rt-filter-toggle");
+    var panel = document.getElementById("rt-facets");
+    if (!button || !panel || !window.matchMedia) { return; }
+    var narrow = window.matchMedia("(max-width: 900px)");
+    function fold(folded) {
+      panel.classList.toggle("rt-folded", folded);
+      button.setAttribute("aria-expanded", folded ? "false" : "true");
+    }
+    function follow() {
+      button.hidden = !narrow.matches;
+      fold(narrow.matches);
+    }
+    button.addEventListener("click", function () {
+      var opening = panel.classList.contains("rt-folded");
+      fold(!opening);
+      if (opening) {
+        var first = panel.querySelector("a, summary");
+        if (first) { first.focus(); }
+      }
+    });
+    if (narrow.addEventListener) { narrow.addEventListener("change", follow); }
+    follow();
+  }
+
+  function initTableLabels() {
+    // Tables reflow on a phone (theme/scss/_phone.scss): each cell is shown with
+    // its column's heading, copied here from the table's <th>.
+    document.querySelectorAll("#content table").forEach(function (table) {
+      var heads = table.querySelectorAll("thead th");
+      if (!heads.length) { return; }
+      table.querySelectorAll("tbody tr").forEach(function (row) {
+        Array.prototype.forEach.call(row.children, function (cell, i) {
+          var head = heads[i];
+          if (head && !cell.hasAttribute("data-label") && head.textContent.trim()) {
+            cell.setAttribute("data-label", head.textContent.trim());
+          }
+        });
+      });
+    });
   }
 
   /* ------------------------------------------------------------- small tools */
@@ -249,8 +295,9 @@
     initSkipLinks();
     initImportProgress();
     initBasket();
-    var q = document.getElementById("rt-q");
-    if (q) { initSuggest(q); }
+    document.querySelectorAll("input[data-suggest-url]").forEach(initSuggest);
+    initFilterToggle();
+    initTableLabels();
     initCopy();
   }
 

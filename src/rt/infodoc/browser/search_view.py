@@ -35,12 +35,13 @@ class SearchView(BrowserView):
         self.results = None if self.query.is_empty else search(self.context, self.query)
         server_timing.mark(self.request, solr=self.results.solr_ms if self.results else None)
         if page_shell.reusable(self.request):
+            self.request.response.setHeader("Content-Type", "text/html;charset=utf-8")
             shell = page_shell.get(
-                page_shell.shell_key(self.context, self.request), self._render_shell
+                page_shell.shell_key(self.context, self.request), self._render_shell, self.request
             )
             if shell is not None:
                 before, between, after = shell
-                self.request.response.setHeader("Content-Type", "text/html;charset=utf-8")
+                page_shell.skip_transforms(self.request)
                 return "".join(
                     (before, self.fragment("head"), between, self.fragment("core"), after)
                 )

@@ -107,13 +107,15 @@ def speakers(obj):
 
 @indexer(INotice)
 def cataloguing_date(obj):
-    """When the record was catalogued: its MARC date entered on file (100$a, 008)
-    when it came from a MARC record, else the day it was created in the site."""
+    """When the record was catalogued, in seconds since the epoch (a sort key kept
+    to the second: a DateIndex keeps minutes, and an import creates a hundred
+    Notices a second): its MARC date entered on file (100$a, 008) when it came from
+    a MARC record, else the moment it was created in the site."""
     from DateTime import DateTime
 
     from rt.infodoc.marc.entered import date_entered
 
     day = date_entered(stored(obj, "marc_record"), stored(obj, "marc_flavour"))
     if day is None:
-        return obj.created()
-    return DateTime(day.year, day.month, day.day, 0, 0, 0, "Europe/Paris")
+        return obj.created().timeTime()
+    return DateTime(day.year, day.month, day.day, 0, 0, 0, "Europe/Paris").timeTime()

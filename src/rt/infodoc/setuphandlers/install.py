@@ -10,6 +10,7 @@ from zope.annotation.interfaces import IAnnotations
 from zope.interface import implementer
 
 from rt.infodoc.setuphandlers.structure import GROUPS
+from rt.infodoc.productions.sections import apply as production_sections
 from rt.infodoc.setuphandlers.structure import SECTIONS
 from rt.infodoc.setuphandlers.structure import UNORDERED_SECTIONS
 from rt.infodoc.theme.navigation import route_fund
@@ -74,6 +75,7 @@ def post_install(context):
     # the portal's entrance (browser/home) and the fund opening on the search
     portal.setLayout("accueil")
     route_fund(portal)
+    production_sections(portal)
 
 
 def uninstall(context):

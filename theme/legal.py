@@ -1,0 +1,66 @@
+"""The legal notice and the French accessibility statement (RGAA 4.1.2), pages of
+the site root. The statement's conformity level and audit date are set here, next
+to the list of pages the audit covered, and shown in the footer's link text."""
+
+import datetime
+
+from Products.Five.browser import BrowserView
+
+CONFORMITY = "partiellement conforme"
+AUDIT_DATE = datetime.date(2026, 12, 6)
+RGAA_VERSION = "4.1.2"
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+# (title, path under the site): the pages of the audit's sample
+AUDITED_PAGES = (
+    ("Accueil", ""),
+    ("Recherche documentaire", "/recherche"),
+    ("Résultats d'une recherche", "/recherche?q=illettrisme"),
+    ("Panier", "/panier"),
+    ("Mentions légales", "/mentions-legales"),
+    ("Déclaration d'accessibilité", "/declaration-accessibilite"),
+)
+
+
+def french_date(day):
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+class LegalPage(BrowserView):
+    def portal_url(self):
+        return self.context.absolute_url()
+
+    def conformity(self):
+        return CONFORMITY
+
+    def audit_date(self):
+        return french_date(AUDIT_DATE)
+
+    def rgaa_version(self):
+        return RGAA_VERSION
+
+    def audited_pages(self):
+        base = self.portal_url()
+        return [{"title": title, "url": base + path} for title, path in AUDITED_PAGES]
+
+
+class AccessibilityRedirect(BrowserView):
+    """Plone's @@accessibility-info (its generic text) leads to the statement."""
+
+    def __call__(self):
+        portal = self.context.restrictedTraverse("@@plone_portal_state").portal_url()
+        self.request.response.redirect(f"{portal}/declaration-accessibilite", status=301)
+        return ""
