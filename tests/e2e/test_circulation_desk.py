@@ -1,0 +1,146 @@
+"""The desk in Chromium, driven by the keyboard only (a barcode scanner types the
+code and Enter): find the borrower by card, lend three copies, renew one, return
+the three. axe-core on the desk and on the borrowers page; screenshots at desktop
+and phone widths under var/screenshots/."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import transaction
+from axe_check import run_axe
+from live_sites import french_site
+from live_sites import make_notice
+from plone import api
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from rt.infodoc.circulation import borrowers
+from rt.infodoc.circulation.store import get_store
+
+PASSWORD = "secret-Doc-2026"
+TOOLBAR = ["#edit-zone"]
+SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+BARCODES = ("RT700001", "RT700002", "RT700003")
+
+
+@pytest.fixture()
+def desk_site(functional):
+    portal = functional["portal"]
+    french_site()
+    api.user.create(email="doc@example.org", username="doc", password=PASSWORD, roles=("Member",))
+    api.user.grant_roles(username="doc", roles=["Documentaliste"])
+    with api.env.adopt_roles(["Manager"]):
+        for n, barcode in enumerate(BARCODES, start=1):
+            make_notice(
+                portal["fonds"],
+                f"livre-{n}",
+                f"Savoirs de base, tome {n}",
+                document_type="ouvrage",
+                items=[{"barcode": barcode, "call_number": f"374 SAV {n}", "site": "toulouse"}],
+            )
+        store = get_store(portal, create=True)
+        reader = borrowers.add_borrower(
+            store,
+            name="Dupont Marie",
+            category="adherent",
+            email="m.dupont@example.org",
+            expires=date(2099, 6, 30),
+        )
+    transaction.commit()
+    return {
+        "base": f"http://{functional['host']}:{functional['port']}/plone",
+        "portal": portal,
+        "card": reader.id,
+    }
+
+
+def type_keys(driver, text):
+    driver.switch_to.active_element.send_keys(text)
+
+
+def tab_to(driver, predicate, limit=60):
+    for _ in range(limit):
+        if predicate(driver.switch_to.active_element):
+            return driver.switch_to.active_element
+        type_keys(driver, Keys.TAB)
+    raise AssertionError("the focus never reached the element")
+
+
+def page_text(driver, selector):
+    """The text of an element of the current page ('' while the next one loads)."""
+    return driver.execute_script(
+        "var e = document.querySelector(arguments[0]); return e ? e.innerText : '';", selector
+    )
+
+
+def wait_message(driver, text):
+    WebDriverWait(driver, 20).until(lambda d: text in page_text(d, ".rt-desk-messages"))
+
+
+def shoot(driver, name):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (1366, 390):
+        driver.set_window_size(width, 1000)
+        driver.save_screenshot(str(SHOTS / f"{name}-{width}.png"))
+    driver.set_window_size(1280, 1000)
+
+
+def test_lend_renew_return_from_the_keyboard(desk_site, browser, axe_source):
+    base = desk_site["base"]
+    browser.get(f"{base}/login")
+    browser.find_element(By.NAME, "__ac_name").send_keys("doc")
+    browser.find_element(By.NAME, "__ac_password").send_keys(PASSWORD + Keys.ENTER)
+    WebDriverWait(browser, 30).until(lambda d: "/login" not in d.current_url)
+
+    browser.get(f"{base}/@@pret")
+    assert browser.switch_to.active_element.get_attribute("id") == "rt-desk-lecteur"
+    type_keys(browser, desk_site["card"] + Keys.ENTER)
+    WebDriverWait(browser, 20).until(
+        lambda d: d.switch_to.active_element.get_attribute("id") == "rt-desk-exemplaire"
+    )
+    assert "Dupont Marie" in browser.find_element(By.CSS_SELECTOR, ".rt-desk-card").text
+
+    for n, barcode in enumerate(BARCODES, start=1):
+        type_keys(browser, barcode + Keys.ENTER)
+        wait_message(browser, f"Prêté : Savoirs de base, tome {n} ({barcode})")
+        assert browser.switch_to.active_element.get_attribute("id") == "rt-desk-exemplaire"
+    rows = browser.find_elements(By.CSS_SELECTOR, ".rt-desk-loans tbody tr")
+    assert len(rows) == 3
+    shoot(browser, "circulation-desk")
+    assert run_axe(browser, axe_source, "circulation-desk", TOOLBAR) == []
+
+    # a copy already out: a clear French message, the loan stays with its reader
+    type_keys(browser, BARCODES[0] + Keys.ENTER)
+    WebDriverWait(browser, 20).until(lambda d: "déjà en prêt" in page_text(d, ".alert-danger"))
+
+    # renew the second loan: Tab to its button, Enter
+    button = tab_to(browser, lambda el: el.tag_name == "button" and BARCODES[1] in (el.text or ""))
+    assert "Prolonger" in button.text
+    type_keys(browser, Keys.ENTER)
+    wait_message(browser, f"Prolongé : {BARCODES[1]}")
+
+    # return the three at the return field
+    tab_to(browser, lambda el: el.get_attribute("id") == "rt-desk-retour")
+    for n, barcode in enumerate(BARCODES, start=1):
+        type_keys(browser, barcode + Keys.ENTER)
+        wait_message(browser, f"Rendu : Savoirs de base, tome {n} ({barcode})")
+        assert browser.switch_to.active_element.get_attribute("id") == "rt-desk-retour"
+    shoot(browser, "circulation-desk-returns")
+
+    transaction.begin()
+    store = get_store(desk_site["portal"])
+    assert len(store.loans) == 0
+    history = list(store.history.values())
+    assert len(history) == 3 and all(loan.returned for loan in history)
+    assert [loan.renewals for loan in history if loan.barcode == BARCODES[1]] == [1]
+
+    # the borrowers page: find her, open her record
+    browser.get(f"{base}/@@emprunteurs")
+    browser.find_element(By.ID, "rt-b-q").send_keys("dupont" + Keys.ENTER)
+    WebDriverWait(browser, 20).until(lambda d: "Dupont Marie" in page_text(d, ".rt-desk-loans"))
+    browser.find_element(By.CSS_SELECTOR, ".rt-desk-loans tbody button").send_keys(Keys.ENTER)
+    WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.ID, "rt-b-name"))
+    shoot(browser, "circulation-borrower")
+    assert run_axe(browser, axe_source, "circulation-borrower", TOOLBAR) == []
