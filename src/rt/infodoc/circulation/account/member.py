@@ -11,9 +11,20 @@ from rt.infodoc.circulation.errors import CirculationError
 
 
 def store(portal):
-    from rt.infodoc.circulation.store import get_store
+    """The site's store; an empty one (not kept) before circulation was set up,
+    so reading never writes."""
+    from rt.infodoc.circulation.store import CirculationStore
+    from rt.infodoc.circulation.store import get_store as store_of
 
-    return get_store(portal)
+    found = store_of(portal)
+    return found if found is not None else CirculationStore()
+
+
+def all_borrowers(store):
+    """ICirculationStore.borrowers(); the store of this version keeps its BTree
+    under that name, which hides the method: read the BTree's values then."""
+    borrowers = store.borrowers
+    return borrowers.values() if hasattr(borrowers, "values") else borrowers()
 
 
 def member_id():
@@ -27,7 +38,7 @@ def borrower_for(portal, userid=None):
     userid = userid or member_id()
     if not userid:
         return None
-    for borrower in store(portal).borrowers():
+    for borrower in all_borrowers(store(portal)):
         if borrower.member_id == userid:
             return borrower
     return None
@@ -36,7 +47,7 @@ def borrower_for(portal, userid=None):
 def desk(portal, request):
     from rt.infodoc.circulation.settings import desk_for
 
-    return desk_for(portal, request)
+    return desk_for(portal)
 
 
 def refusal_text(error):

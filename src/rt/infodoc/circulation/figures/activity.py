@@ -51,14 +51,21 @@ def visit_activities(visit):
     return found
 
 
+def _all(store, name):
+    """ICirculationStore.history() / visits(); this version of the store names the
+    methods ``history_between`` / ``visits_between`` (its BTrees hold the names)."""
+    method = getattr(store, f"{name}_between", None) or getattr(store, name)
+    return method()
+
+
 def history_activities(store):
     """Every activity of the store's history (the rebuild of the counters)."""
     themes = {}
-    for loan in store.history():
+    for loan in _all(store, "history"):
         if loan.uid not in themes:
             themes[loan.uid] = themes_of(loan.uid)
         yield loan_activity(loan, themes[loan.uid])
         if loan.returned is not None:
             yield return_activity(loan, themes[loan.uid])
-    for visit in store.visits():
+    for visit in _all(store, "visits"):
         yield from visit_activities(visit)

@@ -3,10 +3,11 @@
 Each chart is returned as a ``data:`` URI for an ``<img>`` element: the page needs
 no script (the portal's Content-Security-Policy allows ``img-src data:``) and the
 numbers stay in the accessible table printed beside each chart.  pygal's own
-tooltips script is switched off (``js=[]``): it would come from another origin.
+tooltips script is switched off (``js=[]``) and its config script dropped.
 """
 
 import base64
+import re
 
 import pygal
 from pygal.style import Style
@@ -29,26 +30,31 @@ STYLE = Style(
 
 
 def _config(chart_class, title, **extra):
-    return chart_class(
-        title=title,
-        style=STYLE,
-        js=[],
-        width=720,
-        height=360,
-        disable_xml_declaration=False,
-        print_values=False,
-        show_y_guides=True,
-        legend_at_bottom=True,
-        truncate_label=40,
-        truncate_legend=40,
-        **extra,
-    )
+    options = {
+        "title": title,
+        "style": STYLE,
+        "js": [],
+        "width": 720,
+        "height": 360,
+        "print_values": False,
+        "show_y_guides": True,
+        "legend_at_bottom": True,
+        "truncate_label": 40,
+        "truncate_legend": 40,
+    }
+    options.update(extra)
+    return chart_class(**options)
+
+
+_SCRIPT = re.compile(rb"<script[^>]*>.*?</script>", re.S)
 
 
 def _data_uri(chart):
     svg = chart.render()
     if isinstance(svg, str):
         svg = svg.encode("utf-8")
+    # pygal always writes its config as a script; an <img> never runs it, drop it
+    svg = _SCRIPT.sub(b"", svg)
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
 
 

@@ -24,9 +24,13 @@ logger = logging.getLogger("rt.infodoc.circulation.reminders")
 
 
 def get_store(portal):
+    """The site's store; an empty one (not kept) before circulation was set up,
+    so reading never writes."""
+    from rt.infodoc.circulation.store import CirculationStore
     from rt.infodoc.circulation.store import get_store as store_of
 
-    return store_of(portal)
+    found = store_of(portal)
+    return found if found is not None else CirculationStore()
 
 
 def titles(uids):
