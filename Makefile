@@ -38,9 +38,10 @@ constraints: ## re-pin constraints.txt from a working .venv
 
 # --- running ------------------------------------------------------------------
 
-start-services: instance ## start Solr and the ZEO server
+start-services: instance ## start Solr, the ZEO server and the local mail catcher
 	scripts/solr start
 	scripts/zeo start
+	scripts/mailcatcher start
 
 DEMO_FUND := var/demo/fund.mrc
 
@@ -54,13 +55,15 @@ site: start-services $(DEMO_FUND) ## create the site "Plone" with demo content a
 
 run: site ## install, start Solr and ZEO, create the demo site, start the scheduler (reminders), serve http://localhost:8080/Plone
 	@echo "Portail : http://localhost:$(PORT)/Plone  (admin:admin, pour le développement seulement)"
+	@echo "Courriels envoyés : var/mail/  (scripts/mailcatcher list, scripts/mailcatcher show last)"
 	scripts/scheduler start
 	$(BIN)/runwsgi var/instance/etc/zope-zeo.ini
 
-stop: ## stop Solr and ZEO
+stop: ## stop Solr, ZEO and the mail catcher
 	-scripts/scheduler stop
 	-scripts/zeo stop
 	-scripts/solr stop
+	-scripts/mailcatcher stop
 
 reset: stop ## delete the database, the index and the logs (keeps the jars and .venv)
 	rm -rf var/filestorage var/blobstorage var/log var/solr/data var/instance

@@ -68,6 +68,7 @@ setup(
         "reportlab",  # the printable PDF of a fiche expérience
         "pygal",  # server-side SVG charts of the circulation figures
         "ZEO",
+        "aiosmtpd",  # the local mail catcher of `make run` (rt.infodoc.mail.catcher)
         "setuptools",
     ],
     extras_require={

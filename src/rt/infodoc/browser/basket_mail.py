@@ -1,10 +1,16 @@
-"""Sending the basket's bibliography by e-mail (Plone's MailHost)."""
+"""Sending the basket's bibliography by e-mail (Plone's MailHost, sent at once:
+a French message and the form kept when the SMTP server cannot take it)."""
 
 import re
+from email import policy
+from email.message import EmailMessage
+from email.utils import formataddr
 
 from plone import api
 
 from rt.infodoc.browser.bibliography import bibliography_text
+from rt.infodoc.mail.sending import MailNotSent  # noqa: F401 (what send_bibliography raises)
+from rt.infodoc.mail.sending import send_now
 
 # Deliberately simple: one @, a dot in the domain, no spaces or separators.
 _ADDRESS = re.compile(r"^[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[^@\s,;<>\".]{2,}$")
@@ -46,12 +52,24 @@ def message_text(entries, note, site_title):
     return "\n".join(lines)
 
 
+def subject(entries):
+    return f"Votre bibliographie ({len(entries)} référence{'s' if len(entries) > 1 else ''})"
+
+
 def send_bibliography(address, note, entries):
-    """Queue the mail (sent when the transaction commits)."""
+    """Send the mail now; MailNotSent (French message) when it cannot leave."""
     portal = api.portal.get()
-    site_title = portal.Title()
-    api.portal.send_email(
-        recipient=address.strip(),
-        subject=f"Votre bibliographie ({len(entries)} référence{'s' if len(entries) > 1 else ''})",
-        body=message_text(entries, note, site_title),
+    sender = formataddr(
+        (
+            api.portal.get_registry_record("plone.email_from_name", default="") or "",
+            api.portal.get_registry_record("plone.email_from_address", default="") or "",
+        )
     )
+    message = EmailMessage(policy=policy.SMTP)
+    message["Subject"] = subject(entries)
+    message["From"] = sender
+    message["To"] = address.strip()
+    message.set_content(
+        message_text(entries, note, portal.Title()), charset="utf-8", cte="quoted-printable"
+    )
+    send_now(message)

@@ -81,7 +81,12 @@ class BasketView(BrowserView):
             self.errors = {"email": basket_mail.ERROR_TOO_MANY}
             self.request.response.setStatus(429)
             return None
-        basket_mail.send_bibliography(address, note, entries)
+        try:
+            basket_mail.send_bibliography(address, note, entries)
+        except basket_mail.MailNotSent as error:
+            self.errors = {"send": str(error)}
+            self.request.response.setStatus(503)
+            return None
         self.message(
             f"La bibliographie ({len(entries)} références) a été envoyée à {address.strip()}."
         )

@@ -1,7 +1,9 @@
 """Post-install step of the demo profile: content from the activity reports."""
 
 from rt.infodoc.demo.loader import load_demo_content
+from rt.infodoc.mail.mailhost import use_catcher
 
 
 def post_install(context):
     load_demo_content()
+    use_catcher()  # the loopback mail catcher of `make run` (scripts/mailcatcher)
