@@ -1,0 +1,157 @@
+"""The desk over REST (plone.restapi): documentalistes only, French refusals,
+nothing written on bad input."""
+
+from datetime import date
+
+import pytest
+import requests
+import transaction
+from plone import api
+
+from rt.infodoc.circulation import borrowers
+from rt.infodoc.circulation.store import get_store
+
+PASSWORD = "secret-Doc-2026"
+DOC = ("doc", PASSWORD)
+JSON = {"Accept": "application/json", "Content-Type": "application/json"}
+
+
+@pytest.fixture()
+def site(functional):
+    portal = functional["portal"]
+    api.user.create(email="doc@example.org", username="doc", password=PASSWORD, roles=("Member",))
+    api.user.grant_roles(username="doc", roles=["Documentaliste"])
+    api.user.create(email="reader@example.org", username="reader", password=PASSWORD)
+    api.user.create(email="foix@example.org", username="foix", password=PASSWORD)
+    api.group.add_user(groupname="relais-foix", username="foix")
+    with api.env.adopt_roles(["Manager"]):
+        notice = api.content.create(
+            container=portal["fonds"],
+            type="Notice",
+            id="guide",
+            title="Guide des savoirs de base",
+            document_type="ouvrage",
+            items=[
+                {"barcode": "RT800001", "call_number": "374 GUI"},
+                {"barcode": "RT800002", "call_number": "374 GUI", "site": "foix"},
+            ],
+        )
+        store = get_store(portal, create=True)
+        one = borrowers.add_borrower(store, name="Dupont Marie", expires=date(2099, 1, 1))
+        two = borrowers.add_borrower(store, name="Martin Paul", expires=date(2099, 1, 1))
+        old = borrowers.add_borrower(store, name="Ancien Lecteur", expires=date(2020, 1, 1))
+    transaction.commit()
+    base = f"http://{functional['host']}:{functional['port']}/plone"
+    return {"base": base, "portal": portal, "uid": notice.UID(), "cards": (one.id, two.id, old.id)}
+
+
+def post(site, name, body, auth=DOC):
+    return requests.post(f"{site['base']}/{name}", json=body, headers=JSON, auth=auth, timeout=30)
+
+
+def get(site, name, params, auth=DOC):
+    return requests.get(
+        f"{site['base']}/{name}", params=params, headers=JSON, auth=auth, timeout=30
+    )
+
+
+def loans_in_store(site):
+    transaction.begin()
+    return dict(get_store(site["portal"]).loans)
+
+
+def test_lend_renew_return(site):
+    one = site["cards"][0]
+    answer = post(site, "@pret", {"barcode": "RT800001", "card": one})
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["loan"]["borrower_id"] == one
+    renewed = post(site, "@prolongation", {"barcode": "RT800001"}).json()["loan"]
+    assert renewed["renewals"] == 1
+    copy = get(site, "@exemplaire", {"barcode": "RT800001"}).json()["copy"]
+    assert copy["status_title"] == "En prêt" and copy["loan"]["borrower_id"] == one
+    assert get(site, "@emprunteur", {"card": one}).json()["loans"][0]["barcode"] == "RT800001"
+    back = post(site, "@retour", {"barcode": "RT800001"}).json()
+    assert back["loan"]["returned"] and back["copy"]["status"] == "disponible"
+    assert loans_in_store(site) == {}
+
+
+@pytest.mark.parametrize(
+    "body,fragment",
+    [
+        ({"barcode": "NOPE", "card": "L000001"}, "Code-barres inconnu : « NOPE »"),
+        ({"barcode": "RT800001", "card": "X9"}, "Aucun emprunteur ne correspond à « X9 »"),
+        ({"barcode": "RT800001", "card": "L000003"}, "L'inscription de Ancien Lecteur a expiré"),
+        ({"barcode": "RT800001"}, "Le champ « card » est obligatoire."),
+        ({"barcode": ["RT800001"], "card": "L000001"}, "doit être un texte"),
+    ],
+)
+def test_bad_input_is_a_french_400_and_writes_nothing(site, body, fragment):
+    answer = post(site, "@pret", body)
+    assert answer.status_code == 400
+    assert fragment in answer.json()["error"]["message"]
+    assert loans_in_store(site) == {}
+
+
+def test_not_json_and_already_on_loan(site):
+    answer = requests.post(
+        f"{site['base']}/@pret", data="{pas du json", headers=JSON, auth=DOC, timeout=30
+    )
+    assert answer.status_code == 400
+    assert "n'est pas du JSON valide" in answer.json()["error"]["message"]
+    one, two, _old = site["cards"]
+    assert post(site, "@pret", {"barcode": "RT800001", "card": one}).status_code == 200
+    error = post(site, "@pret", {"barcode": "RT800001", "card": two}).json()["error"]
+    assert error["codes"] == ["already_on_loan"] and "déjà en prêt" in error["message"]
+    assert loans_in_store(site)["RT800001"].borrower_id == one
+
+
+def test_override_with_a_reason_is_recorded(site):
+    old = site["cards"][2]
+    error = post(site, "@pret", {"barcode": "RT800001", "card": old}).json()["error"]
+    assert error["derogeable"] is True
+    loan = post(
+        site, "@pret", {"barcode": "RT800001", "card": old, "reason": "Réinscription payée"}
+    ).json()["loan"]
+    assert loan["override"] == "Réinscription payée" and loan["overridden"] == ["borrower_expired"]
+
+
+def test_reservation_for_someone_else_refused(site):
+    one, two, _old = site["cards"]
+    post(site, "@pret", {"barcode": "RT800001", "card": one})
+    post(site, "@pret", {"barcode": "RT800002", "card": one, "site": "foix"})
+    reservation = post(site, "@reservation", {"uid": site["uid"], "card": two}).json()
+    assert "reservation" in reservation, reservation
+    rid = reservation["reservation"]["id"]
+    error = post(site, "@annulation-reservation", {"id": rid, "card": one}).json()["error"]
+    assert error["message"] == "Cette réservation est celle d'un autre lecteur."
+    cancelled = post(site, "@annulation-reservation", {"id": rid, "card": two}).json()
+    assert cancelled["reservation"]["status"] == "annulee"
+
+
+def test_transfer_visit_overdue(site):
+    transfer = post(site, "@transfert", {"barcode": "RT800001", "to_site": "albi"}).json()
+    assert transfer["transfer"]["status"] == "en-transit"
+    received = post(site, "@reception", {"barcode": "RT800001", "site": "albi"}).json()
+    assert received["copy"]["site"] == "albi" and received["copy"]["status"] == "disponible"
+    visit = post(site, "@visite", {"site": "albi"}).json()["visit"]
+    assert visit["site"] == "albi"
+    assert get(site, "@retards", {}).json()["items_total"] == 0
+
+
+def test_only_circulation_staff(site):
+    body = {"barcode": "RT800001", "card": site["cards"][0]}
+    assert post(site, "@pret", body, auth=None).status_code == 401
+    assert post(site, "@pret", body, auth=("reader", PASSWORD)).status_code == 401
+    assert get(site, "@emprunteurs", {"q": "dupont"}, auth=None).status_code == 401
+    found = get(site, "@emprunteurs", {"q": "dupont"}).json()
+    assert [b["name"] for b in found["items"]] == ["Dupont Marie"]
+    assert loans_in_store(site) == {}
+
+
+def test_relay_staff_work_at_their_site_only(site):
+    one = site["cards"][0]
+    foix = ("foix", PASSWORD)
+    error = post(site, "@pret", {"barcode": "RT800001", "card": one, "site": "toulouse"}, auth=foix)
+    assert error.json()["error"]["codes"] == ["site_forbidden"]
+    loan = post(site, "@pret", {"barcode": "RT800002", "card": one}, auth=foix).json()["loan"]
+    assert loan["site"] == "foix"
