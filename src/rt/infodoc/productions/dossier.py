@@ -4,6 +4,7 @@ from plone import api
 
 from rt.infodoc.productions.base import ProductionView
 from rt.infodoc.productions.live import newest_on_themes
+from rt.infodoc.productions.news import news_day
 
 SUBPAGE_TYPES = ("Document", "Link", "Folder")
 DOCUMENT_TYPES = ("File", "Image")
@@ -35,10 +36,11 @@ class DossierView(ProductionView):
         brains = api.content.find(
             portal_type="Actualite", themes=themes, sort_on="effective", sort_order="reverse"
         )[:5]
-        return [
-            {"title": b.Title, "url": b.getURL(), "date": self.long_date(b.effective)}
-            for b in brains
-        ]
+        rows = []
+        for brain in brains:
+            day = news_day(brain.getObject())
+            rows.append({"title": brain.Title, "url": brain.getURL(), "date": self.long_date(day)})
+        return rows
 
     def subpages(self):
         return [

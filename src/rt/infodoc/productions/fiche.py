@@ -33,7 +33,7 @@ class FicheView(ProductionView):
             else:
                 values = [value] if value and str(value).strip() else []
             if values:
-                rows.append({"label": label, "values": values})
+                rows.append({"label": label, "shown": values})
         return rows
 
     def pdf(self):

@@ -30,7 +30,7 @@ PDF_KEY = "rt.infodoc.fiche_pdf"
 
 def fiche_year(fiche):
     day = as_date(getattr(fiche, "date", None)) or as_date(fiche.effective())
-    if day is None or day.year < 1900:
+    if day is None or day.year < 1990:
         day = datetime.date.today()
     return day.year
 

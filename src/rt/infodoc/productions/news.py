@@ -14,7 +14,12 @@ PAGE_SIZE = 20
 
 
 def news_day(obj):
-    return as_date(getattr(obj, "date", None)) or as_date(obj.effective()) or as_date(obj.created())
+    """The news' own date, else the day it was published (never Zope's "no date")."""
+    for value in (getattr(obj, "date", None), obj.effective(), obj.created()):
+        day = as_date(value)
+        if day is not None and day.year > 1990:
+            return day
+    return None
 
 
 class NewsView(ProductionView):
