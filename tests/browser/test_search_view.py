@@ -111,7 +111,11 @@ def test_decades_and_sort_and_permalink(live_fund):
     permalink = page.xpath("//input[@id='rt-permalink']/@value")[0]
     assert permalink == f"{base}?f.production_kind=notice&sort=title"
     feeds = page.xpath("//head/link[@rel='alternate'][@type='application/atom+xml']/@href")
-    assert feeds == [f"{live_fund['base']}/@@recherche-atom?f.production_kind=notice&sort=title"]
+    # this search's own feed, beside the portal's "nouveautés" (its atom.xml)
+    assert feeds == [
+        f"{live_fund['base']}/@@recherche-atom?f.production_kind=notice&sort=title",
+        f"{live_fund['base']}/atom.xml",
+    ]
 
 
 def test_advanced_search_fields(live_fund):

@@ -1,5 +1,6 @@
 """The basket's records, read from the cookie and the catalog as the current user."""
 
+from Acquisition import aq_base
 from plone import api
 
 from rt.infodoc.browser import basket_store
@@ -38,10 +39,24 @@ def entry_of(obj):
     if obj.portal_type == "Notice":
         return notice_dict(obj), obj.absolute_url()
     notice = {"title": obj.Title()}
-    effective = obj.effective()
-    if effective and effective.year() > 1900:
-        notice["year"] = effective.year()
+    year = year_of(obj)
+    if year:
+        notice["year"] = year
     return notice, obj.absolute_url()
+
+
+def year_of(obj):
+    """The year of a production: its own date (a Conf'At', a fiche), else the day it
+    was published, else the day it was created. ``obj.effective()`` is no answer: an
+    item whose workflow never set a publication date gets Plone's floor date,
+    1969-12-31 in UTC, which an export turned into "1969"."""
+    own = getattr(aq_base(obj), "date", None)
+    if hasattr(own, "year") and not callable(own):
+        return own.year
+    for date in (getattr(obj, "effective_date", None), getattr(obj, "creation_date", None)):
+        if date is not None and hasattr(date, "year") and date.year() > 1970:
+            return date.year()
+    return None
 
 
 def records_of(obj, notice):

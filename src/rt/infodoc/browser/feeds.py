@@ -1,7 +1,12 @@
 """Atom 1.0 and RSS 2.0 feeds of any search: @@recherche-atom / @@recherche-rss?<params>.
 
 The feed runs the same `search()` as the page, as the current user (anonymous for a
-feed reader), so restricted content never appears in it.
+feed reader), so restricted content never appears in it. Each entry is dated by the
+item's own last change (catalogued or edited), never by the time of the request: a
+feed reader shows as new only what is new.
+
+The site-wide feeds (the portal's own ``RSS``, ``rss.xml`` and ``atom.xml``, which
+Plone's syndication left empty) are the newest records of the whole portal.
 """
 
 from datetime import UTC
@@ -18,6 +23,8 @@ from rt.infodoc.search.query import SearchQuery
 ATOM = "http://www.w3.org/2005/Atom"
 DC = "http://purl.org/dc/elements/1.1/"
 FEED_SIZE = 50
+ATOM_TYPE = "application/atom+xml"
+RSS_TYPE = "application/rss+xml"
 
 
 def _text(value):
@@ -32,9 +39,32 @@ def _text(value):
     )
 
 
+def item_date(item):
+    """The item's last change as an aware datetime (UTC), or None."""
+    value = (item.modified or "").strip()
+    if not value:
+        return None
+    try:
+        date = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return date if date.tzinfo else date.replace(tzinfo=UTC)
+
+
+def feed_date(items):
+    """The newest entry's date (the feed changed when its newest entry did), else now."""
+    dates = [d for d in (item_date(item) for item in items) if d is not None]
+    return max(dates) if dates else datetime.now(UTC).replace(microsecond=0)
+
+
 class SearchFeed(BrowserView):
+    site_wide = False
+
+    def form(self):
+        return {} if self.site_wide else dict(self.request.form)
+
     def run(self):
-        form = dict(self.request.form)
+        form = self.form()
         form.pop("page", None)
         query = SearchQuery.from_request(form)
         query.sort = query.sort if form.get("sort") else "date"
@@ -42,8 +72,10 @@ class SearchFeed(BrowserView):
         return query, search(self.context, query)
 
     def title(self, query):
-        words = query.text or query.title or query.subject or query.author
         site = self.context.Title()
+        if self.site_wide:
+            return f"{site} — nouveautés"
+        words = query.text or query.title or query.subject or query.author
         return f"{site} — recherche « {words} »" if words else f"{site} — recherche"
 
     def page_url(self, query):
@@ -59,14 +91,16 @@ class SearchFeed(BrowserView):
 class AtomFeed(SearchFeed):
     def __call__(self):
         query, results = self.run()
-        now = datetime.now(UTC).isoformat(timespec="seconds")
+        updated = feed_date(results.items)
         feed = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM})
         feed.set("{http://www.w3.org/XML/1998/namespace}lang", "fr")
         etree.SubElement(feed, f"{{{ATOM}}}title").text = self.title(query)
         etree.SubElement(feed, f"{{{ATOM}}}id").text = self.request["ACTUAL_URL"] + (
-            "?" + self.request["QUERY_STRING"] if self.request.get("QUERY_STRING") else ""
+            "?" + self.request["QUERY_STRING"]
+            if self.request.get("QUERY_STRING") and not self.site_wide
+            else ""
         )
-        etree.SubElement(feed, f"{{{ATOM}}}updated").text = now
+        etree.SubElement(feed, f"{{{ATOM}}}updated").text = updated.isoformat(timespec="seconds")
         etree.SubElement(
             feed, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=self.page_url(query)
         )
@@ -77,7 +111,9 @@ class AtomFeed(SearchFeed):
             etree.SubElement(entry, f"{{{ATOM}}}title").text = item.title
             etree.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:uuid:{_uuid(item.uid)}"
             etree.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=item.url)
-            etree.SubElement(entry, f"{{{ATOM}}}updated").text = now
+            etree.SubElement(entry, f"{{{ATOM}}}updated").text = (
+                item_date(item) or updated
+            ).isoformat(timespec="seconds")
             for name in item.authors:
                 person = etree.SubElement(entry, f"{{{ATOM}}}author")
                 etree.SubElement(person, f"{{{ATOM}}}name").text = name
@@ -91,7 +127,7 @@ class AtomFeed(SearchFeed):
                     term=item.document_type or "",
                     label=item.document_type_title,
                 )
-        return self._send("application/atom+xml; charset=utf-8", feed)
+        return self._send(f"{ATOM_TYPE}; charset=utf-8", feed)
 
 
 class RssFeed(SearchFeed):
@@ -105,12 +141,14 @@ class RssFeed(SearchFeed):
             channel, "description"
         ).text = f"{results.total} résultat(s) ; les {min(FEED_SIZE, results.total)} plus récents."
         etree.SubElement(channel, "language").text = "fr"
-        etree.SubElement(channel, "lastBuildDate").text = format_datetime(datetime.now(UTC))
+        etree.SubElement(channel, "lastBuildDate").text = format_datetime(feed_date(results.items))
         for item in results.items:
             node = etree.SubElement(channel, "item")
             etree.SubElement(node, "title").text = item.title
             etree.SubElement(node, "link").text = item.url
             etree.SubElement(node, "guid", isPermaLink="false").text = item.uid
+            if item_date(item) is not None:
+                etree.SubElement(node, "pubDate").text = format_datetime(item_date(item))
             summary = _text(item.snippet) or item.description
             if summary:
                 etree.SubElement(node, "description").text = summary
@@ -118,7 +156,19 @@ class RssFeed(SearchFeed):
                 etree.SubElement(node, f"{{{DC}}}creator").text = " ; ".join(item.authors)
             if item.document_type_title:
                 etree.SubElement(node, "category").text = item.document_type_title
-        return self._send("application/rss+xml; charset=utf-8", rss)
+        return self._send(f"{RSS_TYPE}; charset=utf-8", rss)
+
+
+class SiteAtomFeed(AtomFeed):
+    """<site>/atom.xml: the newest records of the portal (Atom)."""
+
+    site_wide = True
+
+
+class SiteRssFeed(RssFeed):
+    """<site>/rss.xml and <site>/RSS: the newest records of the portal (RSS 2.0)."""
+
+    site_wide = True
 
 
 def _uuid(uid):

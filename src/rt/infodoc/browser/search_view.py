@@ -142,8 +142,20 @@ class SearchView(BrowserView):
         last = min(total, self.query.start + self.query.page_size)
         count = display.plural(total, "résultat")
         if first > total:  # a page past the last one (an edited or stale link)
-            return f"{count} — aucun sur cette page"
+            return f"{count} — aucun sur cette page, la dernière est la page {self.results.pages}"
         return f"{count} — affichés de {first} à {last}" if total > self.query.page_size else count
+
+    def out_of_range(self):
+        """The page asked for is past the last one (an edited or stale link): its
+        number, the number of pages and the last page's URL; else None."""
+        results = self.results
+        if not results or not results.total or self.query.page <= results.pages:
+            return None
+        return {
+            "page": self.query.page,
+            "pages": results.pages,
+            "url": links.page_url(self.base, self.query, results.pages),
+        }
 
     def items(self):
         relay_titles = vocab.vocabulary_titles(vocab.RELAY_SITES, self.context, self.request)

@@ -295,4 +295,12 @@ def item_of(catalog, brain, query, url_of, titles):
         urls=[],
         description=description,
         review_state=_metadata(brain, "review_state"),
+        modified=_iso(_metadata(brain, "modified")),
     )
+
+
+def _iso(date):
+    """A catalog DateTime as ISO 8601 in UTC ("" when missing)."""
+    if date is None or not hasattr(date, "toZone"):
+        return ""
+    return date.toZone("UTC").ISO8601().replace("+00:00", "Z")

@@ -63,14 +63,25 @@ def is_identifier(text):
     return bool(_ISBN_LIKE.match(text or "")) and len(normalize_isbn(text)) >= 8
 
 
-def highlight(text, typed, size=220):
-    """Escaped `text` cut to `size` characters, the typed words in <mark>."""
+def highlight(text, typed, size=220, before=60):
+    """Escaped `text` cut to a passage of about `size` characters, the typed words in
+    <mark>: the passage starts a little before the first typed word, so a word
+    found late in a long abstract is shown, not its first lines."""
     text = " ".join((text or "").split())
+    marked = [w for w in sorted(set(words(typed)), key=len, reverse=True) if len(w) >= 3]
     if len(text) > size:
-        text = text[:size].rsplit(" ", 1)[0] + " …"
+        first = min(
+            (m.start() for w in marked for m in [re.search(rf"(?i)\b{re.escape(w)}", text)] if m),
+            default=0,
+        )
+        start = 0
+        if first > size - before:
+            start = text.rfind(" ", 0, first - before) + 1
+        passage = text[start : start + size]
+        if start + size < len(text):
+            passage = passage.rsplit(" ", 1)[0] + " …"
+        text = ("… " if start else "") + passage
     escaped = html.escape(text)
-    for word in sorted(set(words(typed)), key=len, reverse=True):
-        if len(word) < 3:
-            continue
+    for word in marked:
         escaped = re.sub(rf"(?i)\b({re.escape(html.escape(word))}\w*)", r"<mark>\1</mark>", escaped)
     return escaped

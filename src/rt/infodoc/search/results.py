@@ -35,6 +35,17 @@ class ResultItem:
     urls: list = field(default_factory=list)
     description: str = ""
     review_state: str | None = None
+    modified: str = ""  # ISO 8601 (UTC): when the item last changed (feeds' <updated>)
+
+    def __post_init__(self):
+        # each author once (a person may hold two roles on one record)
+        seen, authors = set(), []
+        for name in self.authors or []:
+            key = " ".join(str(name).split()).casefold()
+            if key and key not in seen:
+                seen.add(key)
+                authors.append(name)
+        self.authors = authors
 
 
 @dataclass

@@ -202,6 +202,7 @@ def item_of(doc, url_of, titles):
         urls=_list(doc.get("urls")),
         description=doc.get("Description") or "",
         review_state=doc.get("review_state"),
+        modified=doc.get("modified") or "",
     )
 
 

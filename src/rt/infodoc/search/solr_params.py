@@ -26,8 +26,13 @@ FIELDS = (
     "relay_sites",
     "production_kind",
     "urls",
+    "modified",
     "score",
 )
+
+# Highlighted passages come from these stored fields, in this order of preference:
+# the abstract, the description, the table of contents, the title.
+SNIPPET_FIELDS = ("summary", "Description", "contents", "Title")
 
 QUERY_FIELDS = (
     "title_fr^5 text_exact^2 authors_text^2 subjects_text^2 text_fr isbn_norm^20 cosoter_id^20"
@@ -151,7 +156,9 @@ def search_params(query, allowed_roles_and_users, show_inactive=False, current_y
             [
                 ("hl", "true"),
                 ("hl.method", "unified"),
-                ("hl.fl", "Description summary SearchableText"),
+                # passages of text a reader wrote, never SearchableText (the
+                # keyword list with ISBNs, COSOTer numbers and local notes)
+                ("hl.fl", " ".join(SNIPPET_FIELDS)),
                 ("hl.requireFieldMatch", "false"),
                 ("hl.snippets", "1"),
                 ("hl.fragsize", "220"),

@@ -2,6 +2,7 @@
 
 from rt.infodoc.search.query import FACETS
 from rt.infodoc.search.solr_params import FIELD_FACETS
+from rt.infodoc.search.solr_params import SNIPPET_FIELDS
 from rt.infodoc.search.solr_params import decade_value
 
 
@@ -21,13 +22,18 @@ def hits(data):
     docs = []
     for doc in response.get("docs", []):
         fragments = highlighting.get(doc.get("UID"), {}) or {}
-        snippet = ""
-        for field in ("Description", "summary", "SearchableText"):
-            if fragments.get(field):
-                snippet = " … ".join(fragments[field])
-                break
-        docs.append({**doc, "snippet": snippet})
+        docs.append({**doc, "snippet": snippet_of(fragments)})
     return response.get("numFound", 0), docs
+
+
+def snippet_of(fragments):
+    """The first passage of the snippet fields that marks a typed word ("" if none):
+    the title only when nothing else matched."""
+    for field in SNIPPET_FIELDS:
+        passages = [p for p in fragments.get(field) or [] if "<mark>" in p]
+        if passages:
+            return " … ".join(passages)
+    return ""
 
 
 def facet_counts(data, filters=None):
