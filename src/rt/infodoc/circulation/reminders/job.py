@@ -84,7 +84,7 @@ def run(portal, today=None, send=True):
     today = today or datetime.date.today()
     store = get_store(portal)
     loans = overdue_loans(portal, today)
-    state.forget_returned(portal, {loan.loan_id for loan in store.current_loans()})
+    state.forget_returned(portal, {loan.id for loan in store.current_loans()})
     letters = plan(loans, dict(state.sent(portal).items()), today, settings.delays())
     summary = {f"niveau_{level}": 0 for level in LEVELS}
     summary.update(courriels=0, a_imprimer=0, echecs=0)
