@@ -8,6 +8,8 @@ nothing). Zope-light: the store, the policy, the calendar and the clock are
 given; ``desk_for(portal, request)`` (settings.py) builds one for a request.
 """
 
+import os
+import time
 from datetime import datetime
 
 from zope.event import notify
@@ -20,6 +22,19 @@ from rt.infodoc.circulation.rules import statuses
 from rt.infodoc.circulation.store import _index_add
 from rt.infodoc.circulation.store import _index_remove
 from rt.infodoc.circulation.store import new_id
+
+PAUSE_ENV = "RT_INFODOC_LEND_PAUSE"
+
+
+def pause_before_writing():
+    """``RT_INFODOC_LEND_PAUSE=0.5`` holds every loan half a second between its
+    checks and its writes, so that the test of two desks lending one copy
+    (tests/circulation/test_concurrent_zeo.py) makes them overlap for sure.
+    Unset, it costs one dictionary lookup."""
+    pause = os.environ.get(PAUSE_ENV)
+    if pause:
+        time.sleep(float(pause))
+
 
 LENDABLE_STATUSES = (statuses.DISPONIBLE, statuses.RESERVE, statuses.EN_TRANSIT, statuses.EN_PRET)
 
@@ -92,6 +107,7 @@ class Desk:
             waiting=waiting,
         )
         overridden = self._decide(decision, override)
+        pause_before_writing()
         loan = records.Loan(
             id=new_id(self.now()),
             barcode=copy.barcode,

@@ -1,0 +1,120 @@
+"""Two desks lend the same copy at the same moment, through two Zope processes
+sharing one ZEO server: exactly one loan, a clear French message at the other.
+
+Real parts: a ZEO server, two Zopes served by runwsgi from the instance's own
+configuration, concurrent REST requests over HTTP. Each loan pauses between its
+checks and its writes (RT_INFODOC_LEND_PAUSE) so that both requests have read
+"not on loan" before either commits: the second commit must be refused by the
+store (a write conflict on the copy's key), retried, and answered "déjà en prêt".
+"""
+
+import os
+import threading
+
+import pytest
+import requests
+from live_servers import Zeo
+from live_servers import free_port
+from live_servers import listening
+from live_servers import serve
+
+ADMIN = ("admin", "admin")
+COPIES = 4
+
+SETUP = """
+import json
+import transaction
+from datetime import date
+from AccessControl.SecurityManagement import newSecurityManager
+from zope.component.hooks import setSite
+from plone import api
+from rt.infodoc.circulation import borrowers
+from rt.infodoc.circulation.store import get_store
+site = app["Plone"]
+setSite(site)
+site.portal_registry["collective.solr.active"] = False  # never a developer's Solr
+newSecurityManager(None, app.acl_users.getUser("admin").__of__(app.acl_users))
+api.content.create(
+    container=site["fonds"], type="Notice", id="disputed", title="Disputed",
+    items=[{"barcode": f"RTC{n}", "call_number": "374"} for n in range(COUNT)],
+)
+store = get_store(site, create=True)
+cards = [borrowers.add_borrower(store, name=name, category="relais", expires=date(2099, 1, 1)).id
+         for name in ("Desk A reader", "Desk B reader")]
+transaction.commit()
+print("RESULT" + json.dumps(cards))
+"""
+
+STATE = """
+import json
+from zope.component.hooks import setSite
+from rt.infodoc.circulation.store import get_store
+site = app["Plone"]
+setSite(site)
+store = get_store(site)
+print("RESULT" + json.dumps({
+    "loans": {b: l.borrower_id for b, l in store.loans.items()},
+    "history": sorted(l.barcode for l in store.history.values()),
+    "statuses": sorted({c.status for c in store.copies.values()}),
+}))
+"""
+
+
+@pytest.fixture(scope="module")
+def two_zopes(tmp_path_factory):
+    var = tmp_path_factory.mktemp("var")
+    zeo = Zeo(var, free_port())
+    zeo.env["RT_INFODOC_LEND_PAUSE"] = "0.4"
+    zeo.render_instance()
+    zeo.start()
+    processes = []
+    try:
+        zeo.create_site("--no-demo")
+        cards = zeo.zconsole(SETUP.replace("COUNT", str(COPIES)))
+        ports = [free_port(), free_port()]
+        processes = [serve(zeo, port) for port in ports]
+        for port, process in zip(ports, processes, strict=True):
+            listening(port, process)
+        yield zeo, [f"http://127.0.0.1:{port}/Plone" for port in ports], cards
+    finally:
+        for process in processes:
+            os.killpg(process.pid, 15)
+            process.wait(timeout=60)
+        zeo.stop()
+
+
+def test_one_copy_two_desks_one_loan(two_zopes):
+    zeo, bases, cards = two_zopes
+    answers = {}
+    for n in range(COPIES):
+        barrier = threading.Barrier(2)
+
+        def lend(desk, barcode=f"RTC{n}", barrier=barrier):
+            barrier.wait()
+            answers[(barcode, desk)] = requests.post(
+                f"{bases[desk]}/@pret",
+                json={"barcode": barcode, "card": cards[desk]},
+                headers={"Accept": "application/json"},
+                auth=ADMIN,
+                timeout=60,
+            )
+
+        threads = [threading.Thread(target=lend, args=(desk,)) for desk in (0, 1)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    state = zeo.zconsole(STATE)
+    assert sorted(state["loans"]) == [f"RTC{n}" for n in range(COPIES)]
+    assert state["history"] == sorted(f"RTC{n}" for n in range(COPIES))  # one loan each
+    assert state["statuses"] == ["en-pret"]
+    for n in range(COPIES):
+        barcode = f"RTC{n}"
+        pair = [answers[(barcode, desk)] for desk in (0, 1)]
+        assert sorted(r.status_code for r in pair) == [200, 400], [r.text for r in pair]
+        winner = next(desk for desk in (0, 1) if pair[desk].status_code == 200)
+        loser = pair[1 - winner].json()["error"]
+        assert state["loans"][barcode] == cards[winner]
+        assert loser["codes"] == ["already_on_loan"]
+        assert loser["message"].startswith(f"L'exemplaire {barcode} est déjà en prêt")
