@@ -124,3 +124,28 @@ def test_wide_facets_of_large_results_count_their_top_values_exactly(solr_down, 
     monkeypatch.setattr(catalog_backend, "TOP_VALUES", 1)  # only the most frequent one
     catalog_backend._top.clear()
     assert dict(catalog_backend.count_values(catalog, "authors", rids)) == {"Dupont, Jean": 2}
+
+
+def test_record_sets_equal_one_catalog_search_per_facet(solr_down, site):
+    """The fallback searches the words once and combines each facet's records in
+    sets: for every facet left out in turn (the counts' result sets), the same
+    records as a full catalog search with the other filters, years included."""
+    from rt.infodoc.search import catalog_backend
+
+    logout()
+    catalog = site.portal_catalog
+    queries = [
+        SearchQuery(text="illettrisme"),
+        SearchQuery(filters={"themes": ["savoirs-de-base"], "document_type": ["rapport", "etude"]}),
+        SearchQuery(text="adultes", filters={"year": ["2000-2009", "2010-2019"]}, year_from=2005),
+        SearchQuery(filters={"themes": ["savoirs-de-base"], "year": ["2010-2019"]}, year_to=2012),
+        SearchQuery(text="l'école", filters={"document_type": ["rapport", "ouvrage"]}),
+    ]
+    for query in queries:
+        sets = catalog_backend.FilterSets(catalog, query)
+        assert len(sets.records()) >= 1, query  # each finds something in the corpus
+        for without in (None, *query.filters):
+            expected = catalog_backend._rids(
+                catalog, catalog_backend.filtered_query(query, without=without)
+            )
+            assert set(sets.records(without)) == set(expected), (query, without)

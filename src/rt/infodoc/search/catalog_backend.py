@@ -5,12 +5,18 @@ collective.solr never sees it): SearchableText prefixes, Keyword/Field index fil
 (OR inside a facet, AND across), the user's allowedRolesAndUsers and effectiveRange
 as for any catalog search. Facet counts are read from the indexes for the result set
 itself, each facet with the OTHER facets applied.
+
+The words (the costly part: each is a prefix over the text index's lexicon) are
+searched once, with the security filters; each selected facet is one index lookup,
+and the result set of the page and of every facet's counts is an intersection of
+those record sets, in C. The page is then sorted from the same set.
 """
 
 import math
 
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
+from Products.ZCatalog.query import IndexQuery
 
 from rt.infodoc.indexers.values import normalize_isbn
 from rt.infodoc.search.catalog_text import highlight
@@ -220,23 +226,79 @@ def _rids(catalog, catalog_query):
     return IISet(brain.getRID() for brain in found)
 
 
-def run(catalog, query, url_of, titles, types=None):
-    main = filtered_query(query, types)
-    sort_on, sort_order = SORTS[query.sort]
-    end = query.start + query.page_size
-    brains = _search(
-        catalog, {**main, "sort_on": sort_on, "sort_order": sort_order, "sort_limit": end}
+def _index_rids(catalog, name, value):
+    """The records one index gives for `value` (a catalog query value), alone: no
+    words, no security (what it is intersected with carries those)."""
+    records = catalog._catalog
+    index = records.getIndex(name)
+    index_query = IndexQuery(
+        records.make_query({name: value}),
+        index.id,
+        index.query_options,
+        index.operators,
+        index.useOperator,
     )
-    rids = _rids(catalog, main)
+    found = index.query_index(index_query) if index_query.keys is not None else None
+    return found if found is not None else IISet()
+
+
+class FilterSets:
+    """The record sets of a search: its words (with the security filters) and each
+    facet filter, combined on demand."""
+
+    def __init__(self, catalog, query, types=None):
+        self.words = _rids(catalog, base_query(query, types))
+        self.filters = {
+            name: _index_rids(catalog, name, list(values))
+            for name, values in query.filters.items()
+            if name != "year"
+        }
+        with_years = filtered_query(query).get("year")
+        bounds = filtered_query(query, without="year").get("year")
+        self.years = None if with_years is None else _index_rids(catalog, "year", with_years)
+        self.bounds = None if bounds is None else _index_rids(catalog, "year", bounds)
+
+    def records(self, without=None):
+        """The records of the search with every facet filter except `without`."""
+        records = self.words
+        for name, found in self.filters.items():
+            if name != without:
+                records = intersection(records, found)
+        years = self.bounds if without == "year" else self.years
+        if years is not None:
+            records = intersection(records, years)
+        return records if records is not None else IISet()
+
+
+def _sorted_page(catalog, rids, sort, end):
+    """The first `end` brains of `rids` in the order of `sort` (SORTS)."""
+    if not rids:
+        return []
+    sort_on, sort_order = SORTS[sort]
+    records = catalog._catalog
+    return records.sortResults(
+        rids,
+        records.getIndex(sort_on),
+        reverse=sort_order == "descending",
+        limit=end,
+        merge=True,
+        actual_result_count=len(rids),
+        b_start=0,
+        b_size=end,
+    )
+
+
+def run(catalog, query, url_of, titles, types=None):
+    end = query.start + query.page_size
+    sets = FilterSets(catalog, query, types)
+    rids = sets.records()
     total = len(rids)
     counts = {}
     for name in FACETS:
-        if name in query.filters:
-            facet_rids = _rids(catalog, filtered_query(query, types, without=name))
-        else:
-            facet_rids = rids
+        facet_rids = sets.records(without=name) if name in query.filters else rids
         counts[name] = count_values(catalog, name, facet_rids)
-    page = brains[query.start : end] if query.start < total else []
+    brains = _sorted_page(catalog, rids, query.sort, end) if query.start < total else []
+    page = brains[query.start : end]
     items = [item_of(catalog, brain, query, url_of, titles) for brain in page]
     return SearchResults(
         total=total,
