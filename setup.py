@@ -85,6 +85,7 @@ setup(
             "hypothesis",  # property-based tests: random input at every public endpoint
             "ruff",        # make lint: Python style and format
             "zpretty",     # make lint: ZCML and GenericSetup XML format
+            "i18ndude",    # make i18n: extracts the message ids into locales/
         ],
     },
     entry_points={
