@@ -219,6 +219,17 @@ def _facets(query, current_year):
     return params
 
 
+def _exact_context(value):
+    """A context filter matching the stored context `value` exactly.
+
+    Solr parses ``suggest.cfq`` with the suggester's text analyzer, which splits
+    "user$reseau-a" into three words that match no stored context: a reader's own
+    and their groups' entries (a network's private space) never completed. A
+    regular expression is not analyzed and matches the whole term; every other
+    character escaped, "reseau-a" never matches "reseau-ab"."""
+    return "/" + re.sub(r"([^0-9A-Za-z_])", r"\\\1", str(value)) + "/"
+
+
 def suggest_params(prefix, allowed_roles_and_users, limit=8):
     """Parameters of the /suggest handler (title completion) for this user."""
     roles = [r.replace(":", "$") for r in allowed_roles_and_users] or ["Anonymous"]
@@ -227,6 +238,6 @@ def suggest_params(prefix, allowed_roles_and_users, limit=8):
         ("suggest.dictionary", "titles"),
         ("suggest.q", prefix),
         ("suggest.count", str(limit)),
-        ("suggest.cfq", " OR ".join(_escape_term(r) for r in roles)),
+        ("suggest.cfq", " OR ".join(_exact_context(r) for r in roles)),
         ("wt", "json"),
     ]
