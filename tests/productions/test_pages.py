@@ -33,7 +33,7 @@ def clean(text, tree, url):
     assert not re.search(r"\b\d\d/\d\d/\d\d\b", main[0].text_content()), url
 
 
-def test_every_type_has_a_clean_page(demo):
+def every_type_has_a_clean_page(demo):
     base = demo["base"]
     for path in (
         "dossiers/savoirs-de-base-illettrisme",
@@ -52,3 +52,49 @@ def test_every_type_has_a_clean_page(demo):
         text, tree = page(url)
         clean(text, tree, url)
         assert tree.xpath("//h1"), url
+
+
+def dossier_references_are_relations_to_the_fund(demo):
+    url = f"{demo['base']}/dossiers/savoirs-de-base-illettrisme"
+    _text, tree = page(url)
+    links = tree.xpath("//ul[@class='rt-prod-references']//a")
+    titles = [a.text_content().strip() for a in links]
+    assert "La France de l'illettrisme" in titles and "Planète alpha" in titles
+    assert all("/fonds/" in a.get("href") for a in links)
+    # the one reference that is a Conf'At', not a Notice, stays in the introduction
+    others = tree.xpath("//h2[.='Autres références']/following-sibling::ul[1]/li/text()")
+    assert others == [
+        "Orthographe et illettrisme ; ou comment aborder des écrits très défaillants "
+        "sur le plan orthographique"
+    ]
+
+
+def fiches_browse_by_theme_territory_and_year(demo):
+    base = f"{demo['base']}/fiches-experiences"
+    _text, tree = page(base)
+    numbers = [
+        s.text for s in tree.xpath("//ul[@class='rt-prod-cards']//span[@class='rt-fiche-number']")
+    ]
+    assert numbers[:3] == ["n°1/2011", "n°2/2011", "n°3/2011"] or "n°1/2011" in numbers
+    _text, tree = page(f"{base}?territoire=81")
+    titles = [a.text for a in tree.xpath("//ul[@class='rt-prod-cards']//a")]
+    assert "La Régie de Territoire, Graulhet" in titles
+    assert "Le PAC, Passeport Accueil Jeunes" not in titles
+    _text, tree = page(f"{base}?annee=2011")
+    assert tree.xpath("string(//h2[@id='rt-h-fiches'])") == "Fiches expériences : 2011"
+
+
+def watch_blog_feeds_per_theme(demo):
+    _text, tree = page(f"{demo['base']}/veille")
+    rss = tree.xpath("//section[@aria-labelledby='rt-h-themes']//a[starts-with(.,'RSS')]/@href")
+    assert rss and "f.production_kind=actualite" in rss[0] and "f.themes=" in rss[0]
+    feed = requests.get(rss[0], timeout=60)
+    assert feed.status_code == 200 and "<rss" in feed.text and "<item>" in feed.text
+
+
+def test_production_pages_of_the_demo_content(demo):
+    """One demo build (about 20 s) for every check of the pages."""
+    every_type_has_a_clean_page(demo)
+    dossier_references_are_relations_to_the_fund(demo)
+    fiches_browse_by_theme_territory_and_year(demo)
+    watch_blog_feeds_per_theme(demo)

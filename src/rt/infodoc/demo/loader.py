@@ -85,17 +85,45 @@ def load_confat(portal):
         )
 
 
+def _fund_relations(portal, titles):
+    """(relations to the Notices of the fund with these titles, titles not found)."""
+    from z3c.relationfield import RelationValue
+    from zope.component import getUtility
+    from zope.intid.interfaces import IIntIds
+
+    if not titles:
+        return [], []
+    intids = getUtility(IIntIds)
+    fund = {}
+    for brain in api.content.find(portal_type="Notice", sort_on="created"):
+        fund.setdefault(brain.Title, brain)
+    relations, others = [], []
+    for title in titles:
+        if title in fund:
+            relations.append(RelationValue(intids.getId(fund[title].getObject())))
+        else:
+            others.append(title)
+    return relations, others
+
+
 def load_dossiers(portal):
     section = portal["dossiers"]
     for item in read("dossiers"):
         state = "members" if item.get("private") else "published"
         intro = item.get("introduction")
-        refs = item.get("references") or []
-        if refs:
-            refs_html = "".join(f"<li>{_escape(r)}</li>" for r in refs)
-            intro = (intro or "") + f"<h2>Références</h2><ul>{refs_html}</ul>"
+        # the chosen references found in the fund are relations; the others
+        # (productions, documents outside the fund) stay listed in the introduction
+        relations, others = _fund_relations(portal, item.get("references") or [])
+        if others:
+            refs_html = "".join(f"<li>{_escape(r)}</li>" for r in others)
+            intro = (intro or "") + f"<h2>Autres références</h2><ul>{refs_html}</ul>"
         dossier = _create(
-            section, "DossierThematique", item, state=state, introduction=_html(intro)
+            section,
+            "DossierThematique",
+            item,
+            state=state,
+            introduction=_html(intro),
+            references=relations,
         )
         for page in item.get("pages", []):
             _create(
