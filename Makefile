@@ -73,6 +73,9 @@ buildout: ## build a Plone instance with zc.buildout from the same pins (var/bui
 
 # --- quality ------------------------------------------------------------------
 
+i18n: $(STAMP) ## extract the message ids (i18ndude), sync and compile the catalogues of src/rt/infodoc/locales
+	$(BIN)/python scripts/i18n
+
 ZCML := $(shell find src instance -name '*.zcml' -not -path '*/node_modules/*')
 PROFILE_XML := $(shell find profiles -name '*.xml')
 LINTED := src tests scripts
@@ -99,4 +102,4 @@ test-fast: ## pure-Python tests only (no Zope, no servers)
 bench: install ## benchmarks; figures go to docs/BENCHMARKS.md
 	$(BIN)/python scripts/bench
 
-.PHONY: help system-deps install instance constraints buildout start-services site run stop reset lint format test test-fast bench
+.PHONY: help system-deps install instance constraints buildout start-services site run stop reset lint format test test-fast bench i18n
