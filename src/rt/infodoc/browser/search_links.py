@@ -31,24 +31,34 @@ def toggle_url(base, query, facet, value):
 
 class FacetLinks:
     """``toggle_url`` for every value of every facet of one page, without a new
-    SearchQuery per value: the parameters that do not change are encoded once.
-    The same URLs as ``toggle_url`` (tests/browser/test_pure_helpers.py)."""
+    SearchQuery per value: the parameters that do not change are encoded once,
+    and joined once around each facet's place, so a link costs the encoding of
+    its own value. The same URLs as ``toggle_url`` (tests/browser/test_pure_helpers.py)."""
 
     def __init__(self, base, query):
         params = [(k, v) for k, v in query.to_params() if k != "page"]
         self.base = base
-        self.head = [_pair(k, v) for k, v in params if not k.startswith("f.") and k not in _TAIL]
-        self.tail = [_pair(k, v) for k, v in params if k in _TAIL]
+        head = [_pair(k, v) for k, v in params if not k.startswith("f.") and k not in _TAIL]
+        tail = [_pair(k, v) for k, v in params if k in _TAIL]
         self.filters = {name: list(query.filters.get(name, ())) for name in FACETS}
+        encoded = {
+            name: [_pair(f"f.{name}", v) for v in values] for name, values in self.filters.items()
+        }
+        self._own = encoded
+        self._around = {}
+        for position, name in enumerate(FACETS):
+            before = head + [pair for other in FACETS[:position] for pair in encoded[other]]
+            after = [pair for other in FACETS[position + 1 :] for pair in encoded[other]] + tail
+            self._around[name] = (before, after)
 
     def url(self, facet, value):
-        parts = list(self.head)
-        for name in FACETS:
-            values = self.filters[name]
-            if name == facet:
-                values = [v for v in values if v != value] if value in values else [*values, value]
-            parts.extend(_pair(f"f.{name}", v) for v in values)
-        parts.extend(self.tail)
+        before, after = self._around[facet]
+        values = self.filters[facet]
+        if value in values:
+            own = [pair for v, pair in zip(values, self._own[facet], strict=True) if v != value]
+        else:
+            own = [*self._own[facet], _pair(f"f.{facet}", value)]
+        parts = before + own + after
         return f"{self.base}?{'&'.join(parts)}" if parts else self.base
 
 
