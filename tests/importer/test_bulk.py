@@ -4,14 +4,16 @@ import transaction
 from DateTime import DateTime
 from plone import api
 from Products.CMFCore.indexing import getQueue
+from zope.event import notify
 
 from rt.infodoc.importer import plan
 from rt.infodoc.importer.bulk import BulkNoticeWriter
+from rt.infodoc.importer.events import BatchWritten
+from rt.infodoc.importer.events import ImportRun
 from rt.infodoc.importer.options import ImportOptions
 from rt.infodoc.importer.runner import import_file
 from rt.infodoc.importer.runner import revert_batch
 from rt.infodoc.importer.sources import items_from_file
-from rt.infodoc.importer.state import get_state
 
 from .conftest import DATA
 
@@ -106,7 +108,7 @@ def test_bulk_and_classic_writers_leave_the_same_site(site, demo_fund):
 
 
 def test_nothing_enters_the_indexing_queue(site, demo_fund):
-    writer = BulkNoticeWriter(site, state=get_state(site))
+    writer = BulkNoticeWriter(site)
     index = plan.MatchIndex()
     for n, item in enumerate(items_from_file(demo_fund)):
         if n == 5:
@@ -115,7 +117,10 @@ def test_nothing_enters_the_indexing_queue(site, demo_fund):
             item.decode(), index, lambda key: None, "fonds", plan.raw_sha1(item.raw)
         )
         writer.create(decision)
-    writer.finish_batch()
+    # the batch as the runner ends it: its event, then its subscribers' last writes
+    run = ImportRun(site, "essai")
+    notify(BatchWritten(site, run, *writer.finish_batch()))
+    run.before_commit()
     # collective.solr's processor gets no Notice (only the folder, once: it was modified)
     queued = [getattr(entry[1], "portal_type", None) for entry in getQueue().getState()]
     assert "Notice" not in queued and len(queued) <= 1

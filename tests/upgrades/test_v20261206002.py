@@ -3,18 +3,18 @@
 import os
 import socket
 
-from plone import api
+from BTrees.OOBTree import OOBTree
 
-from rt.infodoc.importer.backlog import ImportSolrBacklog
-from rt.infodoc.importer.backlog import entry
-from rt.infodoc.importer.backlog import solr_pending
 from rt.infodoc.importer.state import get_state
+from rt.infodoc.search.bulk.backlog import entry
+from rt.infodoc.search.bulk.backlog import is_abandoned
 
 PROFILE = "rt.infodoc:default"
 
 
 def test_old_entries_get_no_writer_and_are_replayed_at_once(portal, setup_tool):
-    tree = solr_pending(get_state(portal), create=True)
+    # the backlog was then the import state's (moved to search by 20261206010)
+    tree = get_state(portal).solr_pending = OOBTree()
     tree["uid-old"] = "/plone/fonds/old"  # as an import before this version left it
     tree["uid-live"] = entry("/plone/fonds/live")  # a batch of this very process
     setup_tool.setLastVersionForProfile(PROFILE, "20261206001")
@@ -28,15 +28,4 @@ def test_old_entries_get_no_writer_and_are_replayed_at_once(portal, setup_tool):
     path, _written, writer = tree["uid-live"]
     assert (path, writer) == ("/plone/fonds/live", f"{socket.gethostname()}:{os.getpid()}")
     # the guard replays what has no running writer, and leaves a running import's batch
-    assert ImportSolrBacklog().abandoned(api.portal.get()) == [("uid-old", "/plone/fonds/old")]
-
-
-def test_a_dead_writers_batch_is_abandoned_at_once(portal):
-    tree = solr_pending(get_state(portal), create=True)
-    dead = f"{socket.gethostname()}:{2**22 + 12345}"  # above any pid in use here
-    tree["uid-dead"] = ("/plone/fonds/dead", 4e9, dead)  # written "now", process gone
-    tree["uid-other-host"] = ("/plone/fonds/far", 4e9, "elsewhere:1")
-    backlog = ImportSolrBacklog()
-    assert backlog.abandoned(portal) == [("uid-dead", "/plone/fonds/dead")]
-    backlog.forget(portal, ["uid-dead"])
-    assert list(tree) == ["uid-other-host"]
+    assert [uid for uid, value in tree.items() if is_abandoned(value)] == ["uid-old"]

@@ -14,6 +14,7 @@ from Products.CMFCore.utils import getToolByName
 from Products.CMFCore.WorkflowCore import ActionSucceededEvent
 from zope.event import notify
 from zope.interface import Invalid
+from zope.interface import implementer
 from zope.schema import Choice
 from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import ValidationError
@@ -22,6 +23,8 @@ from rt.infodoc.content.notice import IMPORTED_FIELDS
 from rt.infodoc.content.notice import INotice
 from rt.infodoc.content.notice import notice_fields_to_schema
 from rt.infodoc.marc.writers import to_iso2709
+
+from .interfaces import INoticeWriter
 
 # The centre's classification, suggested by the record's subjects (606/607) when
 # the Notice has none of its own; a documentaliste's choice is never overwritten.
@@ -52,6 +55,7 @@ def _list_of_dicts(value):
     )
 
 
+@implementer(INoticeWriter)
 class NoticeWriter:
     """Applies decisions to the Notices of one site (one ZODB connection)."""
 
@@ -291,3 +295,14 @@ class NoticeWriter:
             self._set_state(obj, state, "revert")
             obj.reindexObject(idxs=["review_state", "allowedRolesAndUsers"])
         return True
+
+    # --- once per batch: nothing to do, each Notice went through the usual events
+
+    def finish_batch(self):
+        return [], []
+
+    def after_commit(self):
+        pass
+
+    def abort(self):
+        pass

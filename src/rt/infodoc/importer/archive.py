@@ -7,7 +7,6 @@ Written by the background job (``jobs.py``) when its run ends, read by the page
 import json
 
 import transaction
-from BTrees.OOBTree import OOBTree
 
 from .report import ImportReport
 from .state import get_state
@@ -15,10 +14,7 @@ from .state import get_state
 
 def store_report(site, report):
     """Keep the JSON report in the ZODB for download; returns its id."""
-    state = get_state(site)
-    reports = getattr(state, "reports", None)
-    if reports is None:
-        reports = state.reports = OOBTree()
+    reports = get_state(site).reports
     report_id = (report.started or "rapport").replace(":", "").replace("+", "Z")
     report_id = f"{report_id}-{len(reports) + 1}"
     reports[report_id] = report.to_json()
@@ -29,8 +25,7 @@ def store_report(site, report):
 def report_json(site, report_id):
     """The stored JSON text of a report, or None."""
     state = get_state(site, create=False)
-    reports = getattr(state, "reports", None) or {}
-    return reports.get(report_id or "")
+    return state.reports.get(report_id or "") if state is not None else None
 
 
 def stored_report(site, report_id):

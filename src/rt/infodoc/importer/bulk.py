@@ -14,16 +14,12 @@ per-object machinery that makes a bulk import crawl:
   container).  Not run: content rules on "added" (an import is not an editor's
   action), link integrity and redirector (a new object has no links and no old
   path), the container's modification event (sent once per batch instead);
-- nothing enters the indexing queue: ``finish_batch`` catalogs each new or updated
-  Notice once, every index and metadata column, each value computed once
-  (``indexing.IndexValues``), and builds its Solr document from the same values
-  (``solr_bulk``); collective.solr's queue processor never sees these objects;
+- nothing enters the indexing queue: ``finish_batch`` hands the batch's new and
+  updated Notices to the run, which fires ``IBatchWritten`` for them; the search
+  package catalogues them and sends them to Solr (``rt.infodoc.search.bulk``), the
+  OAI provider drops their cached metadata, before the batch's commit;
 - after the batch's commit, its Notices become ghosts (the ZODB cache keeps the
-  catalog's buckets instead) and its documents go to Solr in one request from a
-  background thread; their UIDs are kept in the import state (same transaction as
-  the Notices) until Solr has accepted them, so a crash between the commit and the
-  post loses nothing: the next run sends them first, and ``close`` hands those Solr
-  refused to the search catch-up (``rt.infodoc.search.catchup``).
+  catalog's buckets instead).
 """
 
 import copy
@@ -39,9 +35,7 @@ from plone.uuid.interfaces import ATTRIBUTE_NAME
 from zope.component import getUtility
 from zope.component import queryUtility
 from zope.container.contained import notifyContainerModified
-
-from rt.infodoc.oaiprovider.subscribers import drop_cached
-from rt.infodoc.search import config
+from zope.interface import implementer
 
 from .apply import HASH_ATTR
 from .apply import RAW_ATTR
@@ -49,15 +43,7 @@ from .apply import SOURCE_ATTR
 from .apply import SUGGESTED_FIELDS
 from .apply import WORKFLOW_ID
 from .apply import NoticeWriter
-from .backlog import entry
-from .backlog import entry_path
-from .backlog import solr_pending
-from .indexing import IndexValues
-from .indexing import Lookups
-from .indexing import catalog_batch
-from .solr_bulk import DocumentBuilder
-from .solr_bulk import SolrPoster
-from .solr_bulk import solr_manager
+from .interfaces import INoticeWriter
 
 logger = logging.getLogger("rt.infodoc.importer")
 
@@ -65,14 +51,12 @@ PORTAL_TYPE = "Notice"
 OWNERSHIP_ATTRS = ("_owner", "__ac_local_roles__")
 
 
+@implementer(INoticeWriter)
 class BulkNoticeWriter(NoticeWriter):
-    def __init__(
-        self, site, container_path="fonds", source="cosoter", actor="import", state=None, solr=True
-    ):
+    def __init__(self, site, container_path="fonds", source="cosoter", actor="import"):
         super().__init__(site, container_path, source, actor)
-        self.state = state
-        self.pending = []  # Notices written in this batch, not yet catalogued
-        self.docs = []  # their Solr documents, posted after the commit
+        self.created = []  # Notices this batch created, not yet catalogued
+        self.updated = []  # Notices this batch updated, not yet catalogued
         self.written = []  # Notices of the batch being committed (then ghosted)
         fti = getUtility(IDexterityFTI, name=PORTAL_TYPE)
         self.klass = resolveDottedName(fti.klass)
@@ -88,12 +72,6 @@ class BulkNoticeWriter(NoticeWriter):
             self.intids = queryUtility(IIntIds)
         except ImportError:  # pragma: no cover - Plone always has it
             self.intids = None
-        manager = solr_manager() if solr and state is not None else None
-        self.builder = DocumentBuilder(manager) if manager is not None else None
-        self.poster = SolrPoster(config.core_url()) if manager is not None else None
-        self.sent = {}  # token -> uids posted, waiting for Solr's answer
-        self._token = 0
-        self.lookups = Lookups(self.catalog)
         self._workflow_template = None
         self._owner_template = None
 
@@ -118,7 +96,7 @@ class BulkNoticeWriter(NoticeWriter):
         if self.intids is not None:
             self.intids.register(obj)
         self._initial_state(obj)
-        self.pending.append(obj)
+        self.created.append(obj)
         return f"{self.container_path}/{new_id}", getattr(obj, ATTRIBUTE_NAME)
 
     def _add(self, new_id, obj):
@@ -172,42 +150,25 @@ class BulkNoticeWriter(NoticeWriter):
 
     def update(self, decision):
         obj, previous = self.write_update(decision)
-        # No modification event here: drop the OAI provider's cached metadata of the
-        # record as its subscriber would (the catalog still holds the old key).
-        drop_cached(self.site, obj)
-        self.pending.append(obj)
+        self.updated.append(obj)  # no modification event: IBatchWritten tells
         return previous
 
     # --- once per batch ------------------------------------------------------------
 
     def finish_batch(self):
-        """Catalog the batch's Notices and build their Solr documents (before commit)."""
-        objects, self.pending = self.pending, []
-        if not objects:
-            return
-        self.written.extend(objects)
-        indexed = catalog_batch(self.catalog, objects, self.lookups)
-        notifyContainerModified(self.container)
-        if self.builder is None:
-            return
-        tree = solr_pending(self.state, create=True)
-        for obj, values in zip(objects, indexed, strict=False):
-            doc = self.builder.document(values)
-            if doc is not None:
-                self.docs.append(doc)
-                tree[doc[self.builder.unique_key]] = entry("/".join(obj.getPhysicalPath()))
-        self._forget_sent()
+        """The batch's (created, updated) Notices, for ``IBatchWritten`` (before
+        the commit; the container gets its one modification notice here)."""
+        created, updated = self.created, self.updated
+        self.created, self.updated = [], []
+        if created or updated:
+            self.written.extend(created)
+            self.written.extend(updated)
+            notifyContainerModified(self.container)
+        return created, updated
 
     def after_commit(self):
-        """The batch is committed: its documents go to Solr (in the background), its
-        Notices leave the ZODB cache (``release``)."""
+        """The batch is committed: its Notices leave the ZODB cache (``release``)."""
         self.release()
-        docs, self.docs = self.docs, []
-        if not docs or self.poster is None:
-            return
-        self._token += 1
-        self.sent[self._token] = [doc[self.builder.unique_key] for doc in docs]
-        self.poster.send(docs, self._token)
 
     def release(self):
         """Turn the committed Notices of the batch into ghosts.
@@ -228,78 +189,6 @@ class BulkNoticeWriter(NoticeWriter):
                     history._p_deactivate()
 
     def abort(self):
-        self.pending = []
-        self.docs = []
+        self.created = []
+        self.updated = []
         self.written = []
-
-    def _forget_sent(self):
-        """UIDs Solr accepted leave the pending list (in the current transaction)."""
-        if self.poster is None:
-            return
-        tree = solr_pending(self.state)
-        for token in self.poster.done():
-            for uid in self.sent.pop(token, ()):
-                if tree is not None and uid in tree:
-                    del tree[uid]
-
-    def send_leftovers(self):
-        """Notices a previous run wrote but Solr never got (killed between the two)."""
-        tree = solr_pending(self.state)
-        if self.builder is None or not tree:
-            return 0
-        paths = {uid: entry_path(value) for uid, value in tree.items()}
-        objects = [
-            obj
-            for obj in (self.site.unrestrictedTraverse(path, None) for path in paths.values())
-            if obj is not None
-        ]
-        missing = [
-            uid for uid, path in paths.items() if self.site.unrestrictedTraverse(path, None) is None
-        ]
-        for uid in missing:
-            del tree[uid]
-        for obj in objects:
-            doc = self.builder.document(IndexValues(obj, self.catalog, self.lookups))
-            if doc is not None:
-                self.docs.append(doc)
-        count = len(self.docs)
-        self.after_commit()  # these Notices are committed already
-        return count
-
-    def stop(self):
-        """The run failed: let Solr have what was committed; pending UIDs stay for the
-        next run (no ZODB write here)."""
-        if self.poster is None:
-            return
-        self.poster.wait()
-        try:
-            self.poster.commit()
-        except Exception as exc:  # noqa: B902
-            logger.warning("Solr commit after a failed import failed: %s", exc)
-        self.poster.close()
-        self.poster = None
-
-    def close(self, commit=True):
-        """Wait for Solr, commit it once, forget what it accepted; the rest goes to
-        the search catch-up.  Runs inside the run's last transaction."""
-        if self.poster is None:
-            return
-        self.poster.wait()
-        if commit:
-            try:
-                self.poster.commit()
-            except Exception as exc:  # noqa: B902 - Solr down: the catch-up sends later
-                logger.warning("Solr commit after import failed: %s", exc)
-        self._forget_sent()
-        self.poster.close()
-        self.poster.failed()
-        tree = solr_pending(self.state)
-        if tree:
-            from rt.infodoc.search.catchup import INDEX
-            from rt.infodoc.search.catchup import remember
-
-            for uid, value in list(tree.items()):
-                obj = self.site.unrestrictedTraverse(entry_path(value), None)
-                if obj is not None:
-                    remember(obj, INDEX)
-                del tree[uid]

@@ -12,8 +12,6 @@ are plain dicts of plain values, written in the transaction of their batch.
 
 from datetime import datetime
 
-from BTrees.OOBTree import OOBTree
-
 from .batches import now_iso
 from .damage import ACCEPTED
 from .damage import HELD
@@ -27,13 +25,8 @@ STATUS_LABELS = {
 
 
 def held_store(state, create=False):
-    """The OOBTree of held records (digest -> entry), or None."""
-    if state is None:
-        return None
-    store = getattr(state, "held", None)
-    if store is None and create:
-        store = state.held = OOBTree()
-    return store
+    """The OOBTree of held records (digest -> entry), or None without a state."""
+    return state.held if state is not None else None
 
 
 def get(state, digest):

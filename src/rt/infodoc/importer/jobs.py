@@ -45,7 +45,6 @@ import transaction
 from AccessControl.SecurityManagement import getSecurityManager
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import noSecurityManager
-from BTrees.OOBTree import OOBTree
 from Testing.makerequest import makerequest
 from zope.component.hooks import setSite
 
@@ -89,10 +88,8 @@ def _iso(stamp):
 
 
 def jobs_tree(state, create=False):
-    tree = getattr(state, "jobs", None)
-    if tree is None and create:
-        tree = state.jobs = OOBTree()
-    return tree
+    """The state's job list (``create`` is kept for callers; the list always exists)."""
+    return state.jobs if state is not None else None
 
 
 def job_dir() -> Path:

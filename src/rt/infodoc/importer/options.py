@@ -16,4 +16,3 @@ class ImportOptions:
     limit: int | None = None  # handle at most this many records (web page)
     flavour: str | None = None  # force "unimarc" / "marc21"
     bulk: bool = True  # fast writer (importer/bulk.py); False: per-object events
-    solr: bool = True  # bulk: send the documents to Solr directly (if active)

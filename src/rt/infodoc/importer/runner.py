@@ -16,6 +16,7 @@ import time
 
 import transaction
 from ZODB.POSException import ConflictError
+from zope.event import notify
 
 from . import damage
 from . import keys
@@ -29,6 +30,8 @@ from .batches import file_sha1
 from .batches import new_run_id
 from .batches import now_iso
 from .bulk import BulkNoticeWriter
+from .events import BatchWritten
+from .events import ImportRun
 from .failpoint import failpoint
 from .guard import DamageGuard
 from .index import build_index
@@ -51,9 +54,7 @@ class _Run:
         self.progress = progress
         self.state = get_state(site, create=not options.dry_run)
         if options.bulk and not options.dry_run:
-            self.writer = BulkNoticeWriter(
-                site, options.container, options.source, state=self.state, solr=options.solr
-            )
+            self.writer = BulkNoticeWriter(site, options.container, options.source)
         else:
             self.writer = NoticeWriter(site, options.container, options.source)
         self.index = build_index(site)
@@ -65,6 +66,7 @@ class _Run:
         self.resume_position = 0
         self.batch_number = 0
         self.done = 0
+        self.subscribers = None  # the ImportRun its batches' subscribers see
 
     # --- checkpoint ----------------------------------------------------------------
 
@@ -232,7 +234,8 @@ class _Run:
                 return
             except ConflictError:
                 transaction.abort()
-                self._writer_call("abort")
+                self.writer.abort()
+                self.subscribers.abort()
                 if attempt == CONFLICT_RETRIES:
                     raise
                 self.batch_number -= 1
@@ -265,17 +268,19 @@ class _Run:
             self.state.journal[journal["batch_id"]] = journal
             self.report.batches.append(journal["batch_id"])
         self.save_checkpoint(last)
-        self._writer_call("finish_batch")
+        self.batch_written()
         transaction.commit()
         failpoint("after-batch-commit", self.batch_number)
-        self._writer_call("after_commit")
+        self.writer.after_commit()
+        self.subscribers.after_commit()
         self.site._p_jar.cacheGC()
 
-    def _writer_call(self, name, *args):
-        method = getattr(self.writer, name, None)
-        if method is not None:
-            return method(*args)
-        return None
+    def batch_written(self):
+        """``IBatchWritten`` for what the writer wrote in bulk, then the subscribers'
+        last writes in the batch's transaction."""
+        created, updated = self.writer.finish_batch()
+        notify(BatchWritten(self.site, self.subscribers, created, updated))
+        self.subscribers.before_commit()
 
     def withdraw_missing(self):
         source_keys = self.state.sources.get(self.options.source, ()) if self.state else ()
@@ -321,9 +326,9 @@ class _Run:
         started = time.monotonic()
         self.report.started = self.report.started or now_iso()
         self.load_checkpoint()
+        self.subscribers = ImportRun(self.site, self.run_id)
         stopped = False
         try:
-            self._writer_call("send_leftovers")
             for chunk in batched(items, self.options.batch_size):
                 self.run_batch(chunk)
                 if self.options.limit and self.done >= self.options.limit:
@@ -334,8 +339,9 @@ class _Run:
                 self.withdraw_missing()
         except Exception as exc:
             transaction.abort()
-            self._writer_call("abort")
-            self._writer_call("stop")
+            self.writer.abort()
+            self.subscribers.abort()
+            self.subscribers.stop()
             self.report.status = "failed"
             self.report.error = f"import interrompu : {exc.__class__.__name__}: {exc}"
             self.report.finish(now_iso(), time.monotonic() - started)
@@ -346,8 +352,8 @@ class _Run:
         else:
             if self.checkpoint is not None:
                 self.save_checkpoint(self.checkpoint.position, done=not stopped)
-            self._writer_call("finish_batch")
-            self._writer_call("close")
+            self.batch_written()
+            self.subscribers.close()
             transaction.commit()
         if self.progress is not None:
             self.progress.finish()

@@ -1,14 +1,23 @@
 """The importer's own records in the ZODB, next to the content they describe.
 
 Stored in the site's annotations, so they are written in the same transaction as
-the Notices of a batch:
+the Notices of a batch.  Every container is declared here, made with the state,
+and nothing else adds attributes to it (upgrade 20261206010 gave older states
+the ones they lacked):
 - ``by_raw``: SHA-1 of a record's raw bytes -> key (path of its Notice in the site),
   to skip unchanged records before decoding anything;
 - ``checkpoints``: file SHA-1 -> Checkpoint dict (see batches.py);
 - ``journal``: batch id -> what the batch did, to revert it;
 - ``sources``: import source label ("cosoter") -> keys of its Notices;
 - ``held``: SHA-1 of a repaired record's raw bytes -> the record held apart for
-  a documentaliste (see held.py; added to older sites by upgrade 20261206003).
+  a documentaliste (see held.py);
+- ``jobs``: job id -> the import or undo started from the page (see jobs.py);
+- ``reports``: report id -> JSON report of a run started from the page (archive.py);
+- ``last_launch``: id of the last job launched (written with each launch, so two
+  launches at the same moment conflict, see jobs.py).
+
+The Notices a bulk run committed and Solr has not accepted yet are the search
+package's (``rt.infodoc.search.bulk``), not the importer's.
 """
 
 from BTrees.OOBTree import OOBTree
@@ -17,17 +26,26 @@ from persistent import Persistent
 from zope.annotation.interfaces import IAnnotations
 
 ANNOTATION_KEY = "rt.infodoc.importer"
+CONTAINERS = ("by_raw", "checkpoints", "journal", "sources", "held", "jobs", "reports")
 
 
 class ImportState(Persistent):
-    held = None  # older states until upgrade 20261206003 (held.held_store creates it)
+    last_launch = ""
 
     def __init__(self):
-        self.by_raw = OOBTree()
-        self.checkpoints = OOBTree()
-        self.journal = OOBTree()
-        self.sources = OOBTree()
-        self.held = OOBTree()
+        for name in CONTAINERS:
+            setattr(self, name, OOBTree())
+
+    def missing_containers(self):
+        """Names of the declared containers an older state does not have yet."""
+        return [name for name in CONTAINERS if not isinstance(self.__dict__.get(name), OOBTree)]
+
+    def add_missing_containers(self):
+        """Give an older state the containers it lacks (upgrade step); their names."""
+        missing = self.missing_containers()
+        for name in missing:
+            setattr(self, name, OOBTree())
+        return missing
 
     def source_keys(self, source: str) -> OOTreeSet:
         keys = self.sources.get(source)

@@ -7,7 +7,9 @@
 - a modified or moved record's cached metadata (which holds its fields and
   URL) is dropped, and so is a withdrawn or deleted record's (what is left is
   swept by the lists): an edit within the second of the record's datestamp
-  does not move its key, yet must not be served stale.
+  does not move its key, yet must not be served stale;
+- so is the cached metadata of a Notice an import batch updated in bulk (no
+  modification event: ``IBatchWritten``, the catalog still holding its old key).
 """
 
 from Products.CMFCore.utils import getToolByName
@@ -134,3 +136,10 @@ def will_move(obj, event):
     site = _site()
     if site is not None:
         drop_cached(site, obj)
+
+
+def batch_written(event):
+    """Notices an import batch updated without a modification event: their cached
+    metadata goes, under the key the catalog still holds and the new one."""
+    for obj in event.updated:
+        drop_cached(event.site, obj)

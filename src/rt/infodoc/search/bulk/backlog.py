@@ -1,10 +1,10 @@
-"""The import's Solr backlog, as the search guard sees it (``ISolrBacklog``).
+"""Bulk indexing's Solr backlog, as the search guard sees it (``ISolrBacklog``).
 
-The bulk writer keeps, in the import state and in the batch's own transaction,
-each Notice it committed but Solr has not accepted yet: uid -> (path, time
-written, writer). The writer is ``host:pid`` of the process that runs the
-import. A live import sends these itself within a batch or two; an import whose
-process died never will. They are abandoned when their process is gone (same
+Bulk indexing (``indexing.BulkIndexing``) keeps, in the site's annotations and in
+the batch's own transaction, each object it catalogued but Solr has not accepted
+yet: uid -> (path, time written, writer). The writer is ``host:pid`` of the
+process that runs the bulk write (the MARC import). A live run sends these itself
+within a batch or two; a run whose process died never will. They are abandoned when their process is gone (same
 host, pid not running) or when nothing removed them for ``STALE_AFTER`` seconds
 (a writer on another host, or a pid reused).
 """
@@ -15,13 +15,12 @@ import socket
 import time
 
 from BTrees.OOBTree import OOBTree
+from zope.annotation.interfaces import IAnnotations
 from zope.interface import implementer
 
 from rt.infodoc.search.interfaces import ISolrBacklog
 
-from .state import get_state
-
-PENDING_ATTR = "solr_pending"
+KEY = "rt.infodoc.search.bulk_pending"
 STALE_AFTER = 300  # seconds: a batch is posted within seconds of its commit
 
 
@@ -69,20 +68,19 @@ def is_abandoned(value, now=None):
     return now - written > STALE_AFTER or _process_gone(writer)
 
 
-def solr_pending(state, create=False):
-    """uid -> entry of Notices written but not yet accepted by Solr (import state)."""
-    tree = getattr(state, PENDING_ATTR, None)
+def solr_pending(site, create=False):
+    """uid -> entry of objects catalogued in bulk but not yet accepted by Solr."""
+    annotations = IAnnotations(site)
+    tree = annotations.get(KEY)
     if tree is None and create:
-        tree = OOBTree()
-        setattr(state, PENDING_ATTR, tree)
+        tree = annotations[KEY] = OOBTree()
     return tree
 
 
 @implementer(ISolrBacklog)
-class ImportSolrBacklog:
+class BulkSolrBacklog:
     def _tree(self, site):
-        state = get_state(site, create=False)
-        return solr_pending(state) if state is not None else None
+        return solr_pending(site)
 
     def abandoned(self, site):
         tree = self._tree(site)

@@ -8,14 +8,13 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import login
 from zope.component.hooks import setSite
 
-from rt.infodoc.importer.bulk import solr_pending
-from rt.infodoc.importer.indexing import IndexValues
 from rt.infodoc.importer.options import ImportOptions
 from rt.infodoc.importer.runner import import_file
-from rt.infodoc.importer.solr_bulk import DocumentBuilder
-from rt.infodoc.importer.solr_bulk import SolrPoster
-from rt.infodoc.importer.solr_bulk import solr_manager
-from rt.infodoc.importer.state import get_state
+from rt.infodoc.search.bulk.backlog import solr_pending
+from rt.infodoc.search.bulk.solr import DocumentBuilder
+from rt.infodoc.search.bulk.solr import SolrPoster
+from rt.infodoc.search.bulk.solr import solr_manager
+from rt.infodoc.search.bulk.values import IndexValues
 from rt.infodoc.search.catchup import pending_count
 from rt.infodoc.search.health import HEALTH
 
@@ -88,7 +87,7 @@ def test_a_bulk_import_is_searchable_when_it_ends(solr_site, demo_fund):
     report = import_file(site, demo_fund, ImportOptions(batch_size=15))
     assert report.created == 40
     assert len(documents(url)) == 40
-    assert not solr_pending(get_state(site)) and pending_count(site) == 0
+    assert not solr_pending(site) and pending_count(site) == 0
     last = site["fonds"][report_last_id(site)]
     results = search(site, SearchQuery(text=last.title))
     assert results.backend == "solr"
@@ -118,10 +117,10 @@ def test_killed_between_commit_and_post_the_next_run_sends_them(solr_site, demo_
     with pytest.raises(_Crash):
         import_file(site, demo_fund, ImportOptions(batch_size=15))
     transaction.begin()
-    assert len(solr_pending(get_state(site))) == 15  # committed with the batch
+    assert len(solr_pending(site)) == 15  # committed with the batch
     assert documents(url) == {}
     monkeypatch.setattr(SolrPoster, "send", real_send)
     report = import_file(site, demo_fund, ImportOptions(batch_size=15))
     assert report.resumed_at == 15 and report.created == 40
     assert len(documents(url)) == 40
-    assert not solr_pending(get_state(site))
+    assert not solr_pending(site)

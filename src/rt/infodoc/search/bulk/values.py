@@ -1,4 +1,4 @@
-"""Catalog a batch of Notices once, each value computed once (Zope).
+"""Catalog a batch of objects once, each value computed once (Zope).
 
 ``IndexValues`` gives what ``plone.indexer``'s ``IndexableObjectWrapper`` gives for
 an attribute name (an ``IIndexer`` adapter's value, else a workflow variable, else

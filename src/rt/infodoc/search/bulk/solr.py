@@ -1,8 +1,8 @@
-"""Send a batch of Notices to Solr in one request, beside the import (Zope).
+"""Send a batch of objects to Solr in one request, beside a bulk write (Zope).
 
 collective.solr indexes each object through the indexing queue at commit, one
 atomic update per object, and its commit rebuilds the title suggester each time.
-During an import the Notices never enter that queue (see ``indexing.py``); this
+Objects written in bulk never enter that queue (see ``values.py``); this
 module builds the same documents as collective.solr's ``getData`` (its rules
 applied from a per-schema plan, ``FieldPlan``, with its own type handlers) and
 ``prepareData`` (``allowedRolesAndUsers`` with ``$``),
@@ -26,7 +26,7 @@ from collective.solr.utils import translation_map
 
 from rt.infodoc.search import config
 
-logger = logging.getLogger("rt.infodoc.importer")
+logger = logging.getLogger("rt.infodoc.search")
 
 POST_TIMEOUT = 120
 
@@ -38,7 +38,7 @@ class FieldPlan:
     separator that joins a list sent to a single-valued field.  ``data(values)``
     then applies them to an ``IndexValues`` as ``getData`` would: a name the
     values do not have is left out, as is a value the handler refuses; sets become
-    lists, bytes text, ``image_scales`` JSON.  tests/importer/test_bulk_solr.py
+    lists, bytes text, ``image_scales`` JSON.  tests/search/bulk/test_solr.py
     compares the documents with the ones collective.solr sends itself.
     """
 

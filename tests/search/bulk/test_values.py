@@ -7,9 +7,9 @@ from plone.app.testing import login
 from plone.indexer.wrapper import IndexableObjectWrapper
 from Products.CMFCore.indexing import processQueue
 
-from rt.infodoc.importer.indexing import IndexValues
-from rt.infodoc.importer.indexing import Lookups
-from rt.infodoc.importer.indexing import catalog_batch
+from rt.infodoc.search.bulk.values import IndexValues
+from rt.infodoc.search.bulk.values import Lookups
+from rt.infodoc.search.bulk.values import catalog_batch
 
 # Names no catalog column uses but Solr's schema or a query may ask for: fields the
 # Notice does not store (schema defaults), names only the parents have (acquired:
