@@ -13,7 +13,7 @@ def main(app, argv=None, out=sys.stdout, err=sys.stderr):
 
     from rt.infodoc.circulation.demodata.load import load
     from rt.infodoc.importer.cli import CannotStart
-    from rt.infodoc.importer.cli import _site
+    from rt.infodoc.importer.cli import open_site
 
     parser = argparse.ArgumentParser(
         prog="demo-circulation", description="Prêts et visites de démonstration."
@@ -23,7 +23,7 @@ def main(app, argv=None, out=sys.stdout, err=sys.stderr):
     parser.add_argument("--scale", type=float, default=1.0, help="part de l'année 2011 (1 : tout)")
     args = parser.parse_args(argv)
     try:
-        site = _site(app, args.site, args.user)
+        site = open_site(app, args.site, args.user)
     except CannotStart as exc:
         err.write(f"Démonstration impossible : {exc}\n")
         return EXIT_NOT_STARTED
