@@ -49,9 +49,10 @@ $(DEMO_FUND): $(STAMP)
 	mkdir -p var/demo
 	scripts/make-demo-fund $(DEMO_FUND)
 
-site: start-services $(DEMO_FUND) ## create the site "Plone" with demo content and import the demo fund (once)
+site: start-services $(DEMO_FUND) ## create the site "Plone" with demo content, import the demo fund, a year of demo loans (once)
 	scripts/create-site
 	scripts/import-marc $(DEMO_FUND)
+	scripts/demo-circulation
 
 run: site ## install, start Solr and ZEO, create the demo site, start the scheduler (reminders), serve http://localhost:8080/Plone
 	@echo "Portail : http://localhost:$(PORT)/Plone  (admin:admin, pour le développement seulement)"
