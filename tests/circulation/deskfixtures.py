@@ -3,6 +3,9 @@
 from datetime import date
 from datetime import datetime
 
+import pytest
+import zope.event
+
 from rt.infodoc.circulation import records
 from rt.infodoc.circulation.desk import Desk
 from rt.infodoc.circulation.rules.calendar import Calendar
@@ -46,3 +49,14 @@ def add_borrower(desk, card, category="adherent", name=None, expires=date(2027, 
     )
     desk.store.borrowers[card] = borrower
     return borrower
+
+
+@pytest.fixture(autouse=True)
+def _no_site_subscribers():
+    """These desks have no Plone site: the site's subscribers (figures, reminders,
+    the availability index), registered when another test loaded the ZCML in this
+    process, must not hear their events."""
+    saved = list(zope.event.subscribers)
+    zope.event.subscribers[:] = []
+    yield
+    zope.event.subscribers[:] = saved

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 
+from circulation.deskfixtures import _no_site_subscribers  # noqa: F401
 from circulation.deskfixtures import add_copy
 from circulation.deskfixtures import make_desk
 from rt.infodoc.circulation import borrowers

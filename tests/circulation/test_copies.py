@@ -2,6 +2,7 @@
 
 import pytest
 
+from circulation.deskfixtures import _no_site_subscribers  # noqa: F401
 from circulation.deskfixtures import add_borrower
 from circulation.deskfixtures import make_desk
 from rt.infodoc.circulation import copies

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 import zope.event
 
+from circulation.deskfixtures import _no_site_subscribers  # noqa: F401
 from circulation.deskfixtures import add_borrower
 from circulation.deskfixtures import add_copy
 from circulation.deskfixtures import make_desk
@@ -310,3 +311,9 @@ def test_visits(desk, fired):
     assert visit.first and visit.category == "usager"
     assert len(list(desk.store.visits_between())) == 2
     assert fired.count("VisitEvent") == 2
+
+
+def test_return_of_a_copy_lent_before_circulation(desk):
+    add_copy(desk, "OLD1", status=statuses.EN_PRET)  # an imported "En prêt", no loan here
+    assert desk.give_back("OLD1") is None
+    assert desk.store.copy("OLD1").status == statuses.DISPONIBLE

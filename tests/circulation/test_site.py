@@ -94,3 +94,56 @@ def test_migration_of_existing_copies_is_idempotent(portal, notice):
     del store.copies_by_uid[notice.UID()]
     assert migrate_copies(portal) == 2
     assert migrate_copies(portal) == 0
+
+
+def _post_form(portal, form):
+    request = portal.REQUEST
+    request.form.clear()
+    request.form.update(form)
+    request["REQUEST_METHOD"] = "POST"
+    request.form["_authenticator"] = portal.restrictedTraverse("@@authenticator").token()
+    return request
+
+
+def test_copies_form_saves_rows_or_nothing(portal, notice):
+    store = get_store(portal)
+    store.copy("RT900002").status = "disponible"
+    reader = borrowers.add_borrower(store, name="Dupont Marie", expires=date(2099, 1, 1))
+    desk_for(portal).lend("RT900002", reader.id, site="foix")
+    request = _post_form(
+        portal,
+        {
+            "count": "3",
+            "action": "enregistrer",
+            "barcode-0": "RT900001",
+            "call_number-0": "374.2 ILL",
+            "site-0": "albi",
+            "status-0": "exclu-du-pret",
+            "barcode-1": "RT900002",
+            "status-1": "en-pret",
+            "site-1": "foix",
+            "delete-1": "1",
+            "barcode-2": "RT900009",
+            "site-2": "toulouse",
+            "status-2": "disponible",
+        },
+    )
+    # a copy on loan cannot be removed: nothing written
+    view = notice.restrictedTraverse("@@exemplaires")
+    html = view()
+    assert "est en prêt : rendez-le d'abord" in html
+    assert store.copy("RT900009") is None and store.copy("RT900001").call_number == "374 ILL"
+    desk_for(portal).give_back("RT900002", "foix")
+    request = _post_form(portal, dict(request.form))
+    html = notice.restrictedTraverse("@@exemplaires")()
+    assert "Exemplaires enregistrés." in html
+    assert store.copy("RT900002") is None
+    assert (store.copy("RT900001").site, store.copy("RT900001").status) == ("albi", "exclu-du-pret")
+    assert availability(portal, notice) == ["empruntable", "sur-place"]
+
+
+def test_labels_pdf(portal, notice):
+    portal.REQUEST.form.clear()
+    pdf = notice.restrictedTraverse("@@etiquettes")()
+    assert pdf.startswith(b"%PDF-")
+    assert portal.REQUEST.response.getHeader("Content-Type") == "application/pdf"

@@ -179,6 +179,11 @@ class Desk:
             if copy.barcode in self.store.transit:
                 self.receive(copy.barcode, site)
                 return None
+            if copy.status == statuses.EN_PRET:
+                # lent before circulation existed (an imported "En prêt"): back in hand
+                self._place(copy, site)
+                self._status_changed(copy)
+                return None
             raise CirculationError.of("not_on_loan", barcode=copy.barcode)
         borrower = self.store.borrower(loan.borrower_id)
         loan.returned = self.now()

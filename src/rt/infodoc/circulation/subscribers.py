@@ -54,3 +54,27 @@ def merge_record_copies(obj, event=None):
 def merge_batch_copies(event):
     for obj in list(event.created) + list(event.updated):
         merge_record_copies(obj)
+
+
+def refresh_latest_issue(issue):
+    """The copies of a periodical's latest issue (by date, else by position) are
+    not lent; those of the earlier issues are."""
+    periodical = issue.aq_parent
+    portal = _portal()
+    store = get_store(portal) if portal is not None else None
+    if store is None:
+        return
+    issues = [o for o in periodical.objectValues() if o.portal_type == "NumeroPeriodique"]
+    if not issues:
+        return
+    dated = [o for o in issues if getattr(o, "date", None)]
+    latest = max(dated, key=lambda o: o.date) if dated else issues[-1]
+    for obj in issues:
+        for copy in store.copies_of(obj.UID()):
+            flag = obj is latest or obj.UID() == latest.UID()
+            if copy.latest_issue != flag:
+                copy.latest_issue = flag
+
+
+def issue_added(obj, event=None):
+    refresh_latest_issue(obj)

@@ -174,8 +174,12 @@ class INotice(model.Schema):
         description=_("Numéro de la notice dans le catalogue partagé (001)."),
         required=False,
     )
+    # The copies as read from the MARC record (995/852), kept for the record's
+    # exports; the copies themselves live in circulation (their live status) and
+    # are edited on @@exemplaires with rows and choice lists, never as JSON here.
+    directives.omitted("items")
     items = JSONField(
-        title=_("Exemplaires"),
+        title=_("Exemplaires (notice MARC)"),
         description=_("Code-barres, cote, section, statut et site de chaque exemplaire."),
         schema=json_schemas.ITEMS,
         required=False,
