@@ -92,9 +92,58 @@ def watch_blog_feeds_per_theme(demo):
     assert feed.status_code == 200 and "<rss" in feed.text and "<item>" in feed.text
 
 
+OAI_NS = {"oai": "http://www.openarchives.org/OAI/2.0/", "dc": "http://purl.org/dc/elements/1.1/"}
+
+
+def news_in_every_channel(demo):
+    """The watch blog's news in the search portal (Nature facet), REST and OAI-PMH
+    oai_dc; a private news in none of them."""
+    import transaction
+    from plone import api
+
+    with api.env.adopt_roles(["Manager"]):
+        api.content.create(
+            container=demo["portal"]["veille"],
+            type="Actualite",
+            id="brouillon",
+            title="Brève en préparation",
+        )
+    transaction.commit()
+    base = demo["base"]
+    found = requests.get(
+        f"{base}/@recherche",
+        params={"f.production_kind": "actualite", "page_size": 50},
+        headers={"Accept": "application/json"},
+        timeout=60,
+    ).json()
+    titles = {item["title"] for item in found["items"]}
+    assert "Le PRIPI Midi-Pyrénées 2010-2012 présenté à Toulouse" in titles
+    assert "Brève en préparation" not in titles and found["items_total"] == 7
+    kinds = [f for f in found["facets"] if f["name"] == "production_kind"][0]["values"]
+    assert "Actualités (veille)" in [v["title"] for v in kinds]
+    rest = requests.get(
+        f"{base}/veille/pripi-midi-pyrenees", headers={"Accept": "application/json"}, timeout=60
+    ).json()
+    assert rest["@type"] == "Actualite" and rest["date"] == "2011-04-05"
+    denied = requests.get(
+        f"{base}/veille/brouillon", headers={"Accept": "application/json"}, timeout=60
+    )
+    assert denied.status_code == 401
+    oai = requests.get(
+        f"{base}/oai",
+        params={"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "production:actualite"},
+        timeout=60,
+    )
+    root = html.etree.fromstring(oai.content)
+    oai_titles = root.xpath("//dc:title/text()", namespaces=OAI_NS)
+    assert "Le PRIPI Midi-Pyrénées 2010-2012 présenté à Toulouse" in oai_titles
+    assert "Brève en préparation" not in oai_titles and len(oai_titles) == 7
+
+
 def test_production_pages_of_the_demo_content(demo):
     """One demo build (about 20 s) for every check of the pages."""
     every_type_has_a_clean_page(demo)
     dossier_references_are_relations_to_the_fund(demo)
     fiches_browse_by_theme_territory_and_year(demo)
     watch_blog_feeds_per_theme(demo)
+    news_in_every_channel(demo)

@@ -54,6 +54,7 @@ PRODUCTION_TYPES = {
     "Periodique": ("Périodique", "Text"),
     "NumeroPeriodique": ("Numéro de périodique", "Text"),
     "Mallette": ("Mallette pédagogique", "PhysicalObject"),
+    "Actualite": ("Actualité", "Text"),
 }
 
 

@@ -14,6 +14,7 @@ PRODUCTION_TYPES = (
     "Periodique",
     "NumeroPeriodique",
     "Mallette",
+    "Actualite",
 )
 DISSEMINATED_TYPES = NOTICE_TYPES + PRODUCTION_TYPES
 
@@ -23,6 +24,7 @@ PRODUCTION_SETS = {
     "confat": "Conf'At'",
     "dossier": "Dossiers thématiques",
     "panorama": "Panoramas de presse",
+    "actualite": "Veille Information Professionnelle",
 }
 
 # parent spec -> (catalog index, French name)
