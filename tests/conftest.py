@@ -68,8 +68,11 @@ def _keep_plone_layers(request):
 @pytest.fixture(autouse=True)
 def _fresh_page_shells():
     """Each test's site is a new ZODB whose catalog counter may repeat an earlier
-    test's: the page shells kept for anonymous readers start empty."""
+    test's: the page shells (and the home page) kept for anonymous readers start
+    empty."""
     from rt.infodoc.browser import page_shell
+    from rt.infodoc.browser.home import cache as home_page
 
     page_shell.forget()
+    home_page.forget()
     yield

@@ -17,6 +17,8 @@ from live_servers import Zeo
 from live_servers import free_port
 from live_servers import listening
 from live_servers import serve
+from lxml import html
+from public_pages import crawl
 
 from rt.infodoc.testing import SolrProcess
 
@@ -121,3 +123,25 @@ def test_the_private_network_dossier_stays_hidden(demo_site):
     assert response.status_code in (302, 401, 403, 404)
     found = _recherche(demo_site, q=private["title"])
     assert private["title"] not in [item["title"] for item in found["items"]]
+
+
+def test_no_public_page_shows_plone_english_or_raw_values(demo_site):
+    """Every public page a reader reaches from the home page (its links, a few
+    items of each section): no "Powered by Plone", no bytes shown as text (b'…'),
+    no JSON escapes (\\u00…), no English label (public_pages.ENGLISH)."""
+    report = crawl(demo_site, limit=70)
+    assert len(report) >= 30, sorted(report)
+    found = {url: words for url, words in report.items() if words}
+    assert found == {}, found
+
+
+def test_the_fund_entry_and_the_header_search_lead_to_the_documentary_search(demo_site):
+    home = html.fromstring(_get(demo_site).content)
+    entry = [a for a in home.xpath("//nav//a") if a.text_content().strip() == "Fonds documentaire"]
+    assert entry, "no Fonds documentaire entry in the navigation"
+    response = requests.get(entry[0].get("href"), timeout=60)
+    assert response.url == f"{demo_site}/recherche"
+    header = home.xpath("//div[@id='portal-searchbox']//form")[0]
+    assert header.get("action") == f"{demo_site}/recherche"
+    found = requests.get(header.get("action"), params={"q": "illettrisme"}, timeout=60)
+    assert 'id="rt-count"' in found.text

@@ -27,7 +27,9 @@ class HomeView(BrowserView):
         if page_shell.reusable(self.request):
             key = ("accueil", *page_shell.shell_key(self.context, self.request))
             self.request.response.setHeader("Content-Type", "text/html;charset=utf-8")
-            return cache.get(key, self.index)
+            page = cache.get(key, lambda: page_shell.transformed(self.request, self.index()))
+            page_shell.skip_transforms(self.request)  # already themed
+            return page
         return self.index()
 
     @property
