@@ -10,6 +10,7 @@ from rt.infodoc.networks.localroles import network_of
 from rt.infodoc.networks.status import period_sentence
 
 MANAGE_PERMISSION = "rt.infodoc: Manage network members"
+PAGE = "membres-du-reseau"
 
 
 class NetworkBanner(ViewletBase):
@@ -20,7 +21,8 @@ class NetworkBanner(ViewletBase):
         self.group = groups.network_group(network_of(self.context))
 
     def available(self):
-        return self.group is not None
+        # not on the members' page, which says all of it
+        return self.group is not None and getattr(self.view, "__name__", "") != PAGE
 
     def network_title(self):
         return groups.group_title(self.group)
