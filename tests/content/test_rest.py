@@ -18,8 +18,9 @@ CASES = [
             "authors": [
                 {
                     "name": "Agence nationale de lutte contre l'illettrisme",
-                    "role": "Auteur",
                     "kind": "corporate",
+                    "function": "070",
+                    "role": "main",
                 }
             ],
             "publisher": "ANLCI",
