@@ -69,7 +69,7 @@ def test_lend_renew_return(site):
     assert renewed["renewals"] == 1
     copy = get(site, "@exemplaire", {"barcode": "RT800001"}).json()["copy"]
     assert copy["status_title"] == "En prêt" and copy["loan"]["borrower_id"] == one
-    assert get(site, "@emprunteur", {"card": one}).json()["loans"][0]["barcode"] == "RT800001"
+    assert post(site, "@emprunteur", {"card": one}).json()["loans"][0]["barcode"] == "RT800001"
     back = post(site, "@retour", {"barcode": "RT800001"}).json()
     assert back["loan"]["returned"] and back["copy"]["status"] == "disponible"
     assert loans_in_store(site) == {}
@@ -142,8 +142,8 @@ def test_only_circulation_staff(site):
     body = {"barcode": "RT800001", "card": site["cards"][0]}
     assert post(site, "@pret", body, auth=None).status_code == 401
     assert post(site, "@pret", body, auth=("reader", PASSWORD)).status_code == 401
-    assert get(site, "@emprunteurs", {"q": "dupont"}, auth=None).status_code == 401
-    found = get(site, "@emprunteurs", {"q": "dupont"}).json()
+    assert post(site, "@emprunteurs", {"q": "dupont"}, auth=None).status_code == 401
+    found = post(site, "@emprunteurs", {"q": "dupont"}).json()
     assert [b["name"] for b in found["items"]] == ["Dupont Marie"]
     assert loans_in_store(site) == {}
 

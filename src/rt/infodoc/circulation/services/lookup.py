@@ -8,7 +8,7 @@ from rt.infodoc.circulation.services.base import CirculationService
 
 
 class BorrowerGet(CirculationService):
-    """?card= -> the borrower, their loans and open reservations."""
+    """POST {"card"} -> the borrower, their loans and open reservations."""
 
     def operation(self, params):
         store = self.store()
@@ -24,7 +24,7 @@ class BorrowerGet(CirculationService):
 
 
 class BorrowersGet(CirculationService):
-    """?q= -> borrowers whose card, name, e-mail or structure matches."""
+    """POST {"q"} -> borrowers whose card, name, e-mail or structure matches."""
 
     def operation(self, params):
         found = self.store().find_borrowers(self.text(params, "q"), limit=50)
