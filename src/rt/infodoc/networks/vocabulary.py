@@ -6,6 +6,7 @@ from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
+from rt.infodoc.networks.groups import group_title
 from rt.infodoc.networks.groups import network_groups
 
 
@@ -16,5 +17,5 @@ def NetworksVocabulary(context):
     except api.exc.CannotGetPortalError:
         groups = []
     return SimpleVocabulary(
-        [SimpleTerm(value=g.getId(), token=g.getId(), title=g.title_or_id()) for g in groups]
+        [SimpleTerm(value=g.getId(), token=g.getId(), title=group_title(g)) for g in groups]
     )
