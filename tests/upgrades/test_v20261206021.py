@@ -13,6 +13,12 @@ def test_the_theme_footer_and_fund_of_the_centre(portal, setup_tool):
     api.portal.set_registry_record(f"{THEME}.currentTheme", "barceloneta")
     api.portal.set_registry_record(f"{THEME}.rules", "/++theme++barceloneta/rules.xml")
     portal["fonds"].setLayout("listing_view")
+    registry = api.portal.get_tool("portal_registry")
+    for key in [
+        k for k in registry.records.keys() if k.startswith("plone.bundles/rt-infodoc-theme.")
+    ]:
+        del registry.records[key]
+    registry["plone.bundles/rt-infodoc.depends"] = "plone"
     viewlets = getUtility(IViewletSettingsStorage)
     viewlets.setHidden("plone.portalfooter", "*", ())
     setup_tool.setLastVersionForProfile(PROFILE, "20261206020")
@@ -25,3 +31,7 @@ def test_the_theme_footer_and_fund_of_the_centre(portal, setup_tool):
     assert {"plone.footer", "plone.colophon"} <= set(viewlets.getHidden("plone.portalfooter", "*"))
     assert "plone.searchbox" in viewlets.getHidden("plone.portalheader", "*")
     assert portal["fonds"].getLayout() == "fonds-recherche"
+    assert registry["plone.bundles/rt-infodoc-theme.csscompilation"] == (
+        "++theme++rt.infodoc/css/rt-infodoc.min.css"
+    )
+    assert registry["plone.bundles/rt-infodoc.depends"] == "rt-infodoc-theme"
