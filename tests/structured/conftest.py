@@ -63,6 +63,7 @@ class FormClient:
         response = self.session.get(url, timeout=60)
         assert response.status_code == 200, (url, response.status_code, response.text[:300])
         self.url = response.url
+        self.text = response.text
         self.page = html.fromstring(response.content, base_url=response.url)
         return self.page
 
