@@ -37,13 +37,17 @@ def availability(portal, notice):
     return sorted(catalog._catalog.getIndex("availability").getEntryForObject(brain.getRID()))
 
 
-def test_install_makes_the_store_role_and_groups(portal):
+def test_install_makes_the_store_role_and_groups(portal, app):
+    login(app, SITE_OWNER_NAME)
     assert get_store(portal) is not None
     assert "Relais" in portal.valid_roles()
     assert api.group.get(groupname="relais-foix") is not None
     roles = {r["name"] for r in portal.rolesOfPermission(MANAGE_CIRCULATION) if r["selected"]}
     assert {"Documentaliste", "Relais", "Manager"} <= roles
     assert "Anonymous" not in roles and "Member" not in roles
+    assert "exemplaires" in portal.portal_actions.object.objectIds()
+    html = portal.restrictedTraverse("@@circulation-controlpanel")()
+    assert "Règles de prêt" in html and "Jours de fermeture" in html
 
 
 def test_created_notice_copies_go_into_the_store(portal, notice):
@@ -147,3 +151,28 @@ def test_labels_pdf(portal, notice):
     pdf = notice.restrictedTraverse("@@etiquettes")()
     assert pdf.startswith(b"%PDF-")
     assert portal.REQUEST.response.getHeader("Content-Type") == "application/pdf"
+
+
+def test_desk_page_reserves_and_transfers(portal, notice):
+    store = get_store(portal)
+    store.copy("RT900002").status = "disponible"
+    reader = borrowers.add_borrower(store, name="Dupont Marie", expires=date(2099, 1, 1))
+    other = borrowers.add_borrower(store, name="Martin Paul", expires=date(2099, 1, 1))
+    desk_for(portal).lend("RT900001", other.id)
+    desk_for(portal).lend("RT900002", other.id, site="foix")
+    _post_form(
+        portal,
+        {"action": "reserver", "lecteur": reader.id, "document": "RT900001", "retrait": "albi"},
+    )
+    html = portal.restrictedTraverse("@@pret")()
+    assert "Réservé : Illettrisme et territoires, à retirer à Albi." in html
+    (reservation,) = store.reservations_of(reader.id)
+    assert reservation.pickup_site == "albi" and reservation.status == "en-attente"
+    desk_for(portal).give_back("RT900001")  # at the centre: travels to Albi
+    assert store.copy("RT900001").transit_to == "albi"
+    _post_form(portal, {"action": "rendre", "retour": "RT900001", "site": "albi"})
+    html = portal.restrictedTraverse("@@pret")()
+    assert "À mettre de côté pour Dupont Marie (réservation)." in html
+    _post_form(portal, {"action": "transferer", "transfert": "NOPE", "destination": "foix"})
+    html = portal.restrictedTraverse("@@pret")()
+    assert "Code-barres inconnu : « NOPE »" in html

@@ -20,7 +20,17 @@ from rt.infodoc.circulation.browser.common import titles_of
 from rt.infodoc.circulation.errors import CirculationError
 from rt.infodoc.circulation.rules import statuses
 
-ACTIONS = ("chercher", "preter", "prolonger", "rendre", "visite", "site")
+ACTIONS = (
+    "chercher",
+    "preter",
+    "prolonger",
+    "rendre",
+    "visite",
+    "site",
+    "reserver",
+    "annuler",
+    "transferer",
+)
 
 
 class DeskView(BrowserView, CirculationPage):
@@ -199,6 +209,76 @@ class DeskView(BrowserView, CirculationPage):
             )
         )
 
+    def do_reserver(self):
+        """Reserve for the current reader the record of a scanned copy."""
+        barcode = (self.request.form.get("document") or "").strip()
+        pickup = self.request.form.get("retrait") or None
+        reason = (self.request.form.get("motif") or "").strip()
+        self.focus = "document"
+        copy = self.store().copy(barcode)
+        if copy is None:
+            self._refused(CirculationError.of("unknown_copy", barcode=barcode))
+            return
+        try:
+            reservation = self.desk().reserve(copy.uid, self.card, pickup, override=reason)
+        except CirculationError as error:
+            self._refused(error)
+            return
+        title = titles_of([copy.uid]).get(copy.uid, {}).get("title", barcode)
+        self.done.append(
+            self.tr(
+                self._msg(
+                    "Réservé : ${title}, à retirer à ${site}.",
+                    title=title,
+                    site=self.site_title(reservation.pickup_site),
+                )
+            )
+        )
+
+    def do_annuler(self):
+        try:
+            self.desk().cancel_reservation(self.request.form.get("reservation"), card=self.card)
+        except CirculationError as error:
+            self._refused(error)
+            return
+        self.done.append(self.tr(self._msg("Réservation annulée.")))
+
+    def do_transferer(self):
+        barcode = (self.request.form.get("transfert") or "").strip()
+        to_site = self.request.form.get("destination") or ""
+        self.focus = "transfert"
+        try:
+            transfer = self.desk().transfer(barcode, to_site, self.desk_site())
+        except CirculationError as error:
+            self._refused(error)
+            return
+        self.done.append(
+            self.tr(
+                self._msg(
+                    "En transit : ${barcode} part pour ${site}.",
+                    barcode=transfer.barcode,
+                    site=self.site_title(transfer.to_site),
+                )
+            )
+        )
+
+    def transit(self):
+        """Copies travelling to or from the desk's site."""
+        store = self.store()
+        site = self.desk_site()
+        transfers = store.transfers_in("en-transit", site)
+        titles = titles_of([store.copy(t.barcode).uid for t in transfers if store.copy(t.barcode)])
+        return [
+            {
+                "barcode": t.barcode,
+                "title": titles.get(getattr(store.copy(t.barcode), "uid", ""), {}).get("title", ""),
+                "from": self.site_title(t.from_site),
+                "to": self.site_title(t.to_site),
+                "sent": fmt_date(t.sent.date() if t.sent else None),
+            }
+            for t in transfers
+        ]
+
     # ---------------------------------------------------------------- page data
 
     def reader(self):
@@ -251,6 +331,7 @@ class DeskView(BrowserView, CirculationPage):
         }
         return [
             {
+                "id": r.id,
                 "title": titles.get(r.uid, {}).get("title", ""),
                 "status": labels.get(r.status, r.status),
                 "site": self.site_title(r.pickup_site),

@@ -22,7 +22,8 @@ logger = logging.getLogger("rt.infodoc.upgrades")
 def install_circulation(setup_tool=None):
     portal = api.portal.get()
     setup_tool = setup_tool or api.portal.get_tool("portal_setup")
-    setup_tool.runImportStepFromProfile("profile-rt.infodoc:default", "plone.app.registry")
+    for step in ("plone.app.registry", "controlpanel", "actions"):
+        setup_tool.runImportStepFromProfile("profile-rt.infodoc:default", step)
     setup_circulation(portal)
     created = migrate_copies(portal)
     catalog = api.portal.get_tool("portal_catalog")
