@@ -90,5 +90,11 @@ setup(
     },
     entry_points={
         "z3c.autoinclude.plugin": ["target = plone"],
+        # scripts/import-marc, harvest-oai, harvest-scheduled are thin wrappers of these
+        "console_scripts": [
+            "rt-import-marc = rt.infodoc.importer.cli:console",
+            "rt-harvest-oai = rt.infodoc.harvesting.cli:harvest_console",
+            "rt-harvest-scheduled = rt.infodoc.harvesting.cli:scheduled_console",
+        ],
     },
 )

@@ -157,9 +157,9 @@ def test_cannot_start_without_url_or_zeo(tmp_path):
         capture_output=True,
     )
     env = dict(os.environ, RT_INFODOC_VAR=str(var))
-    for script in (HARVEST, SCHEDULED):
+    for script, args in ((HARVEST, ["http://127.0.0.1:9/oai"]), (SCHEDULED, [])):
         done = subprocess.run(
-            [sys.executable, str(script), "http://127.0.0.1:9/oai"],
+            [sys.executable, str(script), *args],
             env=env,
             capture_output=True,
             text=True,

@@ -1,7 +1,8 @@
 """Start a Zope script under ``zconsole run`` against the ZEO site (pure Python).
 
-Used by scripts/import-marc, scripts/harvest-oai and scripts/harvest-scheduled (they
-load this file directly, before Zope).  What can be checked
+Used by the console scripts declared in setup.py (``rt-import-marc``,
+``rt-harvest-oai``, ``rt-harvest-scheduled``: ``run_in_zope``) and by scripts that
+load this file directly, before Zope (``run_zope_script``).  What can be checked
 without Zope is checked first (the Zope configuration, ZEO reachable), so that a
 run that cannot start says why in French and exits with status 2.
 """
@@ -58,6 +59,24 @@ def run_zope_script(repo, script, argv, label):
     """
     repo = Path(repo)
     var = Path(os.environ.get("RT_INFODOC_VAR", repo / "var"))
+    zconsole = repo / ".venv" / "bin" / "zconsole"
+    return _zconsole(zconsole, var, [str(repo / "scripts" / "zope" / script), *argv], label)
+
+
+def run_in_zope(target, argv, label, var=None):
+    """Run ``target`` ("module:function", called as ``function(app, argv)``) under
+    ``zconsole run`` against the ZEO site; return its exit status (2 when Zope could
+    not start).  What the console scripts declared in setup.py use: the zconsole of
+    their own Python, var/ from $RT_INFODOC_VAR (default: ./var)."""
+    var = Path(var or os.environ.get("RT_INFODOC_VAR") or Path.cwd() / "var")
+    zconsole = Path(sys.executable).parent / "zconsole"
+    return _zconsole(zconsole, var, [str(ZOPE_ENTRY), target, *argv], label)
+
+
+ZOPE_ENTRY = Path(__file__).with_name("zope_entry.py")
+
+
+def _zconsole(zconsole, var, script_and_args, label):
     try:
         conf = zope_conf(var)
     except CannotStart as exc:
@@ -65,14 +84,10 @@ def run_zope_script(repo, script, argv, label):
         return EXIT_NOT_STARTED
     fd, status_file = tempfile.mkstemp(prefix="rt-infodoc-", suffix=".status")
     os.close(fd)
-    env = dict(os.environ, RT_INFODOC_VAR=str(var), RT_ZOPE_STATUS_FILE=status_file)
-    command = [
-        str(repo / ".venv" / "bin" / "zconsole"),
-        "run",
-        str(conf),
-        str(repo / "scripts" / "zope" / script),
-        *argv,
-    ]
+    env = dict(
+        os.environ, RT_INFODOC_VAR=str(var), RT_ZOPE_STATUS_FILE=status_file, RT_ZOPE_LABEL=label
+    )
+    command = [str(zconsole), "run", str(conf), *script_and_args]
     try:
         process = subprocess.run(command, env=env)
         written = Path(status_file).read_text().strip()

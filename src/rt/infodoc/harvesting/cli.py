@@ -1,8 +1,13 @@
-"""Command lines run under zconsole (see scripts/harvest-oai, scripts/harvest-scheduled).
+"""The harvest's command lines: the ``rt-harvest-oai`` and ``rt-harvest-scheduled``
+console scripts (setup.py), also run as scripts/harvest-oai and scripts/harvest-scheduled.
 
-    harvest-oai URL|SOURCE [--format P] [--set S]... [--from D] [--until D]
-                [--source NAME] [--dry-run] [--report FILE] [--full] [--state FILE]
-    harvest-scheduled [--dry-run] [--report FILE] [--no-mail]
+    rt-harvest-oai URL|SOURCE [--format P] [--set S]... [--from D] [--until D]
+                   [--source NAME] [--dry-run] [--report FILE] [--full] [--state FILE]
+    rt-harvest-scheduled [--dry-run] [--report FILE] [--no-mail] [--loop SECONDS]
+
+``harvest_console`` and ``scheduled_console`` run without Zope: they parse the
+options (the one parser of each command), then run ``main`` / ``scheduled_main``
+under zconsole against the ZEO site, which parse them again with the same parser.
 
 Exit status: 0 every record handled, 1 some rejected (and reported) or the harvest
 broke off after it had started, 2 the run could not start (unreachable source,
@@ -44,12 +49,13 @@ def _common(parser):
 
 def harvest_parser():
     p = argparse.ArgumentParser(
-        prog="harvest-oai",
+        prog="rt-harvest-oai",
         description="Moissonne un fournisseur OAI-PMH (COSOTer…) dans le fonds du site.",
     )
     p.add_argument(
         "url",
         metavar="URL",
+        nargs="?",  # missing: a French message (``NO_URL``), not argparse's
         help="URL de base OAI-PMH, ou nom d'une source déclarée dans le registre",
     )
     p.add_argument(
@@ -84,12 +90,32 @@ def harvest_parser():
 
 def scheduled_parser():
     p = argparse.ArgumentParser(
-        prog="harvest-scheduled",
+        prog="rt-harvest-scheduled",
         description="Moissonne toutes les sources du registre et envoie le rapport "
         "aux documentalistes.",
     )
     p.add_argument("--no-mail", action="store_true", help="ne pas envoyer le courriel")
+    p.add_argument(
+        "--loop",
+        type=_seconds,
+        metavar="SECONDES",
+        help="recommencer toutes les SECONDES secondes (processus d'horloge) ; "
+        "sans cette option, un seul passage",
+    )
     return _common(p)
+
+
+def _seconds(value):
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1
+    if seconds <= 0:
+        raise argparse.ArgumentTypeError("--loop attend un nombre de secondes positif")
+    return seconds
+
+
+NO_URL = "indiquez l'URL du fournisseur OAI-PMH ou le nom d'une source (rt-harvest-oai --help)"
 
 
 def default_report_path(var_dir, name, when=None):
@@ -99,10 +125,10 @@ def default_report_path(var_dir, name, when=None):
 
 def _open_site(app, args, err):
     from rt.infodoc.importer.cli import CannotStart
-    from rt.infodoc.importer.cli import _site
+    from rt.infodoc.importer.cli import open_site
 
     try:
-        return _site(app, args.site, args.user)
+        return open_site(app, args.site, args.user)
     except CannotStart as exc:
         err.write(f"Moissonnage impossible : {exc}\n")
         return None
@@ -133,7 +159,7 @@ def _resolve(args):
 
 
 def main(app, argv=None, out=sys.stdout, err=sys.stderr, var_dir=None):
-    """scripts/harvest-oai: one source."""
+    """``rt-harvest-oai`` under zconsole: one source."""
     from rt.infodoc.harvesting.core.client import OAIClient
 
     from .runner import harvest_into_site
@@ -145,6 +171,9 @@ def main(app, argv=None, out=sys.stdout, err=sys.stderr, var_dir=None):
     from .summary import write_json
 
     args = harvest_parser().parse_args(argv)
+    if not args.url:
+        err.write(f"Moissonnage impossible : {NO_URL}\n")
+        return EXIT_NOT_STARTED
     var_dir = var_dir or os.environ.get("RT_INFODOC_VAR") or "var"
     site = _open_site(app, args, err)
     if site is None:
@@ -187,7 +216,8 @@ def main(app, argv=None, out=sys.stdout, err=sys.stderr, var_dir=None):
 
 
 def scheduled_main(app, argv=None, out=sys.stdout, err=sys.stderr, var_dir=None):
-    """scripts/harvest-scheduled: every source of the registry, then the e-mail."""
+    """``rt-harvest-scheduled`` under zconsole: every source of the registry, then
+    the e-mail (``--loop`` is the console's)."""
     from .scheduled import harvest_sources
     from .scheduled import overall_status
     from .scheduled import scheduled_data
@@ -220,3 +250,42 @@ def scheduled_main(app, argv=None, out=sys.stdout, err=sys.stderr, var_dir=None)
         else:
             out.write(f"Rapport envoyé à : {', '.join(to)}\n")
     return status
+
+
+def harvest_console(argv=None):
+    """``rt-harvest-oai``: options checked here, the harvest under zconsole."""
+    from rt.infodoc.launcher import run_in_zope
+
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not harvest_parser().parse_args(argv).url:
+        sys.stderr.write(f"Moissonnage impossible : {NO_URL}\n")
+        return EXIT_NOT_STARTED
+    return run_in_zope("rt.infodoc.harvesting.cli:main", argv, "Moissonnage")
+
+
+def scheduled_console(argv=None):
+    """``rt-harvest-scheduled``: once, or every ``--loop`` seconds until stopped
+    (SIGTERM or Ctrl-C), each round a zconsole run of ``scheduled_main``."""
+    import signal
+
+    from rt.infodoc.launcher import loop
+    from rt.infodoc.launcher import run_in_zope
+
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = scheduled_parser().parse_args(argv)
+
+    def once():
+        return run_in_zope("rt.infodoc.harvesting.cli:scheduled_main", argv, "Moissonnage")
+
+    if args.loop is None:
+        return once()
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        loop(once, args.loop)
+    except KeyboardInterrupt:
+        sys.stderr.write("Moissonnage planifié arrêté.\n")
+    return 0

@@ -1,8 +1,13 @@
-"""Command line of the importer: ``scripts/import-marc`` (run under zconsole).
+"""Command line of the importer: the ``rt-import-marc`` console script (setup.py),
+also run as ``scripts/import-marc``.
 
-    scripts/import-marc [--dry-run] [--withdraw-missing] [--report FILE]
-                        [--site Plone] [--batch-size 1000] FILE...
-    scripts/import-marc --revert BATCH_ID
+    rt-import-marc [--dry-run] [--withdraw-missing] [--report FILE]
+                   [--site Plone] [--batch-size 1000] FILE...
+    rt-import-marc --revert BATCH_ID
+
+``console`` runs without Zope: it parses the options (one parser, ``parser()``),
+checks the files, then runs ``main`` under zconsole against the ZEO site, which
+parses them again with the same parser.
 
 Exit status: 0 every record handled, 1 some rejected or held apart for review
 (and reported), 2 the run could not start (missing file, no site, ZEO down).
@@ -27,7 +32,7 @@ class CannotStart(Exception):
 
 def parser():
     p = argparse.ArgumentParser(
-        prog="import-marc",
+        prog="rt-import-marc",
         description="Importe des notices MARC (UNIMARC ou MARC 21, ISO 2709 ou XML).",
     )
     p.add_argument("files", nargs="*", metavar="FICHIER")
@@ -71,7 +76,9 @@ def check_files(files):
     return None
 
 
-def _site(app, site_id, user_id):
+def open_site(app, site_id, user_id):
+    """The Plone site ``site_id`` of the Zope ``app``, as the current site, with
+    ``user_id`` logged in (zconsole scripts: import, harvest, circulation)."""
     from AccessControl.SecurityManagement import newSecurityManager
     from Testing.makerequest import makerequest
     from zope.component.hooks import setSite
@@ -103,7 +110,7 @@ def main(app, argv=None, out=sys.stdout, err=sys.stderr, var_dir=None):
             problem = check_files(args.files)
             if problem:
                 raise CannotStart(problem)
-        site = _site(app, args.site, args.user)
+        site = open_site(app, args.site, args.user)
     except CannotStart as exc:
         err.write(f"Import impossible : {exc}\n")
         return EXIT_CANNOT_START
@@ -144,3 +151,16 @@ def main(app, argv=None, out=sys.stdout, err=sys.stderr, var_dir=None):
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     out.write(f"Rapport JSON : {path}\n")
     return status if status in (EXIT_OK, EXIT_REJECTED) else EXIT_CANNOT_START
+
+
+def console(argv=None):
+    """``rt-import-marc``: options and files checked here, the import under zconsole."""
+    from rt.infodoc.launcher import run_in_zope
+
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = parser().parse_args(argv)  # --help and bad options end here
+    problem = None if args.revert else check_files(args.files)
+    if problem:
+        sys.stderr.write(f"Import impossible : {problem}\n")
+        return EXIT_CANNOT_START
+    return run_in_zope("rt.infodoc.importer.cli:main", argv, "Import")

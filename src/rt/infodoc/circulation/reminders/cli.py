@@ -30,7 +30,7 @@ def main(app, argv=None, out=sys.stdout, err=sys.stderr):
     from rt.infodoc.circulation.reminders import job
     from rt.infodoc.circulation.reminders import settings
     from rt.infodoc.importer.cli import CannotStart
-    from rt.infodoc.importer.cli import _site
+    from rt.infodoc.importer.cli import open_site
 
     args = parser().parse_args(argv)
     try:
@@ -39,7 +39,7 @@ def main(app, argv=None, out=sys.stdout, err=sys.stderr):
         err.write(f"Relances impossibles : date illisible « {args.date} » (AAAA-MM-JJ)\n")
         return EXIT_NOT_STARTED
     try:
-        site = _site(app, args.site, args.user)
+        site = open_site(app, args.site, args.user)
     except CannotStart as exc:
         err.write(f"Relances impossibles : {exc}\n")
         return EXIT_NOT_STARTED
