@@ -19,7 +19,15 @@ def test_browserlayer_installed(browser_layers):
 
 
 def test_profile_version(setup_tool):
-    assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("20261206003",)
+    """The installed version is the one metadata.xml declares (the newest upgrade)."""
+    import re
+    from pathlib import Path
+
+    import rt.infodoc
+
+    metadata = Path(rt.infodoc.__file__).parent / "profiles" / "default" / "metadata.xml"
+    version = re.search(r"<version>(\d+)</version>", metadata.read_text()).group(1)
+    assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == (version,)
 
 
 @pytest.mark.parametrize(

@@ -79,7 +79,8 @@ REFERRER_POLICIES = (
     "unsafe-url",
 )
 # Roles that only read: the users who hold no other role get the public policy.
-READER_ROLES = frozenset({"Anonymous", "Authenticated", "Member", "Adherent"})
+# NetworkMember: reads the spaces of its network (rt.infodoc.networks), locally.
+READER_ROLES = frozenset({"Anonymous", "Authenticated", "Member", "Adherent", "NetworkMember"})
 
 
 class ISecuritySettings(Interface):
