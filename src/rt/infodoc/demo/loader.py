@@ -11,6 +11,9 @@ from pathlib import Path
 from plone import api
 from plone.app.textfield.value import RichTextValue
 
+from rt.infodoc.content.structured import normalize_authors
+from rt.infodoc.content.structured import normalize_speakers
+
 DATA = Path(__file__).parent / "data"
 
 # data file -> (section id, portal type, fields copied as they are)
@@ -78,7 +81,7 @@ def load_confat(portal):
             series=item.get("series"),
             date=_date(item.get("date")),
             place=item.get("place"),
-            speakers=item.get("speakers", []),
+            speakers=normalize_speakers(item.get("speakers", [])),
             participants=item.get("participants"),
             workshop_participants=item.get("workshop_participants"),
             text=_html(item.get("text")),
@@ -235,6 +238,8 @@ def load_acquisitions(portal):
     section = portal["fonds"]
     for item in read("acquisitions"):
         fields = {k: item[k] for k in NOTICE_FIELDS if item.get(k) not in (None, "", [])}
+        if fields.get("authors"):  # the seeds name the function in "role" ("Auteur")
+            fields["authors"] = normalize_authors(fields["authors"])
         if item.get("language"):
             fields["doc_language"] = item["language"]
         if "description" not in item and item.get("summary"):
