@@ -10,15 +10,12 @@ for result in read_records("export.mrc"):
 import io
 import os
 import re
-from dataclasses import dataclass
-from dataclasses import field
-
-from pymarc import Record
 
 from .iso2709 import RT
 from .iso2709 import RecordError
 from .iso2709 import parse_record
 from .repairs import normalised
+from .result import ReadResult
 
 ISO2709 = "iso2709"
 XML = "xml"
@@ -27,23 +24,6 @@ FORMATS = (ISO2709, XML)
 _BLOCK = 1 << 20
 _JUNK = b" \t\r\n\x00\x1a"
 _LEADER_START = re.compile(rb"\d{5}[\x20-\x7e]{5}\d\d\d{5}[\x20-\x7e]{3}4[56]0")
-
-
-@dataclass
-class ReadResult:
-    position: int  # 1-based record number in the source
-    offset: int | None = None  # byte offset of the record (ISO 2709 only)
-    record: Record | None = None
-    flavour: str | None = None  # "unimarc" | "marc21"
-    identifier: str | None = None  # 001, when readable
-    encoding: str | None = None  # encoding the bytes were read in
-    error: str | None = None  # French reason when the record is rejected
-    warnings: list[str] = field(default_factory=list)
-    raw: bytes = b""
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None and self.record is not None
 
 
 def _open(source):

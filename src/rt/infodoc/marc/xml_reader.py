@@ -27,6 +27,7 @@ from .flavour import detect_flavour
 from .iso2709 import RecordError
 from .repairs import normalised
 from .repairs import structural
+from .result import ReadResult
 
 RECORD_NAMES = frozenset(("record", "rec", "notice"))
 _CONTROL_NAMES = {"controlfield": "tag", "cf": "t"}
@@ -191,8 +192,6 @@ def _data_field(child, name, is_pmb, warnings):
 
 def read_element(elem, flavour: str | None = None, position: int = 1):
     """Read one lxml element (e.g. an OAI <metadata> child) into a ReadResult."""
-    from .reader import ReadResult
-
     result = ReadResult(position=position, encoding="utf-8")
     result.raw = etree.tostring(elem, encoding="utf-8")
     try:
@@ -259,13 +258,9 @@ def read_xml(stream, flavour: str | None = None):
         if pending is not None:
             yield finish(pending[0], pending[1], None)
             pending = None
-        from .reader import ReadResult
-
-        position += 1
+            position += 1
         yield ReadResult(position=position, error=f"XML illisible : {exc}")
     if pending is not None:
         yield finish(pending[0], pending[1], None)
     if position == 0:
-        from .reader import ReadResult
-
         yield ReadResult(position=1, error="aucune notice MARC trouvée dans le fichier XML")
