@@ -48,6 +48,8 @@ def demo_site(tmp_path_factory):
         )
         imported = zeo.import_marc(str(fund))
         assert imported.returncode == 0, imported.stdout[-2000:] + imported.stderr[-2000:]
+        loans = zeo.run(sys.executable, str(REPO / "scripts" / "demo-circulation"), check=False)
+        assert loans.returncode == 0, loans.stdout[-2000:] + loans.stderr[-2000:]
         imported_at = time.time()
         port = free_port()
         zope = serve(zeo, port)
@@ -145,3 +147,20 @@ def test_the_fund_entry_and_the_header_search_lead_to_the_documentary_search(dem
     assert header.get("action") == f"{demo_site}/recherche"
     found = requests.get(header.get("action"), params={"q": "illettrisme"}, timeout=60)
     assert 'id="rt-count"' in found.text
+
+
+def test_the_figures_page_shows_a_year_of_demo_loans(demo_site):
+    """make site plays a year of loans and visits in the scale of the 2011 report
+    (206 first visits, 410 visits, 977 loans), drawn as six charts."""
+    auth = ("admin", "admin")
+    page = requests.get(f"{demo_site}/@@chiffres-circulation", auth=auth, timeout=60)
+    assert page.status_code == 200
+    assert page.text.count('src="data:image/svg+xml;base64,') == 6
+    csv = requests.get(f"{demo_site}/@@chiffres-circulation.csv", auth=auth, timeout=60)
+    totals = {}
+    for line in csv.content.decode("utf-8-sig").splitlines()[1:]:
+        _year, _month, activity, axis, _value, count = line.split(";")
+        if axis == "Total":
+            totals[activity] = totals.get(activity, 0) + int(count)
+    assert totals["Premiers accueils"] == 206 and totals["Visites"] == 410
+    assert 950 <= totals["Prêts"] <= 977 and 800 <= totals["Retours"] < totals["Prêts"]
