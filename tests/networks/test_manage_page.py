@@ -102,3 +102,24 @@ def test_only_the_manager_manages(networks):
     assert refused.status_code in (302, 403)
     assert "paul" not in _members()
     assert SPACE_A
+
+
+def test_the_edit_form_offers_the_networks_and_the_period_in_french(networks):
+    import requests
+    from plone.app.testing import SITE_OWNER_NAME
+    from plone.app.testing import SITE_OWNER_PASSWORD
+
+    form = requests.get(
+        f"{networks['base']}/dossiers/espace-a/edit",
+        auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
+        timeout=60,
+    )
+    assert form.status_code == 200
+    for text in (
+        "Ouvert aux contributions à partir du",
+        "Ouvert aux contributions jusqu'au",
+        "Réseau Alpha des coordonnateurs",
+        "Réseau Bravo des adultes-relais",
+    ):
+        assert text in form.text.replace("&#x27;", "'").replace("&#39;", "'"), text
+    assert ">adherents<" not in form.text and "Adhérents du réseau" not in form.text
