@@ -23,3 +23,8 @@ def test_horizontal_bars_grow_with_their_rows():
     assert 'viewBox="0 0 720 220"' in small
     assert 'viewBox="0 0 720 580"' in large
     assert "Site 19" in large and "<script" not in large
+
+
+def test_small_counts_get_whole_number_guides():
+    svg = _svg(charts.grouped_bars("Prêts", ["janv."], [("Prêts", [3])]))
+    assert ">0.5<" not in svg and ">3<" in svg

@@ -58,12 +58,20 @@ def _data_uri(chart):
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
 
 
+def _whole_numbers(values):
+    """Guides at whole numbers when the counts are small (no "0.2 prêt")."""
+    top = max([0, *values])
+    return list(range(0, top + 1)) if top < 10 else None
+
+
 def grouped_bars(title, labels, series):
     """Vertical bars, one group per label; ``series`` is [(name, [values])]."""
+    series = [(name, list(values)) for name, values in series]
     chart = _config(pygal.Bar, title, x_label_rotation=0)
     chart.x_labels = labels
+    chart.y_labels = _whole_numbers([v for _n, values in series for v in values])
     for name, values in series:
-        chart.add(name, list(values))
+        chart.add(name, values)
     return _data_uri(chart)
 
 
@@ -77,5 +85,6 @@ def horizontal_bars(title, rows, series_name):
         show_legend=False,
     )
     chart.x_labels = [label for label, _value in reversed(rows)]
+    chart.y_labels = _whole_numbers([value for _label, value in rows])
     chart.add(series_name, [value for _label, value in reversed(rows)])
     return _data_uri(chart)
