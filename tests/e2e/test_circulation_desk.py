@@ -144,3 +144,13 @@ def test_lend_renew_return_from_the_keyboard(desk_site, browser, axe_source):
     WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.ID, "rt-b-name"))
     shoot(browser, "circulation-borrower")
     assert run_axe(browser, axe_source, "circulation-borrower", TOOLBAR) == []
+
+    # the copies of a record as rows, and the overdue list
+    browser.get(f"{base}/fonds/livre-1/@@exemplaires")
+    assert browser.find_element(By.NAME, "barcode-0").get_attribute("value") == BARCODES[0]
+    shoot(browser, "circulation-copies")
+    assert run_axe(browser, axe_source, "circulation-copies", TOOLBAR) == []
+    browser.get(f"{base}/@@pret-retards")
+    assert "Aucun prêt en retard." in page_text(browser, "#content")
+    shoot(browser, "circulation-overdue")
+    assert run_axe(browser, axe_source, "circulation-overdue", TOOLBAR) == []
