@@ -130,6 +130,17 @@ def test_oai_never_exports_a_network_space(networks):
         uid_a = networks["a"].UID()
         assert uid_a not in text
     assert networks["public"].UID() in text  # the channel works: the public dossier is there
+    for uid, present in ((networks["a"].UID(), False), (networks["public"].UID(), True)):
+        response = get(
+            f"{networks['base']}/oai",
+            "alice",
+            params={
+                "verb": "GetRecord",
+                "metadataPrefix": "oai_dc",
+                "identifier": f"oai:rt-infodoc:{uid}",
+            },
+        )
+        assert ('code="idDoesNotExist"' not in response.text) is present
 
 
 def test_sitemap(networks):
