@@ -13,7 +13,7 @@ def _package_data(top):
     return [
         str(path.relative_to(root))
         for path in root.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts
+        if path.is_file() and not {"__pycache__", "node_modules"} & set(path.parts)
     ]
 
 
