@@ -38,7 +38,7 @@ class RowsWidget(DataGridFieldWidget):
     allow_delete = True
     allow_reorder = True
     auto_append = True
-    input_table_css_class = "table table-sm rt-rows-table"
+    input_table_css_class = "table table-sm rt-rows-table rt-keep-table"  # reflows itself
     klass = "datagridfield rt-rows"
 
     def createObjectWidget(self, idx):
