@@ -8,6 +8,7 @@ from email.utils import formataddr
 
 from plone import api
 
+from rt.infodoc import _
 from rt.infodoc.browser.bibliography import bibliography_text
 from rt.infodoc.mail.sending import MailNotSent  # noqa: F401 (what send_bibliography raises)
 from rt.infodoc.mail.sending import send_now
@@ -16,17 +17,24 @@ from rt.infodoc.mail.sending import send_now
 _ADDRESS = re.compile(r"^[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[^@\s,;<>\".]{2,}$")
 MAX_NOTE = 1000
 
-ERROR_EMPTY_ADDRESS = "Veuillez indiquer l'adresse électronique du destinataire."
-ERROR_BAD_ADDRESS = (
-    "L'adresse électronique « {value} » n'est pas valide. "
-    "Saisissez une adresse de la forme nom@exemple.fr."
+# Message ids (domain rt.infodoc): the page translates them for the reader.
+ERROR_EMPTY_ADDRESS = _("Veuillez indiquer l'adresse électronique du destinataire.")
+ERROR_NOTE_TOO_LONG = _(
+    "Le message ne doit pas dépasser ${max} caractères.", mapping={"max": MAX_NOTE}
 )
-ERROR_NOTE_TOO_LONG = f"Le message ne doit pas dépasser {MAX_NOTE} caractères."
-ERROR_EMPTY_BASKET = "Votre panier est vide : il n'y a aucune référence à envoyer."
-ERROR_TOO_MANY = (
+ERROR_EMPTY_BASKET = _("Votre panier est vide : il n'y a aucune référence à envoyer.")
+ERROR_TOO_MANY = _(
     "Trop de bibliographies ont été envoyées depuis votre connexion ces dernières minutes. "
     "Réessayez dans une heure, ou exportez le panier et joignez le fichier à votre message."
 )
+
+
+def error_bad_address(value):
+    return _(
+        "L'adresse électronique « ${value} » n'est pas valide. "
+        "Saisissez une adresse de la forme nom@exemple.fr.",
+        mapping={"value": value},
+    )
 
 
 def validate(address, note, entries):
@@ -36,7 +44,7 @@ def validate(address, note, entries):
     if not address:
         errors["email"] = ERROR_EMPTY_ADDRESS
     elif not _ADDRESS.match(address) or len(address) > 254:
-        errors["email"] = ERROR_BAD_ADDRESS.format(value=address[:80])
+        errors["email"] = error_bad_address(address[:80])
     if len(note or "") > MAX_NOTE:
         errors["note"] = ERROR_NOTE_TOO_LONG
     if not entries:

@@ -5,6 +5,7 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zExceptions import Forbidden
 
+from rt.infodoc import _
 from rt.infodoc.browser import basket_mail
 from rt.infodoc.browser import basket_page
 from rt.infodoc.browser import basket_store
@@ -61,7 +62,7 @@ class BasketView(BrowserView):
             return self.redirect(params.text(form, "came_from"))
         if action == "clear":
             store_basket(self.request, [])
-            self.message("Le panier a été vidé.")
+            self.message(_("Le panier a été vidé."))
             return self.redirect(None)
         if action == "email":
             return self.send_mail(form)
@@ -84,11 +85,14 @@ class BasketView(BrowserView):
         try:
             basket_mail.send_bibliography(address, note, entries)
         except basket_mail.MailNotSent as error:
-            self.errors = {"send": str(error)}
+            self.errors = {"send": error.message}
             self.request.response.setStatus(503)
             return None
         self.message(
-            f"La bibliographie ({len(entries)} références) a été envoyée à {address.strip()}."
+            _(
+                "La bibliographie (${count} références) a été envoyée à ${address}.",
+                mapping={"count": len(entries), "address": address.strip()},
+            )
         )
         return self.redirect(None)
 
@@ -99,9 +103,9 @@ class BasketView(BrowserView):
         self.form_values = {"page_title": title, "folder": path}
         entries = [entry_of(obj) for obj in self.objects()]
         if not title:
-            self.errors["page_title"] = "Veuillez donner un titre à la page."
+            self.errors["page_title"] = _("Veuillez donner un titre à la page.")
         if path not in [p for p, _t in self.folders()]:
-            self.errors["folder"] = "Choisissez un dossier où vous pouvez ajouter une page."
+            self.errors["folder"] = _("Choisissez un dossier où vous pouvez ajouter une page.")
         if not entries:
             self.errors["basket"] = basket_mail.ERROR_EMPTY_BASKET
         if self.errors:
@@ -112,7 +116,7 @@ class BasketView(BrowserView):
         except PermissionError as error:
             raise Forbidden(str(error)) from error
         self.message(
-            "La page bibliographique a été créée (en brouillon) : relisez-la et publiez-la."
+            _("La page bibliographique a été créée (en brouillon) : relisez-la et publiez-la.")
         )
         return self.request.response.redirect(page.absolute_url())
 

@@ -1,12 +1,13 @@
 """Pure display helpers of the portal pages (no Zope import)."""
 
+from rt.infodoc import _
 from rt.infodoc.marc.unimarc_builder import RELATORS
 
-AVAILABLE = "En rayon"
-ON_LOAN = "En prêt"
-AT_RELAY = "Au site relais"
-ON_SITE = "Consultation sur place"
-UNAVAILABLE = "Indisponible"
+AVAILABLE = _("En rayon")
+ON_LOAN = _("En prêt")
+AT_RELAY = _("Au site relais")
+ON_SITE = _("Consultation sur place")
+UNAVAILABLE = _("Indisponible")
 
 _BORROWABLE = {"", "empruntable", "disponible", "en rayon"}
 _ON_SITE = {"consultation sur place", "exclu du prêt", "exclu du pret"}
@@ -93,4 +94,9 @@ def paragraphs(text):
 
 def plural(count, singular, plural_form=None):
     word = singular if count in (0, 1) else (plural_form or singular + "s")
-    return f"{count:,} {word}".replace(",", "\u202f")
+    return f"{number(count)} {word}"
+
+
+def number(count):
+    """French digit grouping: 4\u202f591 (a narrow no-break space)."""
+    return f"{count:,}".replace(",", "\u202f")

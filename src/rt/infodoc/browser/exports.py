@@ -1,6 +1,7 @@
 """Downloads of one Notice: @@export-ris, -bibtex, -unimarc, -marcxml, -unimarcxml."""
 
 from Products.Five.browser import BrowserView
+from zope.i18n import translate
 
 from rt.infodoc.browser.export_formats import FORMATS
 from rt.infodoc.browser.export_formats import filename
@@ -28,7 +29,7 @@ def send_error(request, message, status=422):
     request.response.setStatus(status)
     request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
     request.response.setHeader("X-Content-Type-Options", "nosniff")
-    return message.encode("utf-8")
+    return translate(message, context=request).encode("utf-8")
 
 
 class NoticeExport(BrowserView):

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from plone import api
 from Products.Five.browser import BrowserView
 
+from rt.infodoc import _
 from rt.infodoc.browser import display
 from rt.infodoc.browser import vocab
 from rt.infodoc.browser.export_formats import FORMATS
@@ -16,30 +17,30 @@ from rt.infodoc.marc.exports.zotero import coins_title
 
 # Bibliographic description, in display order: (field, French label).
 DESCRIPTION_FIELDS = (
-    ("subtitle", "Complément du titre"),
-    ("responsibility", "Mention de responsabilité"),
-    ("edition", "Édition"),
-    ("place", "Lieu d'édition"),
-    ("publisher", "Éditeur"),
-    ("year", "Année d'édition"),
-    ("collation", "Collation"),
-    ("collection", "Collection"),
-    ("collection_number", "Numéro dans la collection"),
-    ("series_title", "Périodique ou ensemble"),
-    ("isbn", "ISBN"),
-    ("issn", "ISSN"),
-    ("ean", "EAN"),
-    ("price", "Prix"),
-    ("doc_language", "Langue du document"),
-    ("document_type", "Type de document"),
-    ("support", "Support"),
-    ("dewey", "Indice Dewey"),
-    ("cosoter_id", "Identifiant COSOTer"),
+    ("subtitle", _("Complément du titre")),
+    ("responsibility", _("Mention de responsabilité")),
+    ("edition", _("Édition")),
+    ("place", _("Lieu d'édition")),
+    ("publisher", _("Éditeur")),
+    ("year", _("Année d'édition")),
+    ("collation", _("Collation")),
+    ("collection", _("Collection")),
+    ("collection_number", _("Numéro dans la collection")),
+    ("series_title", _("Périodique ou ensemble")),
+    ("isbn", _("ISBN")),
+    ("issn", _("ISSN")),
+    ("ean", _("EAN")),
+    ("price", _("Prix")),
+    ("doc_language", _("Langue du document")),
+    ("document_type", _("Type de document")),
+    ("support", _("Support")),
+    ("dewey", _("Indice Dewey")),
+    ("cosoter_id", _("Identifiant COSOTer")),
 )
 TEXT_FIELDS = (
-    ("summary", "Résumé"),
-    ("contents", "Table des matières"),
-    ("notes", "Notes"),
+    ("summary", _("Résumé")),
+    ("contents", _("Table des matières")),
+    ("notes", _("Notes")),
 )
 EXPORT_VIEWS = (
     ("ris", "export-ris"),
@@ -100,7 +101,7 @@ class NoticeView(BrowserView):
             local = display.paragraphs(getattr(self.context, "local_note", None))
             if local:
                 rows.append(
-                    {"name": "local_note", "label": "Note locale (interne)", "paragraphs": local}
+                    {"name": "local_note", "label": _("Note locale (interne)"), "paragraphs": local}
                 )
         return rows
 
@@ -109,8 +110,8 @@ class NoticeView(BrowserView):
         context = self.context
         groups = []
         for name, label, vocabulary in (
-            ("themes", "Thématiques", vocab.THEMES),
-            ("territory", "Territoire", vocab.TERRITORIES),
+            ("themes", _("Thématiques"), vocab.THEMES),
+            ("territory", _("Territoire"), vocab.TERRITORIES),
         ):
             tokens = getattr(context, name, None) or []
             titles = vocab.vocabulary_titles(vocabulary, context, self.request)
@@ -125,8 +126,8 @@ class NoticeView(BrowserView):
                     }
                 )
         for name, label, facet in (
-            ("descriptors", "Descripteurs", "descriptors"),
-            ("keywords", "Mots-clés", None),
+            ("descriptors", _("Descripteurs"), "descriptors"),
+            ("keywords", _("Mots-clés"), None),
         ):
             terms = getattr(context, name, None) or []
             if terms:
@@ -188,13 +189,13 @@ class NoticeView(BrowserView):
         seen, rows = set(), []
         relations = []
         for rel in api.relation.get(source=self.context):
-            relations.append((rel.to_object, "Voir aussi"))
+            relations.append((rel.to_object, _("Voir aussi")))
         for rel in api.relation.get(target=self.context):
             obj = rel.from_object
             kind = (
-                "Cité dans le dossier"
+                _("Cité dans le dossier")
                 if obj is not None and obj.portal_type == "DossierThematique"
-                else "Cité par"
+                else _("Cité par")
             )
             relations.append((obj, kind))
         kinds = vocab.vocabulary_titles(vocab.PRODUCTION_KINDS, self.context, self.request)

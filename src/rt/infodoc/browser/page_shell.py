@@ -31,6 +31,7 @@ from plone.transformchain.interfaces import DISABLE_TRANSFORM_REQUEST_KEY
 from plone.transformchain.interfaces import ITransformer
 from Products.CMFCore.utils import getToolByName
 from zope.component import queryUtility
+from zope.i18n import translate as zope_translate
 
 # Elements, not comments: the theme's rules copy the page's head links (and drop
 # its comments), and keep the content area as it is.
@@ -131,4 +132,24 @@ def render_part(view, part):
     into the template's code; the same macros also serve Zope's engine inside
     Plone's page (recherche.pt) for everyone who does not get the shell.
     """
-    return FRAGMENT(view=view, parts=PARTS, part=part)
+    return FRAGMENT(view=view, parts=PARTS, part=part, translate=_translator(view.request))
+
+
+def _translator(request):
+    """Chameleon's translate hook, answering as Zope's engine does in the full page:
+    the message ids of recherche_parts.pt (domain rt.infodoc) through zope.i18n, in
+    the request's language."""
+
+    def translate(
+        msgid, domain=None, mapping=None, context=None, target_language=None, default=None
+    ):
+        return zope_translate(
+            msgid,
+            domain=domain,
+            mapping=mapping,
+            context=request,
+            target_language=target_language,
+            default=default,
+        )
+
+    return translate

@@ -4,14 +4,15 @@ from dataclasses import replace
 from urllib.parse import quote_plus
 from urllib.parse import urlencode
 
+from rt.infodoc import _
 from rt.infodoc.search.query import FACET_TITLES
 from rt.infodoc.search.query import FACETS
 
 ADVANCED = (("title", "Titre"), ("author", "Auteur"), ("subject", "Sujet"), ("isbn", "ISBN/ISSN"))
 SORT_LABELS = (
-    ("relevance", "Pertinence"),
-    ("date", "Date (plus récent d'abord)"),
-    ("title", "Titre (A à Z)"),
+    ("relevance", _("Pertinence")),
+    ("date", _("Date (plus récent d'abord)")),
+    ("title", _("Titre (A à Z)")),
 )
 
 

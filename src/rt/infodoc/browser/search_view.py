@@ -6,7 +6,9 @@ from urllib.parse import urlencode
 from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.i18n import translate
 
+from rt.infodoc import _
 from rt.infodoc.browser import display
 from rt.infodoc.browser import page_shell
 from rt.infodoc.browser import search_links as links
@@ -135,15 +137,34 @@ class SearchView(BrowserView):
 
     # ------------------------------------------------------------ results state
     def summary(self):
+        """The count line, translated here: the anonymous reader's part is rendered
+        by Chameleon alone, which would print a message id with its ${names}."""
         total = self.results.total
         if not total:
-            return "Aucun résultat"
-        first = self.query.start + 1
-        last = min(total, self.query.start + self.query.page_size)
-        count = display.plural(total, "résultat")
-        if first > total:  # a page past the last one (an edited or stale link)
-            return f"{count} — aucun sur cette page, la dernière est la page {self.results.pages}"
-        return f"{count} — affichés de {first} à {last}" if total > self.query.page_size else count
+            message = _("Aucun résultat")
+        else:
+            first = self.query.start + 1
+            last = min(total, self.query.start + self.query.page_size)
+            numbers = {
+                "count": display.number(total),
+                "first": display.number(first),
+                "last": display.number(last),
+                "pages": display.number(self.results.pages),
+            }
+            if first > total and total == 1:
+                message = _("1 résultat — aucun sur cette page, la dernière est la page 1")
+            elif first > total:  # a page past the last one (an edited or stale link)
+                message = _(
+                    "${count} résultats — aucun sur cette page, la dernière est la page ${pages}",
+                    mapping=numbers,
+                )
+            elif total == 1:
+                message = _("1 résultat")
+            elif total <= self.query.page_size:
+                message = _("${count} résultats", mapping=numbers)
+            else:
+                message = _("${count} résultats — affichés de ${first} à ${last}", mapping=numbers)
+        return translate(message, context=self.request)
 
     def out_of_range(self):
         """The page asked for is past the last one (an edited or stale link): its

@@ -7,12 +7,14 @@ Tokens (facet `availability`): `empruntable` (a copy can be borrowed),
 
 import unicodedata
 
+from rt.infodoc import _
+
 AVAILABILITY_TITLES = {
-    "empruntable": "Empruntable",
-    "en-pret": "En prêt",
-    "sur-place": "Consultation sur place",
-    "en-ligne": "En ligne",
-    "indisponible": "Indisponible",
+    "empruntable": _("Empruntable"),
+    "en-pret": _("En prêt"),
+    "sur-place": _("Consultation sur place"),
+    "en-ligne": _("En ligne"),
+    "indisponible": _("Indisponible"),
 }
 
 _ON_SITE = ("consultation sur place", "exclu du pret", "sur place", "consultation")

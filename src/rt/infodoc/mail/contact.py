@@ -12,7 +12,6 @@ from Products.statusmessages.interfaces import IStatusMessage
 from z3c.form import button
 from zope.component.hooks import getSite
 
-from rt.infodoc import _
 from rt.infodoc.mail import sending
 
 try:
@@ -37,7 +36,7 @@ class ContactForm(PloneContactForm):
         try:
             self.send_message(data)
         except sending.MailNotSent as error:
-            IStatusMessage(self.request).add(_(str(error)), type="error")
+            IStatusMessage(self.request).add(error.message, type="error")
             self.request.response.setStatus(503)
             return
         self.send_feedback()

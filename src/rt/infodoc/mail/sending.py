@@ -11,21 +11,33 @@ import logging
 import smtplib
 
 from plone import api
+from zope.i18n import translate
+
+from rt.infodoc import _
 
 log = logging.getLogger(__name__)
 
-NOT_CONFIGURED = (
+NOT_CONFIGURED = _(
     "L'envoi de messages n'est pas encore configuré sur ce portail. Votre saisie est "
     "conservée ci-dessous ; réessayez plus tard ou écrivez-nous directement."
 )
-SERVER_DOWN = (
+SERVER_DOWN = _(
     "Le message n'a pas pu partir : le serveur de messagerie ne répond pas. "
     "Rien n'est perdu, votre saisie est conservée ci-dessous ; réessayez dans quelques minutes."
 )
 
 
 class MailNotSent(Exception):
-    """The message did not leave; ``str()`` is the French text for the reader."""
+    """The message did not leave; ``message`` is its message id (French), ``str()``
+    the text itself."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+    def text(self, request):
+        """The message translated for the reader of ``request``."""
+        return translate(self.message, context=request)
 
 
 def configured():

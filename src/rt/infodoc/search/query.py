@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from dataclasses import field
 from dataclasses import replace
 
+from rt.infodoc import _
+
 # Facets in display order (Solr and catalog field names).
 FACETS = (
     "themes",
@@ -25,17 +27,17 @@ FACETS = (
 )
 
 FACET_TITLES = {
-    "themes": "Thématiques",
-    "document_type": "Type de document",
-    "year": "Année",
-    "authors": "Auteurs",
-    "descriptors": "Descripteurs",
-    "territory": "Territoire",
-    "doc_language": "Langue",
-    "support": "Support",
-    "production_kind": "Nature",
-    "availability": "Disponibilité",
-    "relay_sites": "Sites relais",
+    "themes": _("Thématiques"),
+    "document_type": _("Type de document"),
+    "year": _("Année"),
+    "authors": _("Auteurs"),
+    "descriptors": _("Descripteurs"),
+    "territory": _("Territoire"),
+    "doc_language": _("Langue"),
+    "support": _("Support"),
+    "production_kind": _("Nature"),
+    "availability": _("Disponibilité"),
+    "relay_sites": _("Sites relais"),
 }
 
 SORTS = ("relevance", "date", "title")

@@ -3,15 +3,16 @@
 from dataclasses import dataclass
 from dataclasses import field
 
+from rt.infodoc import _
 from rt.infodoc.search.query import SearchQuery
 
-DEGRADED_NOTICE = (
+DEGRADED_NOTICE = _(
     "La recherche fonctionne en mode simplifié : le moteur de recherche est "
     "momentanément indisponible, les résultats peuvent être moins pertinents et "
     "les comptages moins précis."
 )
 
-REJECTED_NOTICE = (
+REJECTED_NOTICE = _(
     "Cette recherche n'a pas pu être traitée : vérifiez les mots, les filtres et le "
     "numéro de page demandés."
 )
