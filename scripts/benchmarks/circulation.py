@@ -166,7 +166,13 @@ def _round(bases, cards, desks, operations):
     returns = [ms for times, _s in results for ms in times["return"]]
     ok = sum(s["lend"].get(200, 0) + s["return"].get(200, 0) for _t, s in results)
     lent = sum(s["lend"].get(200, 0) for _t, s in results)
-    return lends, returns, ok, lent, elapsed
+    others = {}
+    for _t, s in results:
+        for kind in ("lend", "return"):
+            for status, count in s[kind].items():
+                if status != 200:
+                    others[f"{kind} {status}"] = others.get(f"{kind} {status}", 0) + count
+    return lends, returns, ok, lent, elapsed, others
 
 
 def _contention(bases, cards):
@@ -227,7 +233,7 @@ def run(workdir, quick):
         for warm in (bases, bases[1:]):  # warm both processes
             lent_total += _round(warm, cards, 1, 20)[3]
         for desks in (1, DESKS):
-            lends, returns, ok, lent, elapsed = _round(bases, cards, desks, operations)
+            lends, returns, ok, lent, elapsed, others = _round(bases, cards, desks, operations)
             lent_total += lent
             label = f"{desks} desk{'s' if desks > 1 else ''} x {operations} ops"
             target = "p95 <= 100 ms" if desks == DESKS else ""
@@ -250,6 +256,7 @@ def run(workdir, quick):
                     "ops",
                     f"= {desks * operations}",
                     ok == desks * operations,
+                    note=", ".join(f"{n} × {k}" for k, n in sorted(others.items())),
                 )
             )
             figures.append(Figure(f"throughput, {label}", desks * operations / elapsed, "ops/s"))
