@@ -155,3 +155,38 @@ def test_relay_staff_work_at_their_site_only(site):
     assert error.json()["error"]["codes"] == ["site_forbidden"]
     loan = post(site, "@pret", {"barcode": "RT800002", "card": one}, auth=foix).json()["loan"]
     assert loan["site"] == "foix"
+
+
+def test_borrower_data_never_reaches_public_channels(site):
+    portal = site["portal"]
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(obj=portal["fonds"]["guide"], to_state="published")
+        store = get_store(portal)
+        secret = borrowers.add_borrower(
+            store,
+            name="Zyxtrombone Hortense",
+            email="hortense.zyxtrombone@example.org",
+            expires=date(2099, 1, 1),
+        )
+    transaction.commit()
+    assert post(site, "@pret", {"barcode": "RT800001", "card": secret.id}).status_code == 200
+    base = site["base"]
+    pages = [
+        f"{base}/fonds/guide",
+        f"{base}/recherche?q=Zyxtrombone",
+        f"{base}/@recherche?q=Zyxtrombone",
+        f"{base}/oai?verb=ListRecords&metadataPrefix=oai_dc",
+        f"{base}/search?SearchableText=Zyxtrombone",
+    ]
+    for url in pages:
+        accept = "application/json" if "/@recherche" in url else "text/html"
+        answer = requests.get(url, headers={"Accept": accept}, timeout=30)
+        assert answer.status_code == 200, url
+        # the query itself is echoed in the search box; the rest of the name never is
+        assert "Hortense" not in answer.text and "hortense." not in answer.text, url
+        assert secret.id not in answer.text, url
+    rest = requests.get(f"{base}/fonds/guide", headers=JSON, timeout=30)
+    assert rest.status_code == 200 and "Hortense" not in rest.text
+    assert secret.id not in rest.text
+    assert get(site, "@exemplaire", {"barcode": "RT800001"}, auth=None).status_code == 401
+    assert "En prêt jusqu'au" in requests.get(f"{base}/fonds/guide", timeout=30).text
