@@ -25,7 +25,9 @@ class LogoViewlet(_Base):
 
 class SearchBoxViewlet(_Base):
     """The header's search box: the documentary search of /recherche, with its
-    suggestions (portal.js), not Plone's generic @@search."""
+    suggestions (portal.js), not Plone's generic @@search. It stays empty (the
+    search page's own box holds the query), so the page around the results is
+    the same for every search (browser/page_shell.py)."""
 
     index = ViewPageTemplateFile("templates/searchbox.pt")
 
@@ -35,9 +37,6 @@ class SearchBoxViewlet(_Base):
     def suggest_url(self):
         return f"{self.navroot()}/@@recherche-suggest"
 
-    def value(self):
-        text = self.request.form.get("q", "")
-        return text if isinstance(text, str) else ""
 
 
 class FooterViewlet(_Base):
