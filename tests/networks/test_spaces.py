@@ -58,6 +58,15 @@ def test_members_add_documents_inside_the_open_period_only(networks):
         assert _sees("alice", space) and _sees("alice", space["compte-rendu-a"])
 
 
+def test_no_contribution_to_a_space_that_is_not_reserved_to_its_network(networks):
+    space = networks["a"]
+    api.content.transition(obj=space, to_state="published")
+    _fresh_roles()
+    assert not _can_add("alice", space)  # a public dossier is the team's
+    api.content.transition(obj=space, to_state="network")
+    assert _can_add("alice", space)
+
+
 def test_what_a_member_adds_is_reserved_to_the_network(networks):
     space = networks["a"]
     with api.env.adopt_user(username="alice"):

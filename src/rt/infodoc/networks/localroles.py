@@ -11,6 +11,7 @@ import datetime
 
 from Acquisition import aq_base
 from borg.localrole.interfaces import ILocalRoleProvider
+from Products.CMFCore.utils import getToolByName
 from zope.component import adapter
 from zope.interface import implementer
 
@@ -21,6 +22,7 @@ from rt.infodoc.networks.period import is_open
 MEMBER_ROLE = "NetworkMember"
 CONTRIBUTOR_ROLE = "NetworkContributor"
 MANAGER_ROLE = "NetworkManager"
+NETWORK_STATE = "network"
 
 
 def network_of(obj):
@@ -31,14 +33,28 @@ def network_of(obj):
     return None
 
 
+def _reserved(obj):
+    """Is `obj` in the state "Réservé au réseau"? (read without a security check:
+    this runs inside one)"""
+    workflow_tool = getToolByName(obj, "portal_workflow", None)
+    if workflow_tool is None:
+        return False
+    for workflow_id in workflow_tool.getChainFor(obj):
+        status = workflow_tool.getStatusOf(workflow_id, obj) or {}
+        return status.get("review_state") == NETWORK_STATE
+    return False
+
+
 def space_roles(obj, today=None):
-    """{group id: roles} given by the space `obj`."""
+    """{group id: roles} given by the space `obj`; members add documents only to a
+    space "Réservé au réseau", inside its open period."""
     group_id = network_of(obj)
     if group_id is None:
         return {}
     base = aq_base(obj)
     today = today or datetime.date.today()
-    if is_open(getattr(base, "open_start", None), getattr(base, "open_end", None), today):
+    period = getattr(base, "open_start", None), getattr(base, "open_end", None)
+    if is_open(*period, today) and _reserved(obj):
         return {group_id: (MEMBER_ROLE, CONTRIBUTOR_ROLE)}
     return {group_id: (MEMBER_ROLE,)}
 
