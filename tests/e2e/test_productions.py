@@ -33,6 +33,8 @@ PAGES = {
     "actualite": "veille/pripi-midi-pyrenees",
     "periodique": "periodiques/flash-info",
     "mallette": "mallettes/mallette-du-formateur-foix",
+    "panoramas": "panoramas",
+    "dossiers": "dossiers",
 }
 
 

@@ -47,6 +47,10 @@ def every_type_has_a_clean_page(demo):
         "fiches-experiences",
         "conf-at",
         "veille",
+        "dossiers",
+        "panoramas",
+        "periodiques",
+        "mallettes",
     ):
         url = f"{base}/{path}"
         text, tree = page(url)
@@ -82,6 +86,15 @@ def fiches_browse_by_theme_territory_and_year(demo):
     assert "Le PAC, Passeport Accueil Jeunes" not in titles
     _text, tree = page(f"{base}?annee=2011")
     assert tree.xpath("string(//h2[@id='rt-h-fiches'])") == "Fiches expériences : 2011"
+
+
+def panoramas_by_theme(demo):
+    _text, tree = page(f"{demo['base']}/panoramas?theme=valeurs-republique-laicite")
+    titles = [a.text for a in tree.xpath("//ul[@class='rt-prod-cards']//a")]
+    assert titles == ["Panorama de presse Valeurs de la République et Laïcité – automne 2022"]
+    _text, tree = page(f"{demo['base']}/panoramas")
+    dates = tree.xpath("//ul[@class='rt-prod-cards']//p[@class='rt-date']/text()")
+    assert dates == ["15 décembre 2022", "3 octobre 2022", "15 décembre 2011"] or len(dates) == 3
 
 
 def watch_blog_feeds_per_theme(demo):
@@ -146,4 +159,5 @@ def test_production_pages_of_the_demo_content(demo):
     dossier_references_are_relations_to_the_fund(demo)
     fiches_browse_by_theme_territory_and_year(demo)
     watch_blog_feeds_per_theme(demo)
+    panoramas_by_theme(demo)
     news_in_every_channel(demo)

@@ -135,3 +135,52 @@ def test_upgrade_step(site):
     assert fiche.fiche_number and fiche_store.pdf_size(fiche) > 0
     fti = api.portal.get_tool("portal_types")["ConfAt"]
     assert fti.default_view == "confat-view"
+
+
+def test_confat_agenda_and_session_page(site):
+    import datetime
+
+    section = site["conf-at"]
+    future = datetime.date.today() + datetime.timedelta(days=30)
+    api.content.create(
+        container=section,
+        type="ConfAt",
+        id="a-venir",
+        title="Séance à venir",
+        series="Conf'At' 2027",
+        date=future,
+        place="Toulouse",
+        speakers=[{"name": "Hervé Adami", "title": "Maître de conférences", "affiliation": ""}],
+        participants=0,
+    )
+    api.content.create(
+        container=section,
+        type="ConfAt",
+        id="passee",
+        title="Séance passée",
+        series="Conf'At' 2011",
+        date=datetime.date(2011, 4, 8),
+    )
+    view = section.restrictedTraverse("@@confat-section-view")
+    html = view()
+    assert [s["title"] for s in view.agenda] == ["Séance à venir"]
+    assert [c["title"] for c in view.cycles] == ["Conf'At' 2027", "Conf'At' 2011"]
+    assert "8 avril 2011" in html
+    page = section["a-venir"].restrictedTraverse("@@confat-view")()
+    assert "À venir" in page and "Hervé Adami" in page and "Maître de conférences" in page
+    assert "participant" not in page  # 0 participants: no attendance block
+    assert "[{" not in page and "\\u00" not in page
+
+
+def test_dossier_edit_form_has_a_comment_row_per_reference(site):
+    notice = api.content.create(container=site["fonds"], type="Notice", id="n3", title="Lire")
+    dossier = api.content.create(
+        container=site["dossiers"], type="DossierThematique", id="d3", title="Dossier"
+    )
+    dossier.references = [RelationValue(getUtility(IIntIds).getId(notice))]
+    form = dossier.restrictedTraverse("@@edit")()
+    assert "Commentaires des références" in form
+    assert notice.UID() in form  # the choice list of a comment row offers the chosen Notice
+    from lxml import html
+
+    assert "[{" not in html.fromstring(form).text_content()  # no JSON a person reads

@@ -3,8 +3,6 @@
 import datetime
 from collections import OrderedDict
 
-from plone import api
-
 from rt.infodoc.productions.base import ProductionView
 from rt.infodoc.productions.dates import as_date
 from rt.infodoc.productions.dates import long_date
@@ -85,15 +83,3 @@ class ConfAtSectionView(ProductionView):
     def __call__(self):
         self.update()
         return self.index()
-
-
-def coming_sessions(limit=5):
-    """The next Conf'At' sessions of the whole site (for the agenda block)."""
-    today = datetime.date.today()
-    rows = []
-    for brain in api.content.find(portal_type="ConfAt"):
-        obj = brain.getObject()
-        day = as_date(getattr(obj, "date", None))
-        if day and day >= today:
-            rows.append({"title": brain.Title, "url": brain.getURL(), "date": long_date(day)})
-    return rows[:limit]

@@ -13,6 +13,10 @@ SECTION_VIEWS = {
     "fiches-experiences": "fiches-view",
     "conf-at": "confat-section-view",
     "veille": "veille-view",
+    "dossiers": "productions-listing",
+    "panoramas": "productions-listing",
+    "periodiques": "productions-listing",
+    "mallettes": "productions-listing",
 }
 PRODUCTION_SECTIONS = (
     "fiches-experiences",
