@@ -37,7 +37,7 @@ def test_a_page_past_the_last_one_says_so_in_french(live_fund):
     assert "affichés de" not in count and "aucun sur cette page" in count
     notice = page.xpath("//*[@id='rt-out-of-range']")[0]
     text = " ".join(notice.text_content().split())
-    assert text.startswith("La page 999 n'existe pas : cette recherche compte 1 pages.")
+    assert text.startswith("La page 999 n'existe pas : cette recherche tient en une page.")
     assert notice.xpath("string(.//a/@href)").endswith("/recherche?q=illettrisme")
 
 
