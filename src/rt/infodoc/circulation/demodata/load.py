@@ -116,7 +116,7 @@ def _link_demo_member(store, card):
         api.user.create(
             email="lecteur-demo@exemple.fr",
             username=DEMO_MEMBER,
-            password="lecteur-demo",
+            password="demo-reseau-2026",  # the demo accounts of the README
             properties={"fullname": "Lecteur de démonstration"},
         )
     borrower_records.update_borrower(store, store.borrower(card), member_id=DEMO_MEMBER)
