@@ -1,13 +1,82 @@
-"""Refusals as translated French text (Plone i18n, domain rt.infodoc)."""
+"""Refusals as translated French text (Plone i18n, domain rt.infodoc).
+
+``MESSAGE_IDS`` repeats rules/messages.py as literal ``_()`` calls, so that
+``make i18n`` finds them (tests/circulation/test_texts.py keeps both equal)."""
 
 from zope.i18n import translate
 
 from rt.infodoc import _
-from rt.infodoc.circulation.rules.messages import MESSAGES
+
+MESSAGE_IDS = {
+    "unknown_copy": _(
+        "Code-barres inconnu : « ${barcode} ». Vérifiez le code ou cherchez la notice."
+    ),
+    "unknown_borrower": _("Aucun emprunteur ne correspond à « ${code} »."),
+    "already_on_loan": _(
+        "L'exemplaire ${barcode} est déjà en prêt : rendez-le avant de le prêter à nouveau."
+    ),
+    "never_lent": _("L'exemplaire ${barcode} est « ${status} » : il ne peut pas être prêté."),
+    "not_for_loan": _(
+        "L'exemplaire ${barcode} est « ${status} » : il ne sort pas sans dérogation."
+    ),
+    "latest_issue": _(
+        "L'exemplaire ${barcode} est le dernier numéro du périodique : il ne se prête pas."
+    ),
+    "borrower_expired": _(
+        "L'inscription de ${name} a expiré le ${date} : renouvelez-la avant de prêter."
+    ),
+    "borrower_blocked": _("Le compte de ${name} est suspendu : ${reason}."),
+    "max_loans": _("${name} a déjà ${count} prêt(s) en cours ; le maximum est de ${max}."),
+    "reserved_for_other": _(
+        "L'exemplaire ${barcode} est réservé pour un autre lecteur (${other})."
+    ),
+    "in_transit": _("L'exemplaire ${barcode} est en transit vers ${site}."),
+    "not_on_loan": _("L'exemplaire ${barcode} n'est pas en prêt."),
+    "no_renewals_left": _(
+        "Le prêt de ${barcode} a déjà été prolongé ${count} fois (maximum ${max})."
+    ),
+    "renew_reserved": _(
+        "L'exemplaire ${barcode} est réservé par un autre lecteur : pas de prolongation."
+    ),
+    "renew_overdue": _(
+        "Le prêt de ${barcode} est en retard depuis le ${date} : rendez-le d'abord."
+    ),
+    "reservations_not_allowed": _(
+        "Les réservations ne sont pas ouvertes à cette catégorie de lecteur."
+    ),
+    "max_reservations": _("${name} a déjà ${count} réservation(s) ; le maximum est de ${max}."),
+    "already_reserved": _("${name} a déjà réservé ce document."),
+    "already_borrowed": _("${name} a déjà ce document en prêt."),
+    "nothing_to_reserve": _("Ce document n'a aucun exemplaire qui puisse être prêté."),
+    "reservation_not_found": _("Réservation introuvable."),
+    "reservation_other_borrower": _("Cette réservation est celle d'un autre lecteur."),
+    "site_forbidden": _(
+        "Vous travaillez pour le site ${site} : cette opération concerne un autre site."
+    ),
+    "unknown_site": _("Site inconnu : « ${site} »."),
+    "barcode_taken": _("Le code-barres ${barcode} est déjà celui d'un autre exemplaire."),
+    "barcode_missing": _("Indiquez un code-barres."),
+    "override_reason_missing": _("Indiquez le motif de la dérogation."),
+    "transfer_not_found": _("Aucun transfert en cours pour l'exemplaire ${barcode}."),
+    "borrower_has_loans": _(
+        "${name} a encore ${count} prêt(s) en cours : ils doivent être rendus avant."
+    ),
+    "borrower_has_reservations": _(
+        "${name} a encore ${count} réservation(s) ouverte(s) : annulez-les avant."
+    ),
+    "copy_on_loan": _("L'exemplaire ${barcode} est en prêt : rendez-le d'abord."),
+    "card_taken": _("Le numéro de carte ${card} est déjà attribué."),
+    "name_missing": _("Indiquez le nom de l'emprunteur."),
+    "unknown_record": _("Document introuvable."),
+    "conflict": _("L'opération a croisé une autre opération sur le même exemplaire : recommencez."),
+}
 
 
 def message(refusal):
-    return _(MESSAGES[refusal.code], mapping={k: str(v) for k, v in refusal.mapping.items()})
+    return _(
+        MESSAGE_IDS[refusal.code],
+        mapping={k: str(v) for k, v in refusal.mapping.items()},
+    )
 
 
 def texts(error, request=None):

@@ -94,16 +94,8 @@ class DeskView(BrowserView, CirculationPage):
         elif not self.matches:
             self.card = ""
             self.errors = [
-                self.tr(
-                    self._msg(
-                        "Aucun emprunteur ne correspond à « ${code} ».",
-                        code=text,
-                    )
-                )
+                self.tr(_("Aucun emprunteur ne correspond à « ${code} ».", mapping=dict(code=text)))
             ]
-
-    def _msg(self, text, **mapping):
-        return _(text, mapping=mapping)
 
     def do_preter(self):
         barcode = (self.request.form.get("exemplaire") or "").strip()
@@ -123,11 +115,9 @@ class DeskView(BrowserView, CirculationPage):
         title = titles_of([loan.uid]).get(loan.uid, {}).get("title", loan.barcode)
         self.done.append(
             self.tr(
-                self._msg(
+                _(
                     "Prêté : ${title} (${barcode}), à rendre le ${date}.",
-                    title=title,
-                    barcode=loan.barcode,
-                    date=fmt_date(loan.due),
+                    mapping=dict(title=title, barcode=loan.barcode, date=fmt_date(loan.due)),
                 )
             )
         )
@@ -147,10 +137,9 @@ class DeskView(BrowserView, CirculationPage):
             return
         self.done.append(
             self.tr(
-                self._msg(
+                _(
                     "Prolongé : ${barcode}, à rendre le ${date}.",
-                    barcode=loan.barcode,
-                    date=fmt_date(loan.due),
+                    mapping=dict(barcode=loan.barcode, date=fmt_date(loan.due)),
                 )
             )
         )
@@ -169,33 +158,33 @@ class DeskView(BrowserView, CirculationPage):
         title = titles_of([copy.uid]).get(copy.uid, {}).get("title", copy.barcode)
         late = loan is not None and loan.due and loan.due < date.today()
         where = self.where_next(copy)
-        text = (
-            "Rendu : ${title} (${barcode}). ${where}"
-            if loan
-            else "Reçu : ${title} (${barcode}). ${where}"
-        )
-        if late:
-            text += " En retard de ${days} jour(s)."
-        self.done.append(
-            self.tr(
-                self._msg(
-                    text,
-                    title=title,
-                    barcode=copy.barcode,
-                    where=where,
-                    days=(date.today() - loan.due).days if late else 0,
-                )
+        mapping = {"title": title, "barcode": copy.barcode, "where": where}
+        if loan is None:
+            message = _("Reçu : ${title} (${barcode}). ${where}", mapping=mapping)
+        elif late:
+            mapping["days"] = (date.today() - loan.due).days
+            message = _(
+                "Rendu : ${title} (${barcode}). ${where} En retard de ${days} jour(s).",
+                mapping=mapping,
             )
-        )
+        else:
+            message = _("Rendu : ${title} (${barcode}). ${where}", mapping=mapping)
+        self.done.append(self.tr(message))
 
     def where_next(self, copy):
         if copy.status == statuses.RESERVE:
             borrower = self.store().borrower(copy.held_for)
             name = borrower.name if borrower else copy.held_for
-            return self.tr(self._msg("À mettre de côté pour ${name} (réservation).", name=name))
+            return self.tr(
+                _("À mettre de côté pour ${name} (réservation).", mapping=dict(name=name))
+            )
         if copy.status == statuses.EN_TRANSIT:
-            return self.tr(self._msg("À envoyer à ${site}.", site=self.site_title(copy.transit_to)))
-        return self.tr(self._msg("À ranger en rayon (${call}).", call=copy.call_number or "-"))
+            return self.tr(
+                _("À envoyer à ${site}.", mapping=dict(site=self.site_title(copy.transit_to)))
+            )
+        return self.tr(
+            _("À ranger en rayon (${call}).", mapping=dict(call=copy.call_number or "-"))
+        )
 
     def do_visite(self):
         try:
@@ -205,7 +194,10 @@ class DeskView(BrowserView, CirculationPage):
             return
         self.done.append(
             self.tr(
-                self._msg("Visite enregistrée à ${site}.", site=self.site_title(self.desk_site()))
+                _(
+                    "Visite enregistrée à ${site}.",
+                    mapping=dict(site=self.site_title(self.desk_site())),
+                )
             )
         )
 
@@ -227,10 +219,9 @@ class DeskView(BrowserView, CirculationPage):
         title = titles_of([copy.uid]).get(copy.uid, {}).get("title", barcode)
         self.done.append(
             self.tr(
-                self._msg(
+                _(
                     "Réservé : ${title}, à retirer à ${site}.",
-                    title=title,
-                    site=self.site_title(reservation.pickup_site),
+                    mapping=dict(title=title, site=self.site_title(reservation.pickup_site)),
                 )
             )
         )
@@ -241,7 +232,7 @@ class DeskView(BrowserView, CirculationPage):
         except CirculationError as error:
             self._refused(error)
             return
-        self.done.append(self.tr(self._msg("Réservation annulée.")))
+        self.done.append(self.tr(_("Réservation annulée.")))
 
     def do_transferer(self):
         barcode = (self.request.form.get("transfert") or "").strip()
@@ -254,10 +245,9 @@ class DeskView(BrowserView, CirculationPage):
             return
         self.done.append(
             self.tr(
-                self._msg(
+                _(
                     "En transit : ${barcode} part pour ${site}.",
-                    barcode=transfer.barcode,
-                    site=self.site_title(transfer.to_site),
+                    mapping=dict(barcode=transfer.barcode, site=self.site_title(transfer.to_site)),
                 )
             )
         )
