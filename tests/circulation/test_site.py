@@ -176,3 +176,52 @@ def test_desk_page_reserves_and_transfers(portal, notice):
     _post_form(portal, {"action": "transferer", "transfert": "NOPE", "destination": "foix"})
     html = portal.restrictedTraverse("@@pret")()
     assert "Code-barres inconnu : « NOPE »" in html
+
+
+def test_borrowers_page_registers_exports_and_erases(portal, app):
+    login(app, SITE_OWNER_NAME)
+    store = get_store(portal)
+    _post_form(
+        portal,
+        {
+            "action": "enregistrer",
+            "name": "Centre social Bellefontaine",
+            "kind": "structure",
+            "category": "adherent",
+            "home_site": "toulouse",
+            "expires": "2027-06-30",
+            "membership_year": "2026",
+            "email": "contact@bellefontaine.example.org",
+        },
+    )
+    html = portal.restrictedTraverse("@@emprunteurs")()
+    assert "Emprunteur enregistré : Centre social Bellefontaine" in html
+    (borrower,) = store.all_borrowers()
+    assert borrower.kind == "structure" and borrower.expires == date(2027, 6, 30)
+
+    _post_form(
+        portal,
+        {
+            "action": "enregistrer",
+            "name": "X",
+            "kind": "personne",
+            "category": "inconnue",
+            "home_site": "lyon",
+            "expires": "demain",
+        },
+    )
+    html = portal.restrictedTraverse("@@emprunteurs")()
+    assert "n'est pas une date" in html and "Choisissez une catégorie" in html
+    assert len(store.borrowers) == 1
+
+    _post_form(portal, {"action": "exporter", "carte": borrower.id, "format": "csv"})
+    csv_text = portal.restrictedTraverse("@@emprunteurs")()
+    assert "contact@bellefontaine.example.org" in csv_text
+    _post_form(portal, {"action": "exporter", "carte": borrower.id, "format": "json"})
+    assert '"kind": "structure"' in portal.restrictedTraverse("@@emprunteurs")()
+
+    _post_form(portal, {"action": "effacer", "carte": borrower.id})
+    assert "Cochez la case" in portal.restrictedTraverse("@@emprunteurs")()
+    _post_form(portal, {"action": "effacer", "carte": borrower.id, "confirmer": "1"})
+    assert "est effacé" in portal.restrictedTraverse("@@emprunteurs")()
+    assert len(store.borrowers) == 0

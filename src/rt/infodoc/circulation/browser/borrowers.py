@@ -106,9 +106,14 @@ class BorrowersView(BrowserView, CirculationPage):
             "home_site": self.staff_site() or "toulouse",
         }
 
+    def _mine(self, borrower):
+        """Relay staff manage the borrowers of their own site only."""
+        site = self.staff_site()
+        return borrower is not None and (site is None or borrower.home_site == site)
+
     def do_voir(self):
         borrower = self.store.borrower(self.request.form.get("carte"))
-        if borrower is None:
+        if not self._mine(borrower):
             self.errors = [self.tr(_("Emprunteur introuvable."))]
             return
         self.editing = borrower
@@ -120,6 +125,11 @@ class BorrowersView(BrowserView, CirculationPage):
         card = (self.request.form.get("carte") or "").strip()
         self.errors = self._check(values)
         existing = self.store.borrower(card) if card else None
+        if existing is not None and not self._mine(existing):
+            self.errors = [self.tr(_("Emprunteur introuvable."))]
+            return
+        if self.staff_site() and values["home_site"] != self.staff_site():
+            self.errors.append(self.tr(_("Choisissez un site de la liste.")))
         if self.errors:
             self.editing = existing or {}
             self.values = dict(values, expires=self.request.form.get("expires") or "")
@@ -151,6 +161,9 @@ class BorrowersView(BrowserView, CirculationPage):
 
     def do_exporter(self):
         card = self.request.form.get("carte")
+        if not self._mine(self.store.borrower(card)):
+            self.errors = [self.tr(_("Emprunteur introuvable."))]
+            return None
         try:
             data = borrowers.export_borrower(self.store, card)
         except CirculationError as error:
@@ -179,6 +192,9 @@ class BorrowersView(BrowserView, CirculationPage):
 
     def do_effacer(self):
         card = self.request.form.get("carte")
+        if not self._mine(self.store.borrower(card)):
+            self.errors = [self.tr(_("Emprunteur introuvable."))]
+            return
         if not self.request.form.get("confirmer"):
             self.errors = [self.tr(_("Cochez la case de confirmation pour effacer l'emprunteur."))]
             self.do_voir()
