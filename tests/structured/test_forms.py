@@ -4,8 +4,8 @@ script renames the row typed into and counts it: done here by hand), values chec
 in the ZODB."""
 
 import transaction
-from conftest import AUTHORS
-from conftest import SPEAKERS
+from structured_site import AUTHORS
+from structured_site import SPEAKERS
 
 PREFIX = "form.widgets.authors"
 

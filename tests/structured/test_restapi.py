@@ -7,9 +7,9 @@ import ast
 import pytest
 import requests
 import transaction
-from conftest import AUTH
-from conftest import AUTHORS
-from conftest import SPEAKERS
+from structured_site import AUTH
+from structured_site import AUTHORS
+from structured_site import SPEAKERS
 
 JSON = {"Accept": "application/json", "Content-Type": "application/json"}
 
