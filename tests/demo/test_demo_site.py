@@ -164,3 +164,48 @@ def test_the_figures_page_shows_a_year_of_demo_loans(demo_site):
             totals[activity] = totals.get(activity, 0) + int(count)
     assert totals["Premiers accueils"] == 206 and totals["Visites"] == 410
     assert 950 <= totals["Prêts"] <= 977 and 800 <= totals["Retours"] < totals["Prêts"]
+
+
+_BAD = (
+    "\\u00",
+    "[{",
+    "Related Items",
+    "Nom court",
+    "Contrôle de version",
+    "Aucune image",
+    "Aucun fichier",
+)
+
+
+def _production_paths():
+    paths = ["fiches-experiences", "conf-at", "veille"]
+    paths += [f"dossiers/{d['id']}" for d in _demo("dossiers") if not d.get("private")]
+    paths += [f"fiches-experiences/{f['id']}" for f in _demo("fiches_experiences")]
+    paths += [f"conf-at/{c['id']}" for c in _demo("confat")]
+    paths += [f"veille/{n['id']}" for n in _demo("news")]
+    paths += [f"mallettes/{m['id']}" for m in _demo("mallettes")]
+    for panorama in _demo("panoramas"):
+        paths.append(f"panoramas/{panorama['id']}")
+        paths += [f"panoramas/{panorama['id']}/{i['id']}" for i in panorama.get("items", [])]
+    for periodical in _demo("periodicals"):
+        paths.append(f"periodiques/{periodical['id']}")
+        paths += [f"periodiques/{periodical['id']}/{i['id']}" for i in periodical.get("issues", [])]
+    return paths
+
+
+def test_no_production_page_shows_json_internal_fields_or_empty_labels(demo_site):
+    from lxml import html
+
+    for path in _production_paths():
+        response = _get(f"{demo_site}/{path}")
+        text = response.text
+        for bad in _BAD:
+            assert bad not in text, (path, bad)
+        main = html.fromstring(response.content).xpath(
+            "//*[contains(concat(' ', @class, ' '), ' rt-prod ')]"
+        ) or [None]
+        assert main[0] is not None, (path, "not the production page")
+        for dt in main[0].xpath(".//dt"):
+            dd = dt.getnext()
+            assert dt.text_content().strip() and dd is not None, (path, "empty label")
+            assert dd.text_content().strip(), (path, dt.text_content().strip())
