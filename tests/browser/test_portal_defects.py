@@ -46,7 +46,7 @@ def test_site_feed_links_are_titled_in_french(live_fund):
     links = page.xpath("//head/link[@rel='alternate' and @type]")
     titles = [link.get("title") for link in links if "xml" in link.get("type")]
     assert titles, "no feed link in the portal's head"
-    assert all("b'" not in title and "nouveautés" in title for title in titles)
+    assert all("b'" not in title and "nouvelles acquisitions" in title for title in titles)
     types = {link.get("href").rsplit("/", 1)[-1]: link.get("type") for link in links}
     assert types["atom.xml"] == "application/atom+xml"
     assert types["rss.xml"] == "application/rss+xml"
@@ -55,9 +55,10 @@ def test_site_feed_links_are_titled_in_french(live_fund):
 def test_site_wide_feeds_list_the_newest_records(live_fund):
     base = live_fund["base"]
     atom = etree.fromstring(requests.get(f"{base}/atom.xml", timeout=30).content)
-    assert atom.xpath("string(a:title)", namespaces=ATOM).endswith("— nouveautés")
+    assert atom.xpath("string(a:title)", namespaces=ATOM).endswith("— nouvelles acquisitions")
     titles = atom.xpath("a:entry/a:title/text()", namespaces=ATOM)
     assert "Rapport sur les quartiers prioritaires" in titles
+    assert "Dossier illettrisme" not in titles  # the fund's acquisitions only
     assert "Note confidentielle sur l'illettrisme" not in titles  # restricted
     for name in ("rss.xml", "RSS"):
         response = requests.get(f"{base}/{name}", timeout=30)

@@ -6,7 +6,8 @@ item's own last change (catalogued or edited), never by the time of the request:
 feed reader shows as new only what is new.
 
 The site-wide feeds (the portal's own ``RSS``, ``rss.xml`` and ``atom.xml``, which
-Plone's syndication left empty) are the newest records of the whole portal.
+Plone's syndication left empty) are the newest acquisitions: the published Notices
+catalogued last (index ``cataloguing_date``, as the home page), that the reader may see.
 """
 
 from datetime import UTC
@@ -19,6 +20,8 @@ from Products.Five.browser import BrowserView
 
 from rt.infodoc.search.engine import search
 from rt.infodoc.search.query import SearchQuery
+from rt.infodoc.search.results import ResultItem
+from rt.infodoc.search.results import SearchResults
 
 ATOM = "http://www.w3.org/2005/Atom"
 DC = "http://purl.org/dc/elements/1.1/"
@@ -60,11 +63,10 @@ def feed_date(items):
 class SearchFeed(BrowserView):
     site_wide = False
 
-    def form(self):
-        return {} if self.site_wide else dict(self.request.form)
-
     def run(self):
-        form = self.form()
+        if self.site_wide:
+            return SearchQuery(sort="date", page_size=FEED_SIZE), newest_acquisitions(self.context)
+        form = dict(self.request.form)
         form.pop("page", None)
         query = SearchQuery.from_request(form)
         query.sort = query.sort if form.get("sort") else "date"
@@ -74,7 +76,7 @@ class SearchFeed(BrowserView):
     def title(self, query):
         site = self.context.Title()
         if self.site_wide:
-            return f"{site} — nouveautés"
+            return f"{site} — nouvelles acquisitions"
         words = query.text or query.title or query.subject or query.author
         return f"{site} — recherche « {words} »" if words else f"{site} — recherche"
 
@@ -169,6 +171,41 @@ class SiteRssFeed(RssFeed):
     """<site>/rss.xml and <site>/RSS: the newest records of the portal (RSS 2.0)."""
 
     site_wide = True
+
+
+def newest_acquisitions(context, size=FEED_SIZE):
+    """SearchResults of the published Notices catalogued last (the catalog filters
+    what the current user may see)."""
+    from plone import api
+
+    brains = api.content.find(
+        context=context,
+        portal_type="Notice",
+        review_state="published",
+        sort_on="cataloguing_date",
+        sort_order="descending",
+        sort_limit=size,
+    )[:size]
+    items = [
+        ResultItem(
+            uid=brain.UID,
+            url=brain.getURL(),
+            title=brain.Title or "",
+            portal_type=brain.portal_type,
+            authors=list(getattr(brain, "authors", None) or []),
+            year=getattr(brain, "year", None),
+            description=brain.Description or "",
+            modified=_iso(brain.modified),
+        )
+        for brain in brains
+    ]
+    return SearchResults(total=len(items), items=items, backend="catalog")
+
+
+def _iso(date):
+    if date is None or not hasattr(date, "toZone"):
+        return ""
+    return date.toZone("UTC").ISO8601().replace("+00:00", "Z")
 
 
 def _uuid(uid):

@@ -22,8 +22,8 @@ FEED_LABELS = {
 def site_links(portal, request):
     title = portal.Title()
     url = portal.absolute_url()
-    atom = _("${title} — nouveautés (fil Atom)", mapping={"title": title})
-    rss = _("${title} — nouveautés (fil RSS)", mapping={"title": title})
+    atom = _("${title} — nouvelles acquisitions (fil Atom)", mapping={"title": title})
+    rss = _("${title} — nouvelles acquisitions (fil RSS)", mapping={"title": title})
     return [
         {"title": translate(atom, context=request), "url": f"{url}/atom.xml", "type": ATOM_TYPE},
         {"title": translate(rss, context=request), "url": f"{url}/rss.xml", "type": RSS_TYPE},
