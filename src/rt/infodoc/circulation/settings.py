@@ -107,7 +107,7 @@ def category_titles():
         "adherent": "Adhérent",
         "usager": "Usager",
         "stagiaire": "Stagiaire",
-        "relais": "Site relais",
+        "relais": "Relais",
     }
 
 
