@@ -57,7 +57,7 @@ def test_the_desk_events_feed_the_page_and_the_csv(site):
     # March: 1 first visit, 2 visits, 2 loans; April: 1 return
     assert '<th scope="row">mars</th>' in html
     assert "Savoirs de base et illettrisme" in html  # themes by their French titles
-    assert "Foix" in html and "Adhérent" in html and "Relais" in html
+    assert "Foix" in html and "Adhérent" in html  # sites and categories by their titles
 
     exported = requests.get(f"{base}/@@chiffres-circulation.csv", auth=auth, timeout=30)
     assert exported.headers["Content-Type"].startswith("text/csv")
