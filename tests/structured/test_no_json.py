@@ -9,6 +9,7 @@ as the field is a JSON field, and only it."""
 import re
 
 import pytest
+import requests
 import transaction
 from plone import api
 from plone.dexterity.interfaces import IDexterityFTI
@@ -115,3 +116,12 @@ def test_structured_fields_are_grids(every_type, form_client):
             f"//div[contains(@class,'pat-datagridfield')]//table[@id='form-widgets-{field}']"
         )
         assert not page.xpath(f"//textarea[starts-with(@name,'form.widgets.{field}')]")
+
+
+def test_readers_pages_load_no_grid_code(rows_site, form_client):
+    """The grids' script and CSS are for logged-in users: a reader's page loads neither."""
+    reader = requests.get(rows_site["base"] + "/recherche", timeout=60)
+    assert reader.status_code == 200 and "/login" not in reader.url
+    assert "datagridfield" not in reader.text and "rt.infodoc.structured" not in reader.text
+    form_client.open(rows_site["base"] + "/recherche")
+    assert "datagridfield-remote" in form_client.text and "rows.css" in form_client.text

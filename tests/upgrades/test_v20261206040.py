@@ -76,6 +76,7 @@ def test_old_rows_become_rows_of_codes(portal, setup_tool):
     registry = getUtility(IRegistry)
     bundles = registry.collectionOfInterface(IBundleRegistry, prefix="plone.bundles", check=False)
     assert bundles["rt-infodoc-rows"].csscompilation.endswith("/rows.css")
+    assert bundles["datagridfield-bundle"].expression == "python: member is not None"
     assert setup_tool.getLastVersionForProfile("collective.z3cform.datagridfield:default") != (
         "unknown"
     )

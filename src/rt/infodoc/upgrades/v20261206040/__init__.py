@@ -5,7 +5,8 @@ as JSON text; they are rows now (``rt.infodoc.content.rows``), stored as before
 as a plain list of plain dicts.  This step:
 
 - installs collective.z3cform.datagridfield's profile (its browser layer and
-  script) and the bundle of the grids' CSS, on a site made before them;
+  script, loaded for logged-in users only) and the bundle of the grids' CSS, on a
+  site made before them;
 - brings every stored value to the shape the choice lists know: JSON text is
   read, French words typed where codes are expected become codes ("role":
   "Auteur" -> function 070 and the role the UNIMARC export gives), rows without
@@ -60,6 +61,8 @@ def install_grid(setup_tool):
         bundle.expression = "python: member is not None"
         bundle.load_async = False
         bundle.load_defer = False
+    if "datagridfield-bundle" in bundles:  # the edit forms' script, not the readers'
+        bundles["datagridfield-bundle"].expression = "python: member is not None"
 
 
 def convert_rows(portal):
