@@ -88,13 +88,20 @@ def fiches_browse_by_theme_territory_and_year(demo):
     assert tree.xpath("string(//h2[@id='rt-h-fiches'])") == "Fiches expériences : 2011"
 
 
+def confat_cites_the_participants_file(demo):
+    _text, tree = page(f"{demo['base']}/conf-at/forum-adultes-relais-2011")
+    cited = tree.xpath("//h2[@id='rt-h-refs']/following-sibling::ul[1]//a")
+    assert [a.text for a in cited] == ["Adultes-relais, valoriser un parcours professionnel"]
+    assert "/fonds/" in cited[0].get("href")
+
+
 def panoramas_by_theme(demo):
     _text, tree = page(f"{demo['base']}/panoramas?theme=valeurs-republique-laicite")
     titles = [a.text for a in tree.xpath("//ul[@class='rt-prod-cards']//a")]
     assert titles == ["Panorama de presse Valeurs de la République et Laïcité – automne 2022"]
     _text, tree = page(f"{demo['base']}/panoramas")
     dates = tree.xpath("//ul[@class='rt-prod-cards']//p[@class='rt-date']/text()")
-    assert dates == ["15 décembre 2022", "3 octobre 2022", "15 décembre 2011"] or len(dates) == 3
+    assert dates == ["15 décembre 2022", "3 octobre 2022", "15 décembre 2011"]  # newest first
 
 
 def watch_blog_feeds_per_theme(demo):
@@ -160,4 +167,5 @@ def test_production_pages_of_the_demo_content(demo):
     fiches_browse_by_theme_territory_and_year(demo)
     watch_blog_feeds_per_theme(demo)
     panoramas_by_theme(demo)
+    confat_cites_the_participants_file(demo)
     news_in_every_channel(demo)

@@ -85,6 +85,7 @@ def load_confat(portal):
             participants=item.get("participants"),
             workshop_participants=item.get("workshop_participants"),
             text=_html(item.get("text")),
+            cited_references=_fund_relations(portal, item.get("references") or [])[0],
         )
 
 
