@@ -47,9 +47,6 @@ class RowsWidget(DataGridFieldWidget):
         widget.context = self.context  # its cells are validated against the content
         return widget
 
-    def column_labels(self):
-        return [translate(c["label"], context=self.request) for c in self.columns]
-
 
 @implementer(IRowWidget)
 class RowWidget(DataGridFieldObjectWidget):
@@ -73,7 +70,7 @@ class RowWidget(DataGridFieldObjectWidget):
             widget.title = translate(widget.label, context=self.request)
 
     def cells(self):
-        """(column label, widget) of the row's visible inputs."""
+        """The row's visible cells (their widgets), in the order of the columns."""
         return [w for w in self.widgets.values() if w.mode != "hidden"]
 
 
