@@ -225,3 +225,20 @@ def test_borrowers_page_registers_exports_and_erases(portal, app):
     _post_form(portal, {"action": "effacer", "carte": borrower.id, "confirmer": "1"})
     assert "est effacé" in portal.restrictedTraverse("@@emprunteurs")()
     assert len(store.borrowers) == 0
+
+
+def test_mallette_availability_follows_its_copies(portal, app):
+    login(app, SITE_OWNER_NAME)
+    folder = portal.get("mallettes") or portal
+    mallette = api.content.create(
+        container=folder, type="Mallette", id="mallette-illettrisme", title="Mallette lecture"
+    )
+    store = get_store(portal)
+    from rt.infodoc.circulation.copies import add_copy
+
+    add_copy(store, mallette.UID(), "M0001", "mallette", site="foix")
+    mallette.reindexObject()
+    reader = borrowers.add_borrower(store, name="Dupont Marie", expires=date(2099, 1, 1))
+    assert availability(portal, mallette) == ["empruntable"]
+    desk_for(portal).lend("M0001", reader.id, site="foix")
+    assert availability(portal, mallette) == ["en-pret"]

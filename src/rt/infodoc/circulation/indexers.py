@@ -1,0 +1,26 @@
+"""Availability of mallettes and periodical issues from their copies (the
+Notice's own indexer lives in indexers/search.py)."""
+
+from plone.indexer import indexer
+
+from rt.infodoc.circulation.availability import record_copies
+from rt.infodoc.circulation.availability import tokens
+from rt.infodoc.content.mallette import IMallette
+from rt.infodoc.content.periodical import INumeroPeriodique
+
+
+def _availability(obj):
+    copies = record_copies(obj)
+    if not copies:
+        raise AttributeError("availability")
+    return tokens(copies, urls=() if not getattr(obj, "file", None) else ("file",))
+
+
+@indexer(IMallette)
+def mallette_availability(obj):
+    return _availability(obj)
+
+
+@indexer(INumeroPeriodique)
+def issue_availability(obj):
+    return _availability(obj)
