@@ -21,6 +21,7 @@ def test_records_configlet_and_counters(portal):
         del registry.records[name]
     panel = api.portal.get_tool("portal_controlpanel")
     panel.unregisterConfiglet("rt-infodoc-relances")
+    api.portal.get_tool("portal_actions")["user"].manage_delObjects(["mon-compte"])
     notice = sitedesk.notice(portal, "n1", "Notice", ("sante",))
     sitedesk.copy(portal, notice, "RT1")
     sitedesk.borrower(portal, "L1", "Martin Anne")
@@ -37,6 +38,8 @@ def test_records_configlet_and_counters(portal):
     assert registry[f"{PREFIX}.delay_3"] == 45
     assert registry[f"{PREFIX}.subject_1"].startswith("Rappel")
     assert "rt-infodoc-relances" in [a.getId() for a in panel.listActions()]
+    mine = api.portal.get_tool("portal_actions")["user"]["mon-compte"]
+    assert mine.title == "Mon compte" and mine.url_expr.endswith("/@@mon-compte")
     counts = counters.read(portal)
     assert counts["pret|2011|3|total|"] == 1
     assert counts["pret|2011|3|theme|sante"] == 1

@@ -46,6 +46,8 @@ def _token(html):
 def test_the_member_sees_and_renews_their_loan(site):
     portal, base, _one, _two = site
     session = _session("lecteur")
+    home = session.get(base, timeout=30)
+    assert f'href="{base}/@@mon-compte"' in home.text  # in the member's personal menu
     page = session.get(f"{base}/@@mon-compte", timeout=30)
     assert page.status_code == 200
     assert "Mes prêts" in page.text and "illettrisme</a>" in page.text

@@ -2,7 +2,8 @@
 
 The registry gets the records of the reminders (delays and French texts of the
 three levels, ``rt.infodoc.circulation.reminders.*``, existing values kept), the
-control panel "Relances des retards" is listed in Site Setup, and the figures'
+control panel "Relances des retards" is listed in Site Setup, members get the
+"Mon compte" link in their personal menu, and the figures'
 counters are rebuilt from the circulation history (loans, returns and visits
 made before the counters existed).  Safe to run twice.
 """
@@ -37,6 +38,10 @@ def reminders_and_figures(setup_tool=None):
             appId="rt.infodoc",
             icon_expr="string:envelope-exclamation",
         )
+    user_actions = api.portal.get_tool("portal_actions")["user"]
+    if "mon-compte" not in user_actions.objectIds():
+        setup = api.portal.get_tool("portal_setup")
+        setup.runImportStepFromProfile("profile-rt.infodoc:default", "actions", False)
     from rt.infodoc.circulation.store import get_store
 
     store = get_store(portal)
