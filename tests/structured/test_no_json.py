@@ -125,3 +125,9 @@ def test_readers_pages_load_no_grid_code(rows_site, form_client):
     assert "datagridfield" not in reader.text and "rt.infodoc.structured" not in reader.text
     form_client.open(rows_site["base"] + "/recherche")
     assert "datagridfield-remote" in form_client.text and "rows.css" in form_client.text
+
+
+def test_the_types_control_panel_shows_the_models(rows_site, form_client):
+    for portal_type in ("Notice", "ConfAt"):
+        for page in ("@@fields", "@@modeleditor"):
+            form_client.open(f"{rows_site['base']}/@@dexterity-types/{portal_type}/{page}")
