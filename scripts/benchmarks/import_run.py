@@ -97,7 +97,7 @@ def run(site, path, batch_size=1000, options=None, check_search=True):
 
 def _last_key(site, report):
     """Key of the Notice of the last record the run handled (from its journal)."""
-    from .state import get_state
+    from rt.infodoc.importer.state import get_state
 
     state = get_state(site, create=False)
     if state is None:
