@@ -34,7 +34,7 @@ def test_the_site_opens_on_the_home_page_and_records_get_their_dates(portal, set
     catalog.delIndex("cataloguing_date")  # as a catalog made before this version
     catalog.uncatalog_object("/".join(session.getPhysicalPath()))
     catalog.catalog_object(session, idxs=["portal_type", "review_state", "path"])
-    setup_tool.setLastVersionForProfile(PROFILE, "20261206003")
+    setup_tool.setLastVersionForProfile(PROFILE, "20261206010")
 
     setup_tool.upgradeProfile(PROFILE, dest="20261206020")
 

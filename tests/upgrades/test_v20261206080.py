@@ -59,7 +59,7 @@ def _old_site(portal):
 def test_private_dossiers_become_network_spaces_with_the_same_readers(portal, setup_tool):
     space, page, public_page, other = _old_site(portal)
     assert _sees("paul", space) is False and _sees("adele", space) is True
-    setup_tool.setLastVersionForProfile(PROFILE, "20261206030")
+    setup_tool.setLastVersionForProfile(PROFILE, "20261206070")
     titles = [step["title"] for step in setup_tool.listUpgrades(PROFILE)]
     assert "Espaces réservés aux réseaux" in titles
 

@@ -1,4 +1,4 @@
-"""20261206003 -> 20261206020: the site root opens on the portal's home page.
+"""20261206010 -> 20261206020: the site root opens on the portal's home page.
 
 - the "Plone Site" type gets the view ``accueil`` as its default (types/Plone_Site.xml)
   and the site root uses it, whatever view it had;

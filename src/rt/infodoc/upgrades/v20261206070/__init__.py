@@ -1,4 +1,4 @@
-"""20261206030 -> 20261206070: the productions' designed pages (#14).
+"""20261206060 -> 20261206070: the productions' designed pages (#14).
 
 The types get their own default views, the Actualité type of the watch blog and
 the behaviors of the Conf'At' sessions (cited references, dossier du participant)

@@ -1,4 +1,4 @@
-"""20261206030 -> 20261206080: private network spaces.
+"""20261206070 -> 20261206080: private network spaces.
 
 The roles of the networks and the workflow state "Réservé au réseau" come from
 the profile (rolemap, workflow); the dossier type gets the behavior
