@@ -100,3 +100,11 @@ def plural(count, singular, plural_form=None):
 def number(count):
     """French digit grouping: 4\u202f591 (a narrow no-break space)."""
     return f"{count:,}".replace(",", "\u202f")
+
+
+def display_authors(names, limit=3):
+    """ "A ; B ; C et al." for a result line."""
+    names = [n for n in names or [] if n]
+    if len(names) > limit:
+        return " ; ".join(names[:limit]) + " et al."
+    return " ; ".join(names)

@@ -102,7 +102,7 @@ class SearchView(BrowserView):
                 "description": b.Description,
                 "kind": kinds.get(b.production_kind or "", ""),
                 "year": getattr(b, "year", None) or "",
-                "authors": display_authors(getattr(b, "authors", None) or []),
+                "authors": display.display_authors(getattr(b, "authors", None) or []),
             }
             for b in brains
         ]
@@ -195,7 +195,7 @@ class SearchView(BrowserView):
                     "uid": item.uid,
                     "url": item.url,
                     "title": item.title,
-                    "authors": display_authors(item.authors),
+                    "authors": display.display_authors(item.authors),
                     "year": item.year or "",
                     "type": item.document_type_title or kinds.get(item.production_kind or "", ""),
                     "support": supports.get(item.support or "", ""),
@@ -281,10 +281,3 @@ class SearchView(BrowserView):
     def advanced_open(self):
         q = self.query
         return bool(q.title or q.author or q.subject or q.isbn or q.year_from or q.year_to)
-
-
-def display_authors(names, limit=3):
-    names = [n for n in names or [] if n]
-    if len(names) > limit:
-        return " ; ".join(names[:limit]) + " et al."
-    return " ; ".join(names)

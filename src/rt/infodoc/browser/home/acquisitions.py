@@ -9,13 +9,13 @@ periodicals, in reverse alphabetical order.
 
 from plone import api
 
+from rt.infodoc.browser.display import display_authors
+
 SIZE = 5
 
 
 def newest_acquisitions(context, size=SIZE):
     """[{"title", "url", "authors", "year"}], newest first."""
-    from rt.infodoc.browser.search_view import display_authors
-
     brains = api.content.find(
         context=context,
         portal_type="Notice",
