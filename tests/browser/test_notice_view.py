@@ -50,7 +50,7 @@ def test_notice_page_copies_and_availability(live_fund):
         for tr in page.xpath("//table[contains(@class,'rt-copies')]/tbody/tr")
     ]
     assert rows[0][0].startswith("Toulouse") and rows[0][-1] == "En rayon"
-    assert rows[1][0].startswith("Albi") and rows[1][-1] == "Au site relais"
+    assert rows[1][0].startswith("Albi") and rows[1][-1] == "Au site relais d'Albi"
 
 
 def test_notice_page_links_dossier_and_online_resource(live_fund):

@@ -38,6 +38,11 @@ def tokens(copies, support=None, urls=()):
     return sorted(found)
 
 
+def of(name):
+    """French "de" before a place name, elided before a vowel: "de Foix", "d'Albi"."""
+    return f"d'{name}" if name[:1].lower() in "aeiouyâàéèêîïôû" else f"de {name}"
+
+
 def _date(day):
     return day.strftime("%d/%m/%Y") if day else ""
 
@@ -47,7 +52,7 @@ def copy_label(copy, loan=None, centre="toulouse", site_titles=None):
     site_titles = site_titles or {}
     if copy.status == statuses.DISPONIBLE:
         if copy.site and copy.site != centre:
-            return f"Au site relais de {site_titles.get(copy.site, copy.site)}", "rt-dispo-relay"
+            return f"Au site relais {of(site_titles.get(copy.site, copy.site))}", "rt-dispo-relay"
         return "En rayon", "rt-dispo-ok"
     if copy.status == statuses.EN_PRET:
         if loan is not None and loan.due:
