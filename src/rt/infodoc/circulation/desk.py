@@ -122,11 +122,9 @@ class Desk:
             overridden=overridden,
             staff=self.staff,
         )
-        # the guard: one key per copy; a concurrent insert of the same key is a
-        # write conflict at commit (BTrees refuse to merge it)
-        self.store.loans[copy.barcode] = loan
-        self.store.history[loan.id] = loan
-        _index_add(self.store.loans_by_borrower, borrower.id, copy.barcode)
+        # the guard: one key per copy in store.current; a concurrent write of the
+        # same key is a write conflict at commit (BTrees refuse to merge it)
+        self.store.lent(loan)
         for reservation in self.store.reservations_of(borrower.id):
             if reservation.uid == copy.uid:
                 self._close_reservation(reservation, "retiree")
@@ -188,8 +186,7 @@ class Desk:
         borrower = self.store.borrower(loan.borrower_id)
         loan.returned = self.now()
         loan.return_site = site
-        del self.store.loans[copy.barcode]
-        _index_remove(self.store.loans_by_borrower, loan.borrower_id, copy.barcode)
+        self.store.closed(loan)
         reservation = self._place(copy, site)
         notify(
             events.ReturnEvent(

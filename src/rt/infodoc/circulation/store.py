@@ -1,11 +1,20 @@
 """The circulation store: BTrees in the site's ZODB (docs/circulation.md says why).
 
-Current loans live in one OOBTree keyed by copy barcode (``loans``). Two desks
-lending the same copy at once both insert the same key into the same bucket:
-BTrees' conflict resolution refuses that (a write conflict on the second
-commit), Zope retries the request, and the retry finds the loan and answers
-"déjà en prêt". The copy record itself is written too, so even a bucket split
-cannot let two loans of one copy through.
+Ten desks write this store at once, so its hot paths are shaped for ZODB's
+conflict resolution (docs/circulation.md, "Writes without conflicts"):
+
+- ``current``: copy barcode -> id of its current loan (0: none). The double-loan
+  guard: two desks lending the same copy both change the same key, which
+  BTrees refuse to merge (a write conflict on the second commit; Zope retries
+  the request and the retry answers "déjà en prêt"; the copy record is
+  written too). Desks lending or taking back *different* copies only change
+  integers under distinct keys, which BTrees merge; a key is never deleted
+  (deleting a bucket's first key, or replacing a persistent value, cannot be
+  merged). ``loans`` reads it as barcode -> Loan.
+- ``loans_by_borrower``: card -> set of barcodes; the card's set is kept when
+  it empties, so lending and returning only write that borrower's own set.
+- ``history``: loan id -> Loan, ids in time order (a range of dates is a range
+  of keys); a new loan is an insert of a new key.
 """
 
 import random
@@ -43,12 +52,57 @@ def _index_add(tree, key, value):
     members.add(value)
 
 
-def _index_remove(tree, key, value):
+def _index_remove(tree, key, value, keep=False):
+    """Remove `value` from the set under `key`; an emptied set goes, unless
+    `keep` (a hot index: deleting keys makes concurrent writes conflict)."""
     members = tree.get(key)
     if members is not None and value in members:
         members.remove(value)
-        if not len(members):
+        if not len(members) and not keep:
             del tree[key]
+
+
+class CurrentLoans:
+    """barcode -> current Loan, read from ``store.current`` (ids) and the history."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def get(self, barcode, default=None):
+        lid = self.store.current.get(barcode, 0)
+        loan = self.store.history.get(lid) if lid else None
+        return default if loan is None else loan
+
+    def __getitem__(self, barcode):
+        loan = self.get(barcode)
+        if loan is None:
+            raise KeyError(barcode)
+        return loan
+
+    def __contains__(self, barcode):
+        return self.get(barcode) is not None
+
+    def items(self):
+        history = self.store.history
+        for barcode, lid in self.store.current.items():
+            loan = history.get(lid) if lid else None
+            if loan is not None:
+                yield barcode, loan
+
+    def keys(self):
+        return [barcode for barcode, _loan in self.items()]
+
+    def values(self):
+        return [loan for _barcode, loan in self.items()]
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    def __len__(self):
+        return sum(1 for _item in self.items())
+
+    def __bool__(self):
+        return any(True for _item in self.items())
 
 
 @implementer(ICirculationStore)
@@ -57,7 +111,7 @@ class CirculationStore(Persistent):
         self.copies = OOBTree()  # barcode -> Copy
         self.copies_by_uid = OOBTree()  # uid -> {barcode}
         self.borrowers = OOBTree()  # card -> Borrower
-        self.loans = OOBTree()  # barcode -> current Loan (the double-loan guard)
+        self.current = OOBTree()  # barcode -> current loan id, 0: none (the guard)
         self.loans_by_borrower = OOBTree()  # card -> {barcode}
         self.history = LOBTree()  # id -> Loan (current and closed)
         self.reservations = LOBTree()  # id -> Reservation
@@ -113,6 +167,22 @@ class CirculationStore(Persistent):
         return self.borrowers.values()
 
     # ---------------------------------------------------------------- loans
+
+    @property
+    def loans(self):
+        """barcode -> current Loan (a read-only view of ``current``)."""
+        return CurrentLoans(self)
+
+    def lent(self, loan):
+        """Record a new current loan (the guard: a write of the copy's key)."""
+        self.history[loan.id] = loan
+        self.current[loan.barcode] = loan.id
+        _index_add(self.loans_by_borrower, loan.borrower_id, loan.barcode)
+
+    def closed(self, loan):
+        """The copy of `loan` has no current loan any more (its key stays, 0)."""
+        self.current[loan.barcode] = 0
+        _index_remove(self.loans_by_borrower, loan.borrower_id, loan.barcode, keep=True)
 
     def loan(self, barcode):
         return self.loans.get((barcode or "").strip())
@@ -183,3 +253,22 @@ def get_store(portal, create=False):
     if store is None and create:
         store = annotations[KEY] = CirculationStore()
     return store
+
+
+def migrate_current_loans(store):
+    """A store of before 20261206091 kept ``loans``: barcode -> Loan (deleted on
+    return). Move it to ``current`` (barcode -> loan id, 0: none); the loans stay
+    in the history. Safe to run twice; the number of current loans moved."""
+    store._p_activate()
+    old = store.__dict__.get("loans")
+    if "current" not in store.__dict__:
+        store.current = OOBTree()
+    if old is None:
+        return 0
+    for barcode, loan in old.items():
+        if loan.id not in store.history:
+            store.history[loan.id] = loan
+        store.current[barcode] = loan.id
+    del store.__dict__["loans"]
+    store._p_changed = True
+    return len(old)
