@@ -64,8 +64,12 @@ def test_anonymous_sees_public_notice_only(site):
 
 
 def test_anonymous_listing_and_search_hide_restricted(site):
-    listing = _get(f"{site}/fonds").text
+    # the fund's folder leads readers to the documentary search (theme/navigation.py)
+    assert _get(f"{site}/fonds").headers["Location"].startswith(f"{site}/recherche")
+    listing = _get(f"{site}/fonds/listing_view").text
     assert "Apprendre à lire" in listing and "confidentiel" not in listing
+    page = _get(f"{site}/recherche", params={"q": "adultes"}).text
+    assert "Apprendre à lire" in page and "confidentiel" not in page
     found = _get(f"{site}/@search", headers=JSON, params={"SearchableText": "adultes"}).json()
     titles = [item["title"] for item in found["items"]]
     assert titles == ["Apprendre à lire aux adultes"]
