@@ -48,9 +48,9 @@ def test_french_record_maps_every_element():
     assert notice == {
         "title": "Éducation populaire : héritages et défis",
         "authors": [
-            {"name": "Dupré, Hélène", "role": "principal", "kind": "person"},
-            {"name": "Ressources & Territoires", "role": "autre", "kind": "corporate"},
-            {"name": "Martin, Loïc", "role": "secondaire", "kind": "person"},
+            {"name": "Dupré, Hélène", "role": "main", "kind": "person"},
+            {"name": "Ressources & Territoires", "role": "coauthor", "kind": "corporate"},
+            {"name": "Martin, Loïc", "role": "secondary", "kind": "person"},
         ],
         "keywords": ["illettrisme", "savoirs de base"],
         "summary": "Premier paragraphe.\nSecond paragraphe.",

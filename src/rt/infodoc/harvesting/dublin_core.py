@@ -5,8 +5,8 @@ guessing too much:
 
 - ``title``: the first dc:title, whole (French titles often hold " : ");
   further titles are kept in ``notes``;
-- ``creator`` -> authors (principal first, then "autre"), ``contributor`` ->
-  authors "secondaire" (unless already a creator); a name with a comma ("Dupré, Hélène") is a person,
+- ``creator`` -> authors (the first "main", then "coauthor"), ``contributor`` ->
+  authors "secondary" (unless already a creator); a name with a comma ("Dupré, Hélène") is a person,
   a name without one ("Ressources & Territoires") a corporate body;
 - ``subject`` -> keywords; ``description`` -> summary (paragraphs joined by "\\n");
 - ``publisher`` -> publisher (first); ``date`` -> year (a plain date first, then a
@@ -188,12 +188,12 @@ def dc_to_notice(values, cosoter_id=None):
         notice["title"] = titles[0]
     notes = [f"Autre titre : {t}" for t in titles[1:]]
     authors = [
-        _author(name, "principal" if i == 0 else "autre")
+        _author(name, "main" if i == 0 else "coauthor")
         for i, name in enumerate(values.get("creator", []))
     ]
     creators = set(values.get("creator", []))
     authors += [
-        _author(name, "secondaire")
+        _author(name, "secondary")
         for name in dict.fromkeys(values.get("contributor", []))
         if name not in creators
     ]  # DSpace repeats every creator as contributor
