@@ -69,6 +69,8 @@ def add_copy(store, uid, barcode, doc_type="", **fields):
         copy.status = statuses.status_from_import(copy.status)
     store.copies[barcode] = copy
     _index_add(store.copies_by_uid, uid, barcode)
+    if barcode not in store.current:
+        store.current[barcode] = 0  # its key in the guard, made now: a loan never inserts one
     return copy
 
 

@@ -14,9 +14,15 @@ conflict resolution (docs/circulation.md, "Writes without conflicts"):
 - ``loans_by_borrower``: card -> set of barcodes; the card's set is kept when
   it empties, so lending and returning only write that borrower's own set.
 - ``history``: loan id -> Loan, ids in time order (a range of dates is a range
-  of keys); a new loan is an insert of a new key.
+  of keys). Time-ordered keys all land in the last bucket of a BTree, and the
+  split of that bucket every thirty loans conflicts with every loan written at
+  the same moment; so the history is sixteen BTrees, a loan going to the one
+  its id's random low bits name (``ShardedTree``), read back in time order.
+- a copy's key in ``current`` is made with the copy (0), so a loan never
+  inserts a key (no bucket split while lending).
 """
 
+import heapq
 import random
 import time
 
@@ -60,6 +66,62 @@ def _index_remove(tree, key, value, keep=False):
         members.remove(value)
         if not len(members) and not keep:
             del tree[key]
+
+
+class ShardedTree(Persistent):
+    """An LOBTree split in ``SHARDS`` BTrees by the low bits of the key (the
+    random part of ``new_id``): concurrent inserts of new keys land in
+    different BTrees, so their bucket splits do not collide. Reads merge the
+    shards in key order. The object itself is written once, at creation."""
+
+    SHARDS = 16
+
+    def __init__(self, items=()):
+        self.shards = tuple(LOBTree() for _n in range(self.SHARDS))
+        for key, value in items:
+            self[key] = value
+
+    def _shard(self, key):
+        return self.shards[key % self.SHARDS]
+
+    def __setitem__(self, key, value):
+        self._shard(key)[key] = value
+
+    def __getitem__(self, key):
+        return self._shard(key)[key]
+
+    def __delitem__(self, key):
+        del self._shard(key)[key]
+
+    def get(self, key, default=None):
+        try:
+            return self._shard(int(key)).get(key, default)
+        except (TypeError, ValueError):
+            return default
+
+    def __contains__(self, key):
+        return self.get(key) is not None
+
+    def items(self, min=None, max=None, excludemax=False):
+        return heapq.merge(
+            *(shard.items(min=min, max=max, excludemax=excludemax) for shard in self.shards),
+            key=lambda item: item[0],
+        )
+
+    def keys(self, min=None, max=None, excludemax=False):
+        return (key for key, _value in self.items(min, max, excludemax))
+
+    def values(self, min=None, max=None, excludemax=False):
+        return (value for _key, value in self.items(min, max, excludemax))
+
+    def __iter__(self):
+        return self.keys()
+
+    def __len__(self):
+        return sum(len(shard) for shard in self.shards)
+
+    def __bool__(self):
+        return any(len(shard) for shard in self.shards)
 
 
 class CurrentLoans:
@@ -113,7 +175,7 @@ class CirculationStore(Persistent):
         self.borrowers = OOBTree()  # card -> Borrower
         self.current = OOBTree()  # barcode -> current loan id, 0: none (the guard)
         self.loans_by_borrower = OOBTree()  # card -> {barcode}
-        self.history = LOBTree()  # id -> Loan (current and closed)
+        self.history = ShardedTree()  # id -> Loan (current and closed)
         self.reservations = LOBTree()  # id -> Reservation
         self.queues = OOBTree()  # uid -> {reservation id}, open ones
         self.reservations_by_borrower = OOBTree()  # card -> {reservation id}, open ones
@@ -257,18 +319,25 @@ def get_store(portal, create=False):
 
 def migrate_current_loans(store):
     """A store of before 20261206091 kept ``loans``: barcode -> Loan (deleted on
-    return). Move it to ``current`` (barcode -> loan id, 0: none); the loans stay
-    in the history. Safe to run twice; the number of current loans moved."""
+    return) and one LOBTree of history. Move the first to ``current`` (barcode ->
+    loan id, 0: none, a key for every copy) and the history into a ShardedTree.
+    Safe to run twice; the number of current loans moved."""
     store._p_activate()
+    if not isinstance(store.history, ShardedTree):
+        store.history = ShardedTree(store.history.items())
     old = store.__dict__.get("loans")
     if "current" not in store.__dict__:
         store.current = OOBTree()
-    if old is None:
-        return 0
-    for barcode, loan in old.items():
-        if loan.id not in store.history:
-            store.history[loan.id] = loan
-        store.current[barcode] = loan.id
-    del store.__dict__["loans"]
-    store._p_changed = True
-    return len(old)
+    moved = 0
+    if old is not None:
+        for barcode, loan in old.items():
+            if loan.id not in store.history:
+                store.history[loan.id] = loan
+            store.current[barcode] = loan.id
+        moved = len(old)
+        del store.__dict__["loans"]
+        store._p_changed = True
+    for barcode in store.copies.keys():
+        if barcode not in store.current:
+            store.current[barcode] = 0
+    return moved
