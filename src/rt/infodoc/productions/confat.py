@@ -3,32 +3,16 @@
 import datetime
 from collections import OrderedDict
 
+from rt.infodoc.content.structured import speakers_of
 from rt.infodoc.productions.base import ProductionView
 from rt.infodoc.productions.dates import as_date
 from rt.infodoc.productions.dates import long_date
 
 
-def speaker_rows(value):
-    """Speakers as [{name, title, affiliation}] from the stored rows (dicts)."""
-    rows = []
-    for row in value or []:
-        if not isinstance(row, dict):
-            continue
-        name = (row.get("name") or "").strip()
-        if name:
-            rows.append(
-                {
-                    "name": name,
-                    "title": (row.get("title") or "").strip(),
-                    "affiliation": (row.get("affiliation") or "").strip(),
-                }
-            )
-    return rows
-
-
 class ConfAtView(ProductionView):
     def speakers(self):
-        return speaker_rows(getattr(self.context, "speakers", None))
+        """[{name, title, affiliation}] of the named speakers (content/structured.py)."""
+        return [row for row in speakers_of(self.context) if row["name"]]
 
     def attendance(self):
         rows = []
