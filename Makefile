@@ -79,7 +79,9 @@ i18n: $(STAMP) ## extract the message ids (i18ndude), sync and compile the catal
 
 ZCML := $(shell find src instance -name '*.zcml' -not -path '*/node_modules/*')
 PROFILE_XML := $(shell find profiles -name '*.xml')
-LINTED := src tests scripts
+# scripts without a .py suffix are Python when their first line says so
+PY_SCRIPTS := $(shell grep -l "^#!.*python" scripts/* 2>/dev/null)
+LINTED := src tests scripts $(PY_SCRIPTS)
 
 lint: $(STAMP) ## style checks: ruff (check and format) on Python, zpretty on ZCML and profile XML
 	$(BIN)/ruff check $(LINTED)

@@ -9,8 +9,8 @@ from plone.folder.unordered import UnorderedOrdering
 from zope.annotation.interfaces import IAnnotations
 from zope.interface import implementer
 
-from rt.infodoc.setuphandlers.structure import GROUPS
 from rt.infodoc.productions.sections import apply as production_sections
+from rt.infodoc.setuphandlers.structure import GROUPS
 from rt.infodoc.setuphandlers.structure import SECTIONS
 from rt.infodoc.setuphandlers.structure import UNORDERED_SECTIONS
 from rt.infodoc.theme.navigation import route_fund
