@@ -17,6 +17,7 @@ from ZODB import DB
 from ZODB.FileStorage import FileStorage
 from ZODB.POSException import ConflictError
 
+from circulation.deskfixtures import _no_site_subscribers  # noqa: F401
 from rt.infodoc.circulation import borrowers
 from rt.infodoc.circulation import copies
 from rt.infodoc.circulation.desk import Desk
