@@ -167,6 +167,7 @@ SHAPES = {
         "workshop_participants": False,
         "themes": True,
         "text": True,
+        "references": False,
     },
     "dossiers.json": {
         "id": True,
