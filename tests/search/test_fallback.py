@@ -149,3 +149,22 @@ def test_record_sets_equal_one_catalog_search_per_facet(solr_down, site):
                 catalog, catalog_backend.filtered_query(query, without=without)
             )
             assert set(sets.records(without)) == set(expected), (query, without)
+
+
+def test_sorting_by_date_keeps_the_records_without_a_year(solr_down, site):
+    """Solr sorts the records with no year last; the catalog's own sort would drop
+    them, so a page sorted by date showed fewer results than its count."""
+    logout()
+    with api.env.adopt_roles(["Manager"]):
+        notice = api.content.create(
+            container=site["fonds"], type="Notice", id="sans-annee", title="Illettrisme sans date"
+        )
+        api.content.transition(obj=notice, to_state="published")
+    transaction.commit()
+    results = search(site, SearchQuery(text="illettrisme", sort="date"))
+    assert results.backend == "catalog"
+    titles_in_order = [item.title for item in results.items]
+    assert len(titles_in_order) == results.total
+    assert titles_in_order[-1] == "Illettrisme sans date"
+    years = [item.year for item in results.items[:-1]]
+    assert years == sorted(years, reverse=True)

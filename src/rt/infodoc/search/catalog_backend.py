@@ -276,16 +276,26 @@ def _sorted_page(catalog, rids, sort, end):
         return []
     sort_on, sort_order = SORTS[sort]
     records = catalog._catalog
-    return records.sortResults(
-        rids,
-        records.getIndex(sort_on),
-        reverse=sort_order == "descending",
-        limit=end,
-        merge=True,
-        actual_result_count=len(rids),
-        b_start=0,
-        b_size=end,
+    index = records.getIndex(sort_on)
+    page = list(
+        records.sortResults(
+            rids,
+            index,
+            reverse=sort_order == "descending",
+            limit=end,
+            merge=True,
+            actual_result_count=len(rids),
+            b_start=0,
+            b_size=end,
+        )
     )
+    if len(page) < min(end, len(rids)) and sort_on != "sortable_title":
+        # the catalog drops the records the sort index has no value for (a dossier
+        # has no year); Solr puts them last: so does the fallback, by title
+        valued = index.documentToKeyMap()
+        missing = IISet(rid for rid in rids if rid not in valued)
+        page += list(_sorted_page(catalog, missing, "title", end - len(page)))
+    return page
 
 
 def run(catalog, query, url_of, titles, types=None):
