@@ -13,7 +13,9 @@ from rt.infodoc.browser import display
 from rt.infodoc.browser import page_shell
 from rt.infodoc.browser import search_links as links
 from rt.infodoc.browser import vocab
+from rt.infodoc.circulation.availability import earliest_returns
 from rt.infodoc.indexers.availability import AVAILABILITY_TITLES
+from rt.infodoc.productions.dates import long_date
 from rt.infodoc.search.engine import search
 from rt.infodoc.search.query import SearchQuery
 from rt.infodoc.services import server_timing
@@ -178,10 +180,30 @@ class SearchView(BrowserView):
             "url": links.page_url(self.base, self.query, results.pages),
         }
 
+    def returns(self):
+        """{uid: "En prêt jusqu'au 3 février 2027"} for the results of this page
+        whose copies are all out: one lookup in circulation per such result (the
+        date only, never who has the copies)."""
+        uids = [
+            item.uid
+            for item in self.results.items
+            if "en-pret" in item.availability and "empruntable" not in item.availability
+        ]
+        if not uids:
+            return {}
+        return {
+            uid: translate(
+                _("En prêt jusqu'au ${date}", mapping={"date": long_date(due)}),
+                context=self.request,
+            )
+            for uid, due in earliest_returns(uids).items()
+        }
+
     def items(self):
         relay_titles = vocab.vocabulary_titles(vocab.RELAY_SITES, self.context, self.request)
         supports = vocab.vocabulary_titles(vocab.SUPPORTS, self.context, self.request)
         kinds = vocab.vocabulary_titles(vocab.PRODUCTION_KINDS, self.context, self.request)
+        returns = self.returns()
         rows = []
         for item in self.results.items:
             relays = [
@@ -190,6 +212,8 @@ class SearchView(BrowserView):
             availability = [AVAILABILITY_TITLES.get(a, a) for a in item.availability]
             if "empruntable" in item.availability and HOME_RELAY in item.relay_sites:
                 availability[item.availability.index("empruntable")] = "En rayon"
+            if item.uid in returns:
+                availability[item.availability.index("en-pret")] = returns[item.uid]
             rows.append(
                 {
                     "uid": item.uid,

@@ -38,6 +38,48 @@ def tokens(copies, support=None, urls=()):
     return sorted(found)
 
 
+def earliest_return(store, uid):
+    """When a record whose copies are all out comes back: the earliest due date
+    of its copies on loan; None while a copy is on a shelf, or when no copy on
+    loan has a due date. A date only: nothing of who has the copies."""
+    due = None
+    for copy in store.copies_of(uid):
+        if copy.status == statuses.DISPONIBLE:
+            return None
+        if copy.status == statuses.EN_PRET:
+            loan = store.loan(copy.barcode)
+            if loan is not None and loan.due and (due is None or loan.due < due):
+                due = loan.due
+    return due
+
+
+def earliest_returns(uids):
+    """{uid: earliest due date} of the records among `uids` whose copies are all
+    out (the site's store; ``earliest_return``); the others are left out. Meant
+    for a page of results: a few BTree reads per record asked for."""
+    store = _site_store()
+    if store is None:
+        return {}
+    found = {}
+    for uid in uids:
+        due = earliest_return(store, uid) if uid else None
+        if due is not None:
+            found[uid] = due
+    return found
+
+
+def _site_store():
+    from plone import api
+
+    from rt.infodoc.circulation.store import get_store
+
+    try:
+        portal = api.portal.get()
+    except api.exc.CannotGetPortalError:
+        return None
+    return get_store(portal)
+
+
 def of(name):
     """French "de" before a place name, elided before a vowel: "de Foix", "d'Albi"."""
     return f"d'{name}" if name[:1].lower() in "aeiouyâàéèêîïôû" else f"de {name}"

@@ -10,6 +10,10 @@ only what is declared here:
   ``record_visit``) is the only way anything changes: it checks the rules,
   writes, and fires the events below; on a refusal it raises
   ``CirculationError`` and writes nothing;
+- ``circulation.availability`` is what public pages read (never a borrower):
+  ``copy_rows(store, uid)`` for a Notice page, ``earliest_returns(uids)``
+  (uid -> the earliest due date of a record whose copies are all out) for a
+  page of search results;
 - subscribers listen to the events (``zope.component.adapter(ILoanEvent)``),
   never to the store's internals.
 
