@@ -3,7 +3,9 @@
 Every action is a POST of a small form whose field a scanner fills (it types
 the code and Enter); the page answers at once with the result and the focus
 in the field for the next code. The current borrower travels as a hidden
-field of the forms, never in the URL (no card number in access logs).
+field of the forms, never in the URL (no card number in access logs), and so does the batch: the ids
+of the loans lent, renewed or returned for that borrower since the card was
+scanned, which the receipt sent by e-mail lists (circulation/receipt.py).
 """
 
 from datetime import date
@@ -13,6 +15,8 @@ from plone import api
 from Products.Five.browser import BrowserView
 
 from rt.infodoc import _
+from rt.infodoc.circulation import receipt
+from rt.infodoc.circulation import receipt_mail
 from rt.infodoc.circulation import settings
 from rt.infodoc.circulation.browser.common import CirculationPage
 from rt.infodoc.circulation.browser.common import fmt_date
@@ -30,6 +34,7 @@ ACTIONS = (
     "reserver",
     "annuler",
     "transferer",
+    "recu",
 )
 
 
@@ -41,6 +46,7 @@ class DeskView(BrowserView, CirculationPage):
         self.matches = []  # borrowers found by a name search
         self.focus = "lecteur"
         self.card = (self.request.form.get("lecteur") or "").strip()
+        self.batch = receipt.batch_ids(self.request.form.get("lot")) if self.card else []
         if self.check_post():
             action = self.request.form.get("action")
             if action in ACTIONS:
@@ -67,6 +73,15 @@ class DeskView(BrowserView, CirculationPage):
     def borrower(self):
         return self.store().borrower(self.card) if self.card else None
 
+    def lot(self):
+        """The batch for the forms' hidden field "lot"."""
+        return receipt.batch_text(self.batch)
+
+    def _add_to_batch(self, loan):
+        if loan is not None and self.card and loan.borrower_id == self.card:
+            if loan.id not in self.batch:
+                self.batch.append(loan.id)
+
     # ---------------------------------------------------------------- actions
 
     def do_site(self):
@@ -78,6 +93,7 @@ class DeskView(BrowserView, CirculationPage):
     def do_chercher(self):
         text = (self.request.form.get("recherche") or "").strip()
         self.focus = "lecteur"
+        self.batch = []  # another reader: another receipt
         if not text:
             return
         store = self.store()
@@ -112,6 +128,7 @@ class DeskView(BrowserView, CirculationPage):
                 self.errors = []
                 self.focus = "motif"
             return
+        self._add_to_batch(loan)
         title = titles_of([loan.uid]).get(loan.uid, {}).get("title", loan.barcode)
         self.done.append(
             self.tr(
@@ -135,6 +152,7 @@ class DeskView(BrowserView, CirculationPage):
                 self.errors = []
                 self.focus = "motif"
             return
+        self._add_to_batch(loan)
         self.done.append(
             self.tr(
                 _(
@@ -154,6 +172,7 @@ class DeskView(BrowserView, CirculationPage):
         except CirculationError as error:
             self._refused(error)
             return
+        self._add_to_batch(loan)
         copy = self.store().copy(barcode)
         title = titles_of([copy.uid]).get(copy.uid, {}).get("title", copy.barcode)
         late = loan is not None and loan.due and loan.due < date.today()
@@ -170,6 +189,18 @@ class DeskView(BrowserView, CirculationPage):
         else:
             message = _("Rendu : ${title} (${barcode}). ${where}", mapping=mapping)
         self.done.append(self.tr(message))
+
+    def do_recu(self):
+        """E-mail the receipt of the batch (nothing is written: a failure loses nothing)."""
+        self.focus = "exemplaire" if self.card else "lecteur"
+        try:
+            address = receipt_mail.send_receipt(
+                self.portal, self.store(), self.card, self.batch, self.desk_site()
+            )
+        except receipt_mail.ReceiptNotSent as error:
+            self.errors = [self.tr(error.message)]
+            return
+        self.done.append(self.tr(_(receipt_mail.SENT, mapping={"email": address})))
 
     def where_next(self, copy):
         if copy.status == statuses.RESERVE:
