@@ -1,7 +1,8 @@
 """The desk in Chromium, driven by the keyboard only (a barcode scanner types the
 code and Enter): find the borrower by card, lend three copies, renew one, return
 the three. axe-core on the desk and on the borrowers page; screenshots at desktop
-and phone widths under var/screenshots/."""
+and phone widths under var/screenshots/. The receipt of the batch goes by e-mail
+(Enter on its button) to a real SMTP server on loopback, read back."""
 
 from datetime import date
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 import transaction
 from axe_check import run_axe
+from harvesting.smtp_server import SMTPServer
 from live_sites import french_site
 from live_sites import make_notice
 from plone import api
@@ -26,9 +28,19 @@ BARCODES = ("RT700001", "RT700002", "RT700003")
 
 
 @pytest.fixture()
-def desk_site(functional):
+def smtp():
+    with SMTPServer() as server:
+        yield server
+
+
+@pytest.fixture()
+def desk_site(functional, smtp):
     portal = functional["portal"]
     french_site()
+    registry = portal.portal_registry
+    registry["plone.smtp_host"] = "127.0.0.1"
+    registry["plone.smtp_port"] = smtp.port
+    registry["plone.email_from_address"] = "documentation@ressources-territoires.example"
     api.user.create(email="doc@example.org", username="doc", password=PASSWORD, roles=("Member",))
     api.user.grant_roles(username="doc", roles=["Documentaliste"])
     with api.env.adopt_roles(["Manager"]):
@@ -60,11 +72,11 @@ def type_keys(driver, text):
     driver.switch_to.active_element.send_keys(text)
 
 
-def tab_to(driver, predicate, limit=60):
+def tab_to(driver, predicate, limit=60, keys=Keys.TAB):
     for _ in range(limit):
         if predicate(driver.switch_to.active_element):
             return driver.switch_to.active_element
-        type_keys(driver, Keys.TAB)
+        type_keys(driver, keys)
     raise AssertionError("the focus never reached the element")
 
 
@@ -87,7 +99,7 @@ def shoot(driver, name):
     driver.set_window_size(1280, 1000)
 
 
-def test_lend_renew_return_from_the_keyboard(desk_site, browser, axe_source):
+def test_lend_renew_return_from_the_keyboard(desk_site, browser, axe_source, smtp):
     base = desk_site["base"]
     browser.get(f"{base}/login")
     browser.find_element(By.NAME, "__ac_name").send_keys("doc")
@@ -128,6 +140,15 @@ def test_lend_renew_return_from_the_keyboard(desk_site, browser, axe_source):
         wait_message(browser, f"Rendu : Savoirs de base, tome {n} ({barcode})")
         assert browser.switch_to.active_element.get_attribute("id") == "rt-desk-retour"
     shoot(browser, "circulation-desk-returns")
+
+    # the receipt of the batch by e-mail: Tab to its button, Enter
+    tab_to(browser, lambda el: el.get_attribute("id") == "rt-desk-mail", keys=Keys.SHIFT + Keys.TAB)
+    type_keys(browser, Keys.ENTER)
+    wait_message(browser, "Reçu envoyé par courriel à m.dupont@example.org.")
+    (mail,) = smtp.messages
+    assert mail["to"] == ["m.dupont@example.org"]
+    body = mail["message"].get_content()
+    assert body.count("rendu le") == 3 and "Vous n'avez plus aucun prêt en cours." in body
 
     transaction.begin()
     store = get_store(desk_site["portal"])
