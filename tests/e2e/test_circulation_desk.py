@@ -91,10 +91,15 @@ def wait_message(driver, text):
     WebDriverWait(driver, 20).until(lambda d: text in page_text(d, ".rt-desk-messages"))
 
 
-def shoot(driver, name):
+def shoot(driver, name, show=None):
+    """Screenshots at desktop and phone widths; `show`: a selector scrolled into view."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     for width in (1366, 390):
         driver.set_window_size(width, 1000)
+        if show:
+            driver.execute_script(
+                "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", show
+            )
         driver.save_screenshot(str(SHOTS / f"{name}-{width}.png"))
     driver.set_window_size(1280, 1000)
 
@@ -145,6 +150,7 @@ def test_lend_renew_return_from_the_keyboard(desk_site, browser, axe_source, smt
     tab_to(browser, lambda el: el.get_attribute("id") == "rt-desk-mail", keys=Keys.SHIFT + Keys.TAB)
     type_keys(browser, Keys.ENTER)
     wait_message(browser, "Reçu envoyé par courriel à m.dupont@example.org.")
+    shoot(browser, "circulation-desk-receipt", show=".rt-desk-mail")
     (mail,) = smtp.messages
     assert mail["to"] == ["m.dupont@example.org"]
     body = mail["message"].get_content()
