@@ -5,8 +5,11 @@ to the list of pages the audit covered, and shown in the footer's link text."""
 import datetime
 
 from Products.Five.browser import BrowserView
+from zope.i18n import translate
 
-CONFORMITY = "partiellement conforme"
+from rt.infodoc import _
+
+CONFORMITY = _("partiellement conforme")
 AUDIT_DATE = datetime.date(2026, 12, 6)
 RGAA_VERSION = "4.1.2"
 MONTHS = (
@@ -27,10 +30,10 @@ MONTHS = (
 # (title, path under the site or None): the pages of the audit's sample, those
 # tests/e2e/test_portal_entrance.py checks at both widths
 AUDITED_PAGES = (
-    ("Accueil", ""),
-    ("Résultats d'une recherche, facettes ouvertes", "/recherche?q=illettrisme"),
-    ("Page d'une notice du fonds, avec ses exemplaires", None),
-    ("Déclaration d'accessibilité", "/declaration-accessibilite"),
+    (_("Accueil"), ""),
+    (_("Résultats d'une recherche, facettes ouvertes"), "/recherche?q=illettrisme"),
+    (_("Page d'une notice du fonds, avec ses exemplaires"), None),
+    (_("Déclaration d'accessibilité"), "/declaration-accessibilite"),
 )
 
 
@@ -43,7 +46,7 @@ class LegalPage(BrowserView):
         return self.context.absolute_url()
 
     def conformity(self):
-        return CONFORMITY
+        return translate(CONFORMITY, context=self.request)
 
     def audit_date(self):
         return french_date(AUDIT_DATE)
@@ -54,7 +57,10 @@ class LegalPage(BrowserView):
     def audited_pages(self):
         base = self.portal_url()
         return [
-            {"title": title, "url": None if path is None else base + path}
+            {
+                "title": translate(title, context=self.request),
+                "url": None if path is None else base + path,
+            }
             for title, path in AUDITED_PAGES
         ]
 

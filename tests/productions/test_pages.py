@@ -14,6 +14,7 @@ BAD = (
     "Contrôle de version",
     "Aucune image",
     "Aucun fichier",
+    "${",  # a message id of the catalogue shown with its names (i18n:name missing)
 )
 
 

@@ -9,7 +9,9 @@ import re
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.i18n import translate
 
+from rt.infodoc import _
 from rt.infodoc.harvesting.core.client import OAIClient
 from rt.infodoc.importer.report import COUNTER_LABELS
 from rt.infodoc.importer.report import COUNTERS
@@ -25,19 +27,19 @@ from .summary import EXIT_NOT_STARTED
 from .summary import exit_status
 
 FORMATS = (
-    ("", "Automatique (pmb_xml_unimarc pour PMB, sinon UNIMARC, MARCXML, Dublin Core)"),
+    ("", _("Automatique (pmb_xml_unimarc pour PMB, sinon UNIMARC, MARCXML, Dublin Core)")),
     ("pmb_xml_unimarc", "PMB XML UNIMARC (pmb_xml_unimarc)"),
     ("unimarc", "UNIMARC XML (unimarc)"),
     ("marcxml", "MARCXML (marcxml)"),
-    ("oai_dc", "Dublin Core simple (oai_dc)"),
+    ("oai_dc", _("Dublin Core simple (oai_dc)")),
 )
 OTHER = "__url__"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 STATUS_LABELS = {
-    "ok": "terminé",
-    "empty": "rien de nouveau",
-    "failed": "échec",
-    "running": "en cours",
+    "ok": _("terminé"),
+    "empty": _("rien de nouveau"),
+    "failed": _("échec"),
+    "running": _("en cours"),
 }
 
 
@@ -63,6 +65,9 @@ class HarvestOaiView(BrowserView):
 
     # --- the form ----------------------------------------------------------------------
 
+    def tr(self, message):
+        return translate(message, context=self.request)
+
     def value(self, name, default=""):
         return self.request.form.get(name, default)
 
@@ -82,18 +87,31 @@ class HarvestOaiView(BrowserView):
             try:
                 check_url(url)
             except SourceError as exc:
-                errors["url"] = f"Indiquez l'URL de base du fournisseur OAI-PMH ({exc})."
+                errors["url"] = self.tr(
+                    _(
+                        "Indiquez l'URL de base du fournisseur OAI-PMH (${reason}).",
+                        mapping={"reason": str(exc)},
+                    )
+                )
             try:
                 check_name(name)
             except SourceError as exc:
-                errors["name"] = f"Indiquez un nom pour cette source ({exc})."
+                errors["name"] = self.tr(
+                    _(
+                        "Indiquez un nom pour cette source (${reason}).",
+                        mapping={"reason": str(exc)},
+                    )
+                )
         if prefix and prefix not in dict(FORMATS):
-            errors["format"] = "Format de métadonnées inconnu."
+            errors["format"] = self.tr(_("Format de métadonnées inconnu."))
         dates = {}
-        for field, label in (("from", "de début"), ("until", "de fin")):
+        for field, message in (
+            ("from", _("Date de début invalide : écrivez-la AAAA-MM-JJ.")),
+            ("until", _("Date de fin invalide : écrivez-la AAAA-MM-JJ.")),
+        ):
             value = form.get(field, "").strip()
             if value and not _DATE.match(value):
-                errors[field] = f"Date {label} invalide : écrivez-la AAAA-MM-JJ."
+                errors[field] = self.tr(message)
             dates[field] = value or None
         args = {
             "base_url": url,

@@ -48,6 +48,8 @@ from AccessControl.SecurityManagement import noSecurityManager
 from Testing.makerequest import makerequest
 from zope.component.hooks import setSite
 
+from rt.infodoc import _
+
 from .archive import store_report
 from .options import ImportOptions
 from .sources import count_records
@@ -64,12 +66,13 @@ _lock = threading.Lock()
 
 IMPORT, REVERT = "import", "revert"
 QUEUED, RUNNING, DONE, FAILED, INTERRUPTED = ("queued", "running", "done", "failed", "interrupted")
+# message ids of the domain: the import page translates them (tal:content)
 STATUS_LABELS = {
-    QUEUED: "en attente",
-    RUNNING: "en cours",
-    DONE: "terminé",
-    FAILED: "échoué",
-    INTERRUPTED: "interrompu",
+    QUEUED: _("en attente"),
+    RUNNING: _("en cours"),
+    DONE: _("terminé"),
+    FAILED: _("échoué"),
+    INTERRUPTED: _("interrompu"),
 }
 
 

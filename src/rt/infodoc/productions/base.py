@@ -6,11 +6,13 @@ from urllib.parse import urlencode
 
 from plone import api
 from Products.Five.browser import BrowserView
+from zope.i18n import translate
 
+from rt.infodoc import _
 from rt.infodoc.browser import vocab
 from rt.infodoc.productions.dates import long_date
 
-GONE = "Cette référence n'est plus disponible : la notice a été retirée du fonds."
+GONE = _("Cette référence n'est plus disponible : la notice a été retirée du fonds.")
 
 
 def human_size(size):
@@ -23,6 +25,10 @@ def human_size(size):
 
 class ProductionView(BrowserView):
     """Base of the productions' pages; templates show only what is filled in."""
+
+    def tr(self, message):
+        """A message id of the domain, in the reader's language (plain text)."""
+        return translate(message, context=self.request)
 
     def portal_url(self):
         return api.portal.get().absolute_url()
@@ -66,8 +72,10 @@ class ProductionView(BrowserView):
             "url": f"{self.context.absolute_url()}/@@download/{name}/{filename}",
             "filename": filename,
             "size": human_size(blob.size),
-            "kind": (filename.rsplit(".", 1)[-1].upper() if "." in filename else "fichier"),
-            "label": label or filename,
+            "kind": (
+                filename.rsplit(".", 1)[-1].upper() if "." in filename else self.tr(_("fichier"))
+            ),
+            "label": self.tr(label) if label else filename,
         }
 
     def relations(self, name):
@@ -78,7 +86,7 @@ class ProductionView(BrowserView):
             if relation is not None and not relation.isBroken():
                 target = relation.to_object
             if target is None:
-                rows.append({"gone": True, "title": GONE, "url": None, "description": ""})
+                rows.append({"gone": True, "title": self.tr(GONE), "url": None, "description": ""})
                 continue
             rows.append(
                 {

@@ -3,6 +3,9 @@
 import datetime
 from collections import OrderedDict
 
+from zope.i18nmessageid import Message
+
+from rt.infodoc import _
 from rt.infodoc.content.structured import speakers_of
 from rt.infodoc.productions.base import ProductionView
 from rt.infodoc.productions.dates import as_date
@@ -16,18 +19,24 @@ class ConfAtView(ProductionView):
 
     def attendance(self):
         rows = []
-        for name, label in (
-            ("participants", "à la conférence"),
-            ("workshop_participants", "à l'atelier-débat"),
+        for name, message in (
+            ("participants", _("${count} participant·e·s à la conférence")),
+            ("workshop_participants", _("${count} participant·e·s à l'atelier-débat")),
         ):
             value = getattr(self.context, name, None)
             if value:
-                rows.append(f"{value} participant·e·s {label}")
+                rows.append(self.tr(Message(message, mapping={"count": value})))
         return rows
 
     def upcoming(self):
         day = as_date(getattr(self.context, "date", None))
         return day is not None and day >= datetime.date.today()
+
+    def proceedings(self):
+        return self.file_info("pdf", _("Actes (PDF)"))
+
+    def participant_file(self):
+        return self.file_info("participant_file", _("Dossier du participant"))
 
     def cited(self):
         return self.relations("cited_references")
@@ -48,7 +57,8 @@ class ConfAtSectionView(ProductionView):
                     "day": as_date(getattr(obj, "date", None)),
                     "date": long_date(getattr(obj, "date", None)),
                     "place": getattr(obj, "place", None) or "",
-                    "series": (getattr(obj, "series", None) or "").strip() or "Autres rencontres",
+                    "series": (getattr(obj, "series", None) or "").strip()
+                    or self.tr(_("Autres rencontres")),
                 }
             )
         return rows

@@ -1,25 +1,27 @@
 """The page of a fiche expérience and its printable PDF."""
 
+from rt.infodoc import _
 from rt.infodoc.productions import fiche_store
 from rt.infodoc.productions.base import ProductionView
 from rt.infodoc.productions.base import human_size
 
-NO_NUMBER = (
+NO_NUMBER = _(
     "Numéro en cours d'attribution : la fiche reçoit son numéro dans la série "
     "de l'année à sa publication."
 )
 
 ROWS = (
-    ("structure", "Structure porteuse"),
-    ("public", "Public"),
-    ("partners", "Partenaires"),
-    ("budget", "Budget"),
-    ("financing", "Financements"),
+    ("structure", _("Structure porteuse")),
+    ("public", _("Public")),
+    ("partners", _("Partenaires")),
+    ("budget", _("Budget")),
+    ("financing", _("Financements")),
 )
 
 
 class FicheView(ProductionView):
-    no_number = NO_NUMBER
+    def no_number(self):
+        return self.tr(NO_NUMBER)
 
     def number(self):
         return (getattr(self.context, "fiche_number", None) or "").strip()
@@ -33,7 +35,7 @@ class FicheView(ProductionView):
             else:
                 values = [value] if value and str(value).strip() else []
             if values:
-                rows.append({"label": label, "shown": values})
+                rows.append({"label": self.tr(label), "shown": values})
         return rows
 
     def pdf(self):
@@ -44,7 +46,7 @@ class FicheView(ProductionView):
         }
 
     def uploaded(self):
-        return self.file_info("pdf", "Version d'origine de la fiche (PDF)")
+        return self.file_info("pdf", _("Version d'origine de la fiche (PDF)"))
 
 
 class FichePdf(ProductionView):

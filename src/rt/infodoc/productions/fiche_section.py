@@ -3,6 +3,7 @@
 from collections import Counter
 from urllib.parse import urlencode
 
+from rt.infodoc import _
 from rt.infodoc.browser import vocab
 from rt.infodoc.productions import numbering
 from rt.infodoc.productions.base import ProductionView
@@ -55,7 +56,11 @@ class FicheSectionView(ProductionView):
             and (not self.year or f["year"] == self.year)
         ]
         label = themes.get(self.theme) or places.get(self.place) or self.year
-        self.heading = f"Fiches expériences : {label}" if label else "Toutes les fiches expériences"
+        self.heading = self.tr(
+            _("Fiches expériences : ${label}", mapping={"label": label})
+            if label
+            else _("Toutes les fiches expériences")
+        )
 
     def _facet(self, counts, titles, param):
         current = self.theme if param == "theme" else self.place

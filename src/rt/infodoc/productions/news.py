@@ -3,6 +3,7 @@
 from collections import Counter
 from urllib.parse import urlencode
 
+from rt.infodoc import _
 from rt.infodoc.browser import vocab
 from rt.infodoc.productions.base import ProductionView
 from rt.infodoc.productions.dates import as_date
@@ -96,12 +97,13 @@ class WatchBlogView(ProductionView):
 
     def _heading(self, themes, places):
         if self.month:
-            return f"Actualités de {month_label(self.month)}"
-        if self.theme:
-            return f"Actualités : {themes.get(self.theme, self.theme)}"
-        if self.place:
-            return f"Actualités : {places.get(self.place, self.place)}"
-        return "Dernières actualités"
+            message = _("Actualités de ${month}", mapping={"month": month_label(self.month)})
+        elif self.theme or self.place:
+            label = themes.get(self.theme, self.theme) if self.theme else places.get(self.place)
+            message = _("Actualités : ${label}", mapping={"label": label or self.place})
+        else:
+            message = _("Dernières actualités")
+        return self.tr(message)
 
     def _url(self, **params):
         return f"{self.context.absolute_url()}?{urlencode(params)}"

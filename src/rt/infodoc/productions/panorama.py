@@ -4,7 +4,9 @@ import transaction
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.statusmessages.interfaces import IStatusMessage
+from zope.i18nmessageid import Message
 
+from rt.infodoc import _
 from rt.infodoc.productions import press_meta
 from rt.infodoc.productions.base import ProductionView
 from rt.infodoc.productions.dates import long_date
@@ -52,16 +54,21 @@ class AddFromUrl(ProductionView):
             try:
                 meta = press_meta.fetch(self.url)
             except press_meta.PressFetchError as exc:
-                self.error = str(exc)
+                self.error = self.tr(Message(exc.msgid, domain="rt.infodoc", mapping=exc.mapping))
                 self.request.response.setStatus(400)
                 return self.index()
             if self._known(meta.url):
-                self.error = "Cet article est déjà dans le panorama."
+                self.error = self.tr(_("Cet article est déjà dans le panorama."))
                 self.request.response.setStatus(400)
                 return self.index()
             item = self._create(meta)
             IStatusMessage(self.request).add(
-                f"Article ajouté : « {item.Title()} ». Vérifiez la source, la date et le résumé.",
+                self.tr(
+                    _(
+                        "Article ajouté : « ${title} ». Vérifiez la source, la date et le résumé.",
+                        mapping={"title": item.Title()},
+                    )
+                ),
                 "info",
             )
             self.request.response.redirect(f"{item.absolute_url()}/edit")

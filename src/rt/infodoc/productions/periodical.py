@@ -1,5 +1,6 @@
 """The pages of a périodique, of one of its issues, and of a mallette pédagogique."""
 
+from rt.infodoc import _
 from rt.infodoc.browser import vocab
 from rt.infodoc.browser.display import paragraphs
 from rt.infodoc.productions.base import ProductionView
@@ -11,13 +12,13 @@ class PeriodiqueView(ProductionView):
     def rows(self):
         rows = []
         for name, label in (
-            ("publisher", "Éditeur"),
-            ("frequency", "Périodicité"),
-            ("issn", "ISSN"),
+            ("publisher", _("Éditeur")),
+            ("frequency", _("Périodicité")),
+            ("issn", _("ISSN")),
         ):
             value = (getattr(self.context, name, None) or "").strip()
             if value:
-                rows.append({"label": label, "value": value})
+                rows.append({"label": self.tr(label), "value": value})
         return rows
 
     def issues(self):
@@ -49,6 +50,9 @@ class NumeroView(ProductionView):
 
     def number(self):
         return (getattr(self.context, "number", None) or "").strip()
+
+    def issue_file(self):
+        return self.file_info("file", _("Lire le numéro"))
 
 
 class MalletteView(ProductionView):

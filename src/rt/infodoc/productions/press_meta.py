@@ -35,8 +35,23 @@ _DATE_KEYS = (
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
+def _(msgid):
+    """Marks a message id of the domain rt.infodoc for extraction (make i18n); the
+    page translates it (productions/panorama.py), this module stays free of Zope."""
+    return msgid
+
+
 class PressFetchError(Exception):
-    """The URL gave no article; the message is for the editor, in French."""
+    """The URL gave no article; the message is for the editor, in French.
+
+    ``msgid`` and ``mapping`` let the page translate it; str() is the French text."""
+
+    def __init__(self, msgid, **mapping):
+        self.msgid, self.mapping = msgid, mapping
+        text = msgid
+        for name, value in mapping.items():
+            text = text.replace("${" + name + "}", str(value))
+        super().__init__(text)
 
 
 @dataclass
@@ -53,7 +68,7 @@ def check_url(url):
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise PressFetchError(
-            "Adresse invalide : indiquez l'adresse complète de l'article (https://…)."
+            _("Adresse invalide : indiquez l'adresse complète de l'article (https://…).")
         )
     return url
 
@@ -78,9 +93,9 @@ def parse(url, content, encoding=None):
         parser = html.HTMLParser(encoding=encoding) if encoding else None
         root = html.fromstring(content, parser=parser)
     except (ValueError, TypeError) as exc:
-        raise PressFetchError("La page à cette adresse n'est pas une page web lisible.") from exc
+        raise PressFetchError(_("La page à cette adresse n'est pas une page web lisible.")) from exc
     if root is None:
-        raise PressFetchError("La page à cette adresse est vide.")
+        raise PressFetchError(_("La page à cette adresse est vide."))
     meta = {}
     for tag in root.iter("meta"):
         key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").lower()
@@ -115,8 +130,11 @@ def fetch(url, timeout=TIMEOUT):
             ctype = response.headers.get_content_type()
             if ctype not in _HTML_TYPES:
                 raise PressFetchError(
-                    f"L'adresse ne mène pas à une page web mais à un fichier ({ctype}) : "
-                    "saisissez l'article à la main."
+                    _(
+                        "L'adresse ne mène pas à une page web mais à un fichier (${type}) : "
+                        "saisissez l'article à la main."
+                    ),
+                    type=ctype,
                 )
             content = response.read(MAX_BYTES)
             encoding = response.headers.get_content_charset()
@@ -124,13 +142,14 @@ def fetch(url, timeout=TIMEOUT):
         raise
     except urllib.error.HTTPError as exc:
         raise PressFetchError(
-            f"Le site a répondu par une erreur ({exc.code}) : vérifiez l'adresse de l'article."
+            _("Le site a répondu par une erreur (${code}) : vérifiez l'adresse de l'article."),
+            code=exc.code,
         ) from exc
     except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
         raise PressFetchError(
-            "Le site ne répond pas à cette adresse : vérifiez-la ou réessayez plus tard."
+            _("Le site ne répond pas à cette adresse : vérifiez-la ou réessayez plus tard.")
         ) from exc
     meta = parse(url, content, encoding)
     if not meta.title:
-        raise PressFetchError("La page ne donne pas de titre : saisissez l'article à la main.")
+        raise PressFetchError(_("La page ne donne pas de titre : saisissez l'article à la main."))
     return meta

@@ -8,7 +8,9 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
+from zope.i18n import translate
 
+from rt.infodoc import _
 from rt.infodoc.circulation.account import member
 from rt.infodoc.circulation.account.view import site_titles
 from rt.infodoc.circulation.errors import CirculationError
@@ -64,8 +66,13 @@ class ReserveView(BrowserView):
         borrower = member.borrower_for(portal)
         if borrower is None:
             messages.add(
-                "Votre compte n'est relié à aucune carte d'emprunteur : adressez-vous "
-                "au service documentation.",
+                translate(
+                    _(
+                        "Votre compte n'est relié à aucune carte d'emprunteur : adressez-vous "
+                        "au service documentation."
+                    ),
+                    context=self.request,
+                ),
                 type="error",
             )
             return self.request.response.redirect(url)
@@ -74,14 +81,18 @@ class ReserveView(BrowserView):
         try:
             if form.get("renouveler"):
                 loan = desk.renew(form["renouveler"], card=borrower.id)
-                messages.add(f"Prêt prolongé : à rendre le {french_date(loan.due)}.", type="info")
+                message = _(
+                    "Prêt prolongé : à rendre le ${date}.",
+                    mapping={"date": french_date(loan.due)},
+                )
+                messages.add(translate(message, context=self.request), type="info")
             else:
                 site = safe_text(form.get("retrait", "")) or None
                 desk.reserve(self.context.UID(), borrower.id, pickup_site=site)
-                messages.add(
-                    "Réservation enregistrée : vous serez prévenu quand le document vous attendra.",
-                    type="info",
+                message = _(
+                    "Réservation enregistrée : vous serez prévenu quand le document vous attendra."
                 )
+                messages.add(translate(message, context=self.request), type="info")
         except CirculationError as exc:
             import transaction
 

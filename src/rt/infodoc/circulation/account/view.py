@@ -7,16 +7,18 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.component import queryUtility
+from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
 
+from rt.infodoc import _
 from rt.infodoc.circulation.account import member
 from rt.infodoc.circulation.errors import CirculationError
 from rt.infodoc.circulation.reminders.texts import french_date
 
 RESERVATION_STATES = {
-    "en-attente": "en attente",
-    "disponible": "à retirer",
-    "en-transit": "en chemin vers le lieu de retrait",
+    "en-attente": _("en attente"),
+    "disponible": _("à retirer"),
+    "en-transit": _("en chemin vers le lieu de retrait"),
 }
 
 
@@ -49,15 +51,23 @@ class AccountView(BrowserView):
             self._act(form)
         return self.template()
 
+    def tr(self, message):
+        return translate(message, context=self.request)
+
     def _act(self, form):
         desk = member.desk(self.context, self.request)
         try:
             if form.get("renouveler"):
                 loan = desk.renew(form["renouveler"], card=self.borrower.id)
-                self.message = f"Prêt prolongé : à rendre le {french_date(loan.due)}."
+                self.message = self.tr(
+                    _(
+                        "Prêt prolongé : à rendre le ${date}.",
+                        mapping={"date": french_date(loan.due)},
+                    )
+                )
             elif form.get("annuler"):
                 desk.cancel_reservation(form["annuler"], card=self.borrower.id)
-                self.message = "Réservation annulée."
+                self.message = self.tr(_("Réservation annulée."))
         except CirculationError as exc:
             self.error = member.refusal_text(exc)
             import transaction
@@ -69,7 +79,7 @@ class AccountView(BrowserView):
         loans = sorted(store.loans_of(self.borrower.id), key=lambda loan: (loan.due, loan.barcode))
         brains = records_by_uid({loan.uid for loan in loans})
         today = datetime.date.today()
-        return [
+        rows = [
             {
                 "barcode": loan.barcode,
                 "title": brains[loan.uid].Title if loan.uid in brains else loan.barcode,
@@ -80,6 +90,9 @@ class AccountView(BrowserView):
             }
             for loan in loans
         ]
+        for row in rows:
+            row["renew_label"] = self.tr(_("Prolonger ${title}", mapping={"title": row["title"]}))
+        return rows
 
     def reservations(self):
         store = member.store(self.context)
@@ -90,16 +103,27 @@ class AccountView(BrowserView):
         for reservation in mine:
             queue = [r.id for r in store.queue(reservation.uid)]
             rank = queue.index(reservation.id) + 1 if reservation.id in queue else None
-            state = RESERVATION_STATES.get(reservation.status, reservation.status)
+            state = self.tr(RESERVATION_STATES.get(reservation.status, reservation.status))
             if reservation.status == "disponible" and reservation.expires:
-                state += f" jusqu'au {french_date(reservation.expires)}"
+                state = self.tr(
+                    _(
+                        "${state} jusqu'au ${date}",
+                        mapping={"state": state, "date": french_date(reservation.expires)},
+                    )
+                )
             elif reservation.status == "en-attente" and rank:
-                state += f" (rang {rank})"
+                state = self.tr(
+                    _("${state} (rang ${rank})", mapping={"state": state, "rank": rank})
+                )
             brain = brains.get(reservation.uid)
+            title = brain.Title if brain else reservation.uid
             rows.append(
                 {
                     "id": reservation.id,
-                    "title": brain.Title if brain else reservation.uid,
+                    "title": title,
+                    "cancel_label": self.tr(
+                        _("Annuler la réservation de ${title}", mapping={"title": title})
+                    ),
                     "url": brain.getURL() if brain else None,
                     "site": sites.get(reservation.pickup_site, reservation.pickup_site),
                     "state": state,

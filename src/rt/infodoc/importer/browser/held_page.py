@@ -7,6 +7,10 @@ a confirmation box ticked, like undoing an import.
 
 from plone.protect import CheckAuthenticator
 from Products.statusmessages.interfaces import IStatusMessage
+from zope.i18n import translate
+from zope.i18nmessageid import Message
+
+from rt.infodoc import _
 
 from .. import held
 from ..accept import AcceptRefused
@@ -16,10 +20,21 @@ from ..damage import OUTCOME_LABELS
 from ..state import get_state
 
 _DONE = {
-    "create": "la notice « {title} » a été créée",
-    "update": "la notice « {title} » a été mise à jour",
-    "unchanged": "la notice « {title} » était déjà identique, rien n'a été écrit",
+    "create": _("Notice acceptée : la notice « ${title} » a été créée."),
+    "update": _("Notice acceptée : la notice « ${title} » a été mise à jour."),
+    "unchanged": _(
+        "Notice acceptée : la notice « ${title} » était déjà identique, rien n'a été écrit."
+    ),
 }
+NO_TITLE = _("(sans titre)")
+# damage.OUTCOME_LABELS (pure Python) as message ids, for the catalogue (make i18n)
+OUTCOME_MSGIDS = (
+    _("mise à l'écart, à vérifier"),
+    _("rejetée"),
+    _("identique à la notice du site, rien n'a été écrit"),
+    _("créée (elle ne ressemble à aucune notice du site)"),
+    _("acceptée par un documentaliste, importée normalement"),
+)
 
 
 def pending_rows(site):
@@ -31,11 +46,11 @@ def pending_rows(site):
         rows.append(
             {
                 "digest": entry["digest"],
-                "source": entry.get("source_name") or "fichier inconnu",
+                "source": entry.get("source_name") or _("fichier inconnu"),
                 "position": entry.get("position"),
                 "offset": "?" if entry.get("offset") is None else entry["offset"],
-                "identifier": entry.get("identifier") or "sans identifiant",
-                "title": entry.get("title") or "(sans titre)",
+                "identifier": entry.get("identifier") or _("sans identifiant"),
+                "title": entry.get("title") or NO_TITLE,
                 "why": entry.get("why") or "",
                 "reason": entry.get("reason") or "",
                 "target_url": f"{base}/{target}" if target else None,
@@ -47,16 +62,21 @@ def pending_rows(site):
 
 
 def outcome_label(item) -> str:
-    return OUTCOME_LABELS.get(item.get("outcome"), "")
+    """The outcome in words, a message id the page translates."""
+    label = OUTCOME_LABELS.get(item.get("outcome"), "")
+    return _(label) if label else ""
 
 
 def accept(view, form):
     """The accept button: import the record, say so; returns True when done."""
     CheckAuthenticator(view.request)
     if not form.get("confirmer"):
-        view.error = (
-            "Cochez « Je confirme » pour accepter cette notice : elle sera importée "
-            "telle qu'elle a été réparée, sous votre responsabilité."
+        view.error = translate(
+            _(
+                "Cochez « Je confirme » pour accepter cette notice : elle sera importée "
+                "telle qu'elle a été réparée, sous votre responsabilité."
+            ),
+            context=view.request,
         )
         return False
     user = view.request.get("AUTHENTICATED_USER")
@@ -66,8 +86,9 @@ def accept(view, form):
     except AcceptRefused as exc:
         view.error = str(exc)
         return False
-    text = _DONE[done["action"]].format(title=done["title"] or "(sans titre)")
-    message = f"Notice acceptée : {text}."
+    title = done["title"] or translate(NO_TITLE, context=view.request)
+    message = _DONE[done["action"]]
+    message = translate(Message(message, mapping={"title": title}), context=view.request)
     if done["changes"]:
         message += " " + " ; ".join(done["changes"]) + "."
     IStatusMessage(view.request).add(message, type="info")
@@ -84,10 +105,11 @@ def dismiss(view, form):
     except AcceptRefused as exc:
         view.error = str(exc)
         return False
-    title = entry.get("title") or "(sans titre)"
-    IStatusMessage(view.request).add(
-        f"Notice « {title} » écartée : elle ne sera pas importée, et les prochains "
+    title = entry.get("title") or translate(NO_TITLE, context=view.request)
+    message = _(
+        "Notice « ${title} » écartée : elle ne sera pas importée, et les prochains "
         "imports la signaleront comme rejetée.",
-        type="info",
+        mapping={"title": title},
     )
+    IStatusMessage(view.request).add(translate(message, context=view.request), type="info")
     return True

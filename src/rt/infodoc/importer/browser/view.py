@@ -14,6 +14,9 @@ import tempfile
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.i18n import translate
+
+from rt.infodoc import _
 
 from .. import jobs
 from ..archive import report_json
@@ -24,6 +27,15 @@ from ..report import COUNTERS
 from . import held_page
 
 MAX_BYTES = 200 * 1024 * 1024
+# the result rows' labels (importer/report.py, free of Zope) as message ids of the
+# domain: the page translates them (i18n:translate on the cell)
+COUNTER_MSGIDS = (
+    _("créées"),
+    _("mises à jour"),
+    _("inchangées"),
+    _("retirées"),
+    _("rejetées"),
+)
 
 
 class ImportMarcView(BrowserView):
@@ -69,12 +81,17 @@ class ImportMarcView(BrowserView):
         self.show(form.get("job"))
         return self.template()
 
+    def tr(self, message):
+        return translate(message, context=self.request)
+
     def revert(self, job_id, confirmed):
         """Start undoing the import ``job_id``; its revert job id, or None (error set)."""
         if not confirmed:
-            self.error = (
-                "Cochez « Je confirme » pour annuler l'import : ses notices "
-                "créées seront supprimées."
+            self.error = self.tr(
+                _(
+                    "Cochez « Je confirme » pour annuler l'import : ses notices "
+                    "créées seront supprimées."
+                )
             )
             return None
         try:
@@ -97,7 +114,7 @@ class ImportMarcView(BrowserView):
             return
         self.job = jobs.job_view(self.context, job_id)
         if self.job is None:
-            self.error = self.error or "Cet import est inconnu."
+            self.error = self.error or self.tr(_("Cet import est inconnu."))
             self.request.response.setStatus(404)
             return
         if self.job["report_id"]:
@@ -107,7 +124,7 @@ class ImportMarcView(BrowserView):
     def start(self, form):
         upload = form.get("fichier")
         if upload is None or not getattr(upload, "filename", ""):
-            self.error = "Choisissez un fichier MARC (ISO 2709 ou MARCXML)."
+            self.error = self.tr(_("Choisissez un fichier MARC (ISO 2709 ou MARCXML)."))
             return None
         upload.seek(0)  # a request retried after a conflict reads it again
         handle, path = tempfile.mkstemp(suffix=".mrc", prefix="import-marc-")
@@ -120,14 +137,16 @@ class ImportMarcView(BrowserView):
                         break
                     size += len(block)
                     if size > MAX_BYTES:
-                        self.error = (
-                            "Fichier trop volumineux pour la page (200 Mo au plus) : "
-                            "utilisez scripts/import-marc."
+                        self.error = self.tr(
+                            _(
+                                "Fichier trop volumineux pour la page (200 Mo au plus) : "
+                                "utilisez scripts/import-marc."
+                            )
                         )
                         return None
                     out.write(block)
             if not size:
-                self.error = "Le fichier envoyé est vide."
+                self.error = self.tr(_("Le fichier envoyé est vide."))
                 return None
             options = ImportOptions(
                 dry_run=bool(form.get("dry_run")),
@@ -148,9 +167,14 @@ class ImportMarcView(BrowserView):
 
     def heading(self):
         job = self.job
+        mapping = {"filename": job["filename"]}
         if job["kind"] == jobs.REVERT:  # job_view fills "kind" in
-            return f"Annulation de l'import de {job['filename']}"
-        return f"{'Simulation' if job['dry_run'] else 'Import'} de {job['filename']}"
+            message = _("Annulation de l'import de ${filename}", mapping=mapping)
+        elif job["dry_run"]:
+            message = _("Simulation de ${filename}", mapping=mapping)
+        else:
+            message = _("Import de ${filename}", mapping=mapping)
+        return self.tr(message)
 
     @property
     def running(self):
@@ -179,29 +203,37 @@ class ImportMarcView(BrowserView):
 
     def progress_text(self, job=None):
         job = job or self.job
-        return progress_text(job)
+        return progress_text(job, self.request)
 
 
-def progress_text(job):
+def progress_text(job, request=None):
     """The French sentence under the progress bar (also sent in the JSON)."""
     done, total = job["done"], job["total"]
     if job["status"] == jobs.QUEUED or (
         job["status"] == jobs.RUNNING and total is None and not done
     ):
-        return "Import en attente de démarrage…"
-    text = f"{done} notices traitées"
+        return translate(_("Import en attente de démarrage…"), context=request)
+    parts = [_("${done} notices traitées", mapping={"done": done})]
     if total:
-        text = f"{done} notices traitées sur {total} ({job['percent']:.0f} %)"
+        parts = [
+            _(
+                "${done} notices traitées sur ${total} (${percent} %)",
+                mapping={"done": done, "total": total, "percent": f"{job['percent']:.0f}"},
+            )
+        ]
     if job.get("rate"):
-        text += f", {job['rate']:.0f} notices/s"
+        parts.append(_("${rate} notices/s", mapping={"rate": f"{job['rate']:.0f}"}))
     if job.get("remaining") is not None:
         minutes, seconds = divmod(job["remaining"], 60)
-        text += (
-            f", fin estimée dans {minutes} min {seconds:02d} s"
+        parts.append(
+            _(
+                "fin estimée dans ${minutes} min ${seconds} s",
+                mapping={"minutes": minutes, "seconds": f"{seconds:02d}"},
+            )
             if minutes
-            else f", fin estimée dans {seconds} s"
+            else _("fin estimée dans ${seconds} s", mapping={"seconds": seconds})
         )
-    return text + "."
+    return ", ".join(translate(part, context=request) for part in parts) + "."
 
 
 class ImportProgressView(BrowserView):
@@ -214,10 +246,11 @@ class ImportProgressView(BrowserView):
         job = jobs.job_view(self.context, self.request.form.get("job", ""))
         if job is None:
             response.setStatus(404)
-            return json.dumps({"error": "Import inconnu."}, ensure_ascii=False)
+            error = translate(_("Import inconnu."), context=self.request)
+            return json.dumps({"error": error}, ensure_ascii=False)
         job = dict(
             job,
-            text=progress_text(job),
+            text=progress_text(job, self.request),
             page_url=f"{self.context.absolute_url()}/@@import-marc?job={job['id']}",
         )
         return json.dumps(job, ensure_ascii=False)
@@ -232,7 +265,7 @@ class ImportReportView(BrowserView):
         if data is None:
             response.setStatus(404)
             response.setHeader("Content-Type", "text/plain; charset=utf-8")
-            return "Rapport introuvable."
+            return translate(_("Rapport introuvable."), context=self.request)
         response.setHeader("Content-Type", "application/json; charset=utf-8")
         response.setHeader(
             "Content-Disposition", f'attachment; filename="import-{self.request.form["id"]}.json"'
