@@ -21,7 +21,7 @@ from rt.infodoc.circulation.rules import check
 from rt.infodoc.circulation.rules import statuses
 from rt.infodoc.circulation.store import _index_add
 from rt.infodoc.circulation.store import _index_remove
-from rt.infodoc.circulation.store import new_id
+from rt.infodoc.circulation.store import unused_id
 
 PAUSE_ENV = "RT_INFODOC_LEND_PAUSE"
 
@@ -109,7 +109,7 @@ class Desk:
         overridden = self._decide(decision, override)
         pause_before_writing()
         loan = records.Loan(
-            id=new_id(self.now()),
+            id=unused_id(self.store.history, self.now()),
             barcode=copy.barcode,
             uid=copy.uid,
             doc_type=copy.doc_type,
@@ -241,7 +241,7 @@ class Desk:
 
     def _send(self, copy, from_site, to_site, reason, held_for=""):
         transfer = records.Transfer(
-            id=new_id(self.now()),
+            id=unused_id(self.store.transfers, self.now()),
             barcode=copy.barcode,
             from_site=from_site,
             to_site=to_site,
@@ -336,7 +336,7 @@ class Desk:
         )
         self._decide(decision, override)
         reservation = records.Reservation(
-            id=new_id(self.now()),
+            id=unused_id(self.store.reservations, self.now()),
             uid=uid,
             borrower_id=borrower.id,
             pickup_site=pickup_site,
@@ -417,7 +417,7 @@ class Desk:
         if first is None:
             first = borrower is not None and borrower.created == self.today()
         visit = records.Visit(
-            id=new_id(self.now()),
+            id=unused_id(self.store.visits, self.now()),
             when=self.now(),
             site=site,
             borrower_id=borrower.id if borrower else None,
