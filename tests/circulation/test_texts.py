@@ -15,3 +15,26 @@ def test_translated_with_mapping():
     error = CirculationError.of("already_on_loan", barcode="RT1")
     assert texts(error) == [render("already_on_loan", {"barcode": "RT1"})]
     assert texts(error)[0].startswith("L'exemplaire RT1 est déjà en prêt")
+
+
+def test_status_ids_are_the_core_titles():
+    from rt.infodoc.circulation.rules.statuses import STATUS_TITLES
+    from rt.infodoc.circulation.texts import STATUS_IDS
+
+    assert {code: str(msgid) for code, msgid in STATUS_IDS.items()} == STATUS_TITLES
+
+
+def test_a_refusal_built_by_a_view_is_the_core_text():
+    from rt.infodoc.circulation.texts import refused
+
+    assert refused("unknown_borrower", code="X9") == render("unknown_borrower", {"code": "X9"})
+
+
+def test_plain_fills_nested_message_ids():
+    from rt.infodoc import _
+    from rt.infodoc.circulation.rules.messages import plain
+
+    inner = _("Mois par mois en ${year}", mapping={"year": "2011"})
+    outer = _("${activity} ${dimension} en ${year}", mapping={"activity": inner})
+    assert plain(outer) == "Mois par mois en 2011 ${dimension} en ${year}"
+    assert plain("déjà du texte") == "déjà du texte"

@@ -1,11 +1,18 @@
-"""Refusals as translated French text (Plone i18n, domain rt.infodoc).
+"""Refusals and statuses as translated French text (Plone i18n, domain rt.infodoc).
 
-``MESSAGE_IDS`` repeats rules/messages.py as literal ``_()`` calls, so that
-``make i18n`` finds them (tests/circulation/test_texts.py keeps both equal)."""
+``MESSAGE_IDS`` repeats rules/messages.py and ``STATUS_IDS`` rules/statuses.py as
+literal ``_()`` calls, so that ``make i18n`` finds them (tests/circulation/
+test_texts.py keeps them equal): the pure core keeps its plain French for logs
+and its own tests, and every page, e-mail and REST answer takes these message
+ids, translated with the request. A refusal is declared here once, and only
+here: a view that needs one builds a ``CirculationError`` (``refused(code,
+...)``), never a ``_()`` of the same text.
+"""
 
 from zope.i18n import translate
 
 from rt.infodoc import _
+from rt.infodoc.circulation.errors import CirculationError
 
 MESSAGE_IDS = {
     "unknown_copy": _(
@@ -72,6 +79,18 @@ MESSAGE_IDS = {
 }
 
 
+STATUS_IDS = {
+    "disponible": _("Disponible"),
+    "en-pret": _("En prêt"),
+    "reserve": _("Réservé, en attente"),
+    "en-transit": _("En transit"),
+    "perdu": _("Perdu"),
+    "retire": _("Retiré"),
+    "exclu-du-pret": _("Exclu du prêt"),
+    "consultation-sur-place": _("Consultation sur place"),
+}
+
+
 def message(refusal):
     return _(
         MESSAGE_IDS[refusal.code],
@@ -81,3 +100,15 @@ def message(refusal):
 
 def texts(error, request=None):
     return [translate(message(r), context=request) for r in error.refusals]
+
+
+def refused(refusal_code, request=None, /, **mapping):
+    """The translated text of one refusal built by a view (for example
+    ``unknown_borrower`` when a name search finds nobody)."""
+    return texts(CirculationError.of(refusal_code, **mapping), request)[0]
+
+
+def status_text(code, request=None):
+    """A copy's status by its French title, translated; an unknown code as is."""
+    msgid = STATUS_IDS.get(code)
+    return translate(msgid, context=request) if msgid is not None else code

@@ -20,7 +20,10 @@ from rt.infodoc.circulation.browser.common import CirculationPage
 from rt.infodoc.circulation.browser.common import fmt_date
 from rt.infodoc.circulation.errors import CirculationError
 
-KINDS = (("personne", "Personne"), ("structure", "Structure (association, collectivité, État)"))
+KINDS = (
+    ("personne", _("Personne")),
+    ("structure", _("Structure (association, collectivité, État)")),
+)
 
 
 def _date(value):
@@ -247,7 +250,7 @@ class BorrowersView(BrowserView, CirculationPage):
         return len(self.store.borrowers)
 
     def kinds(self):
-        return [{"code": c, "title": t} for c, t in KINDS]
+        return [{"code": c, "title": self.tr(t)} for c, t in KINDS]
 
     def categories(self):
         return [{"code": c, "title": t} for c, t in settings.category_titles().items()]

@@ -6,7 +6,7 @@ from zope.i18n import translate
 
 from rt.infodoc.circulation import settings
 from rt.infodoc.circulation.errors import CirculationError
-from rt.infodoc.circulation.rules import statuses
+from rt.infodoc.circulation.texts import status_text
 from rt.infodoc.circulation.texts import texts
 
 SITE_COOKIE = "rt_desk_site"
@@ -67,7 +67,7 @@ class CirculationPage:
         return settings.category_titles().get(code, code)
 
     def status_title(self, code):
-        return statuses.STATUS_TITLES.get(code, code)
+        return status_text(code, self.request)
 
     def error_texts(self, error):
         return texts(error, self.request)

@@ -88,9 +88,11 @@ class CopiesView(BrowserView, CirculationPage):
         return rows
 
     def statuses(self):
-        return [{"code": c, "title": t} for c, t in statuses.STATUSES]
+        return [{"code": c, "title": self.status_title(c)} for c, _t in statuses.STATUSES]
 
     def editable_statuses(self):
         return [
-            {"code": c, "title": t} for c, t in statuses.STATUSES if c not in statuses.CIRCULATING
+            {"code": c, "title": self.status_title(c)}
+            for c, _t in statuses.STATUSES
+            if c not in statuses.CIRCULATING
         ]

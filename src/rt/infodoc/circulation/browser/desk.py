@@ -23,6 +23,14 @@ from rt.infodoc.circulation.browser.common import fmt_date
 from rt.infodoc.circulation.browser.common import titles_of
 from rt.infodoc.circulation.errors import CirculationError
 from rt.infodoc.circulation.rules import statuses
+from rt.infodoc.circulation.texts import refused
+
+KIND_TITLES = {"personne": _("Personne"), "structure": _("Structure")}
+RESERVATION_TITLES = {
+    "en-attente": _("En attente"),
+    "disponible": _("Disponible"),
+    "en-transit": _("En transit"),
+}
 
 ACTIONS = (
     "chercher",
@@ -109,9 +117,7 @@ class DeskView(BrowserView, CirculationPage):
             self.focus = "exemplaire"
         elif not self.matches:
             self.card = ""
-            self.errors = [
-                self.tr(_("Aucun emprunteur ne correspond à « ${code} ».", mapping=dict(code=text)))
-            ]
+            self.errors = [refused("unknown_borrower", self.request, code=text)]
 
     def do_preter(self):
         barcode = (self.request.form.get("exemplaire") or "").strip()
@@ -310,7 +316,9 @@ class DeskView(BrowserView, CirculationPage):
         return {
             "card": borrower.id,
             "name": borrower.name,
-            "kind": "Structure" if borrower.kind == "structure" else "Personne",
+            "kind": self.tr(
+                KIND_TITLES["structure" if borrower.kind == "structure" else "personne"]
+            ),
             "category": self.category_title(borrower.category),
             "site": self.site_title(borrower.home_site),
             "expires": fmt_date(borrower.expires),
@@ -345,16 +353,13 @@ class DeskView(BrowserView, CirculationPage):
             return []
         reservations = self.store().reservations_of(borrower.id)
         titles = titles_of([r.uid for r in reservations])
-        labels = {
-            "en-attente": "En attente",
-            "disponible": "Disponible",
-            "en-transit": "En transit",
-        }
         return [
             {
                 "id": r.id,
                 "title": titles.get(r.uid, {}).get("title", ""),
-                "status": labels.get(r.status, r.status),
+                "status": self.tr(RESERVATION_TITLES[r.status])
+                if r.status in RESERVATION_TITLES
+                else r.status,
                 "site": self.site_title(r.pickup_site),
                 "until": fmt_date(r.expires),
             }

@@ -16,34 +16,38 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
+from rt.infodoc import _
+
 KINDS = ("accueil", "visite", "pret", "retour")
+# Titles are message ids (domain rt.infodoc), French as they stand: the page
+# translates them with the request, the pure report uses them as plain French.
 KIND_TITLES = {
-    "accueil": "Premiers accueils",
-    "visite": "Visites",
-    "pret": "Prêts",
-    "retour": "Retours",
+    "accueil": _("Premiers accueils"),
+    "visite": _("Visites"),
+    "pret": _("Prêts"),
+    "retour": _("Retours"),
 }
 DIMENSIONS = ("site", "theme", "type", "categorie")
 DIMENSION_TITLES = {
-    "site": "par site",
-    "theme": "par thématique",
-    "type": "par type de document",
-    "categorie": "par catégorie d'emprunteur",
+    "site": _("par site"),
+    "theme": _("par thématique"),
+    "type": _("par type de document"),
+    "categorie": _("par catégorie d'emprunteur"),
 }
 UNKNOWN = "-"
 MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
+    _("janvier"),
+    _("février"),
+    _("mars"),
+    _("avril"),
+    _("mai"),
+    _("juin"),
+    _("juillet"),
+    _("août"),
+    _("septembre"),
+    _("octobre"),
+    _("novembre"),
+    _("décembre"),
 )
 
 

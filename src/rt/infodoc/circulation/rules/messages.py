@@ -1,8 +1,9 @@
 """French texts of the desk's refusals, by code (the message ids of the Zope layer).
 
 The pure core returns codes and mappings; the desk turns them into Plone
-messages with these texts as defaults (domain rt.infodoc), so the same French
-sentence reaches the desk page and the REST answer.
+messages (circulation/texts.py, domain rt.infodoc: the only declaration of each
+message id), so the same French sentence reaches the desk page and the REST
+answer. These plain texts serve the logs and the core's own tests.
 """
 
 MESSAGES = {
@@ -68,4 +69,15 @@ def render(code, mapping=None):
     text = MESSAGES[code]
     for key, value in (mapping or {}).items():
         text = text.replace("${" + key + "}", str(value))
+    return text
+
+
+def plain(message):
+    """A message id as plain French without zope.i18n: its default (our message
+    ids are French text), ``${names}`` filled from its mapping, nested message
+    ids too. The pure cores (figures, reminders) use it when no translator is
+    given; the pages pass one that translates with the request."""
+    text = str(getattr(message, "default", None) or message)
+    for key, value in (getattr(message, "mapping", None) or {}).items():
+        text = text.replace("${" + key + "}", plain(value))
     return text
