@@ -50,8 +50,11 @@ def desk(portal, request):
     return desk_for(portal)
 
 
-def refusal_text(error):
-    """The French sentence(s) of a CirculationError."""
+def refusal_text(error, request=None):
+    """The French sentence(s) of a CirculationError, through the catalogue
+    (circulation/texts.py) as at the desk."""
     if isinstance(error, CirculationError):
-        return " ".join(str(text) for text in error.texts())
+        from rt.infodoc.circulation.texts import texts
+
+        return " ".join(texts(error, request))
     return str(error)

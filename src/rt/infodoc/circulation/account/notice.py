@@ -50,7 +50,7 @@ class ReserveViewlet(ViewletBase):
         ]
 
     def due(self, loan):
-        return french_date(loan.due)
+        return french_date(loan.due, lambda message: translate(message, context=self.request))
 
 
 class ReserveView(BrowserView):
@@ -83,7 +83,11 @@ class ReserveView(BrowserView):
                 loan = desk.renew(form["renouveler"], card=borrower.id)
                 message = _(
                     "Prêt prolongé : à rendre le ${date}.",
-                    mapping={"date": french_date(loan.due)},
+                    mapping={
+                        "date": french_date(
+                            loan.due, lambda message: translate(message, context=self.request)
+                        )
+                    },
                 )
                 messages.add(translate(message, context=self.request), type="info")
             else:
@@ -97,5 +101,5 @@ class ReserveView(BrowserView):
             import transaction
 
             transaction.doom()
-            messages.add(member.refusal_text(exc), type="error")
+            messages.add(member.refusal_text(exc, self.request), type="error")
         return self.request.response.redirect(url)

@@ -54,6 +54,9 @@ class AccountView(BrowserView):
     def tr(self, message):
         return translate(message, context=self.request)
 
+    def date(self, day):
+        return french_date(day, self.tr)
+
     def _act(self, form):
         desk = member.desk(self.context, self.request)
         try:
@@ -62,14 +65,14 @@ class AccountView(BrowserView):
                 self.message = self.tr(
                     _(
                         "Prêt prolongé : à rendre le ${date}.",
-                        mapping={"date": french_date(loan.due)},
+                        mapping={"date": self.date(loan.due)},
                     )
                 )
             elif form.get("annuler"):
                 desk.cancel_reservation(form["annuler"], card=self.borrower.id)
                 self.message = self.tr(_("Réservation annulée."))
         except CirculationError as exc:
-            self.error = member.refusal_text(exc)
+            self.error = member.refusal_text(exc, self.request)
             import transaction
 
             transaction.doom()  # nothing half-written
@@ -84,7 +87,7 @@ class AccountView(BrowserView):
                 "barcode": loan.barcode,
                 "title": brains[loan.uid].Title if loan.uid in brains else loan.barcode,
                 "url": brains[loan.uid].getURL() if loan.uid in brains else None,
-                "due": french_date(loan.due),
+                "due": self.date(loan.due),
                 "late": loan.due < today,
                 "renewals": loan.renewals,
             }
@@ -108,7 +111,7 @@ class AccountView(BrowserView):
                 state = self.tr(
                     _(
                         "${state} jusqu'au ${date}",
-                        mapping={"state": state, "date": french_date(reservation.expires)},
+                        mapping={"state": state, "date": self.date(reservation.expires)},
                     )
                 )
             elif reservation.status == "en-attente" and rank:

@@ -12,6 +12,7 @@ from email.message import EmailMessage
 from email.utils import formataddr
 
 from plone import api
+from zope.i18n import translate
 
 from rt.infodoc.circulation.reminders import settings
 from rt.infodoc.circulation.reminders import state
@@ -63,16 +64,26 @@ def _sender(portal):
     return formataddr((name, address)) if name else address
 
 
+def translator(request=None):
+    """The ``tr`` of texts.py: a message id in the request's language, or in the
+    site's language for a mailing run by the scheduler (no reader's browser)."""
+    if request is not None:
+        return lambda message: translate(message, context=request)
+    language = api.portal.get_default_language() or "fr"
+    return lambda message: translate(message, target_language=language)
+
+
 def letter_message(portal, borrower, letter, today):
     subject, body = settings.texts(letter.level)
     site = portal.Title() or "Ressources & Territoires"
+    tr = translator()
     message = EmailMessage(policy=policy.SMTP)
-    message["Subject"] = render(subject, borrower.name, letter.loans, today, site)
+    message["Subject"] = render(subject, borrower.name, letter.loans, today, site, tr)
     message["From"] = _sender(portal)
     message["To"] = borrower.email
     message["X-Relance-Niveau"] = str(letter.level)
     message.set_content(
-        render(body, borrower.name, letter.loans, today, site),
+        render(body, borrower.name, letter.loans, today, site, tr),
         charset="utf-8",
         cte="quoted-printable",
     )

@@ -13,23 +13,32 @@ An unknown ``$marker`` is left as written, so a typo never stops the mailing.
 
 from string import Template
 
+from rt.infodoc import _
+from rt.infodoc.circulation.rules.messages import plain
+
+# Words of the letters are message ids (domain rt.infodoc), French as they stand:
+# the page and the mailing translate them (``tr``), the pure functions read
+# them as plain French when no translator is given.
 MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
+    _("janvier"),
+    _("février"),
+    _("mars"),
+    _("avril"),
+    _("mai"),
+    _("juin"),
+    _("juillet"),
+    _("août"),
+    _("septembre"),
+    _("octobre"),
+    _("novembre"),
+    _("décembre"),
 )
+FIRST_OF_MONTH = _("1er")
 
-LEVEL_NAMES = {1: "1re relance", 2: "2e relance", 3: "3e relance"}
+LEVEL_NAMES = {1: _("1re relance"), 2: _("2e relance"), 3: _("3e relance")}
 
+# The texts of the letters as the control panel shows them at first: the
+# documentalistes' own text once saved in the registry (plain French, not ids).
 DEFAULT_SUBJECTS = {
     1: "Rappel : document à rendre au centre de ressources",
     2: "Deuxième rappel : document en retard",
@@ -61,29 +70,41 @@ DEFAULT_BODIES = {
 }
 
 
-def french_date(day):
-    first = "1er" if day.day == 1 else str(day.day)
-    return f"{first} {MONTHS[day.month - 1]} {day.year}"
+def french_date(day, tr=plain):
+    first = tr(FIRST_OF_MONTH) if day.day == 1 else str(day.day)
+    return f"{first} {tr(MONTHS[day.month - 1])} {day.year}"
 
 
-def document_lines(loans, today):
+def document_lines(loans, today, tr=plain):
     lines = []
     for loan in loans:
         late = (today - loan.due).days
-        days = "1 jour" if late == 1 else f"{late} jours"
-        code = f" (code-barres {loan.barcode})" if loan.barcode else ""
-        lines.append(
-            f"- {loan.title or 'Document'}{code}, à rendre le {french_date(loan.due)} "
-            f"(retard : {days})"
-        )
+        mapping = {
+            "title": loan.title or tr(_("Document")),
+            "barcode": loan.barcode,
+            "date": french_date(loan.due, tr),
+            "late": tr(_("1 jour"))
+            if late == 1
+            else tr(_("${count} jours", mapping={"count": late})),
+        }
+        if loan.barcode:
+            line = _(
+                "- ${title} (code-barres ${barcode}), à rendre le ${date} (retard : ${late})",
+                mapping=mapping,
+            )
+        else:
+            line = _("- ${title}, à rendre le ${date} (retard : ${late})", mapping=mapping)
+        lines.append(tr(line))
     return "\n".join(lines)
 
 
-def render(template, name, loans, today, site):
+def render(template, name, loans, today, site, tr=plain):
+    """The documentalistes' ``template`` with its ``$`` fields filled; ``tr``
+    translates the words this module adds (dates, document lines)."""
     values = {
         "nom": name,
-        "documents": document_lines(loans, today),
+        "documents": document_lines(loans, today, tr),
         "site": site,
-        "date": french_date(today),
+        "date": french_date(today, tr),
     }
     return Template(template).safe_substitute(values)

@@ -7,6 +7,7 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 
+from rt.infodoc import _
 from rt.infodoc.circulation.reminders import job
 from rt.infodoc.circulation.reminders import settings
 from rt.infodoc.circulation.reminders import state
@@ -16,29 +17,32 @@ from rt.infodoc.circulation.reminders.texts import french_date
 from rt.infodoc.circulation.reminders.texts import render
 
 SUMMARY_LABELS = (
-    ("niveau_1", "1re relance"),
-    ("niveau_2", "2e relance"),
-    ("niveau_3", "3e relance"),
-    ("courriels", "courriels envoyés"),
-    ("a_imprimer", "lettres à imprimer"),
-    ("echecs", "envois refusés par le serveur"),
+    ("niveau_1", _("1re relance")),
+    ("niveau_2", _("2e relance")),
+    ("niveau_3", _("3e relance")),
+    ("courriels", _("courriels envoyés")),
+    ("a_imprimer", _("lettres à imprimer")),
+    ("echecs", _("envois refusés par le serveur")),
 )
 
 
 class PrintRemindersView(BrowserView):
     template = ViewPageTemplateFile("templates/print.pt")
     summary = None
-    summary_labels = SUMMARY_LABELS
 
     def __call__(self):
         self.today = datetime.date.today()
+        self.tr = job.translator(self.request)
         if self.request.method == "POST" and "relancer" in self.request.form:
             CheckAuthenticator(self.request)
             self.summary = job.run(self.context, self.today)
         return self.template()
 
+    def summary_labels(self):
+        return [(key, self.tr(label)) for key, label in SUMMARY_LABELS]
+
     def date(self):
-        return french_date(self.today)
+        return french_date(self.today, self.tr)
 
     def letters(self):
         """[{name, address lines, level name, text}] for borrowers without e-mail."""
@@ -63,9 +67,9 @@ class PrintRemindersView(BrowserView):
                     "card": card,
                     "name": borrower.name,
                     "structure": borrower.structure or "",
-                    "level": LEVEL_NAMES[entry["level"]],
+                    "level": self.tr(LEVEL_NAMES[entry["level"]]),
                     "paragraphs": render(
-                        body, borrower.name, entry["loans"], self.today, site
+                        body, borrower.name, entry["loans"], self.today, site, self.tr
                     ).split("\n\n"),
                 }
             )
