@@ -104,6 +104,10 @@ def test_the_figures_in_french(site):
     assert "Premiers accueils" in text and "Catégorie d'emprunteur" in text
     assert page.xpath("//th[@scope='row' and text()='janvier']")
     assert "Évolution annuelle" in text and "Total" in text
+    assert (
+        "Graphique : Évolution annuelle. Les chiffres sont dans le tableau qui suit."
+        in page.xpath("//img/@alt")
+    )
     notice = _page(
         requests.get(
             f"{site['base']}/@@chiffres-circulation?annee=1900",
@@ -123,6 +127,7 @@ def test_the_figures_in_french(site):
         "janvier",
         "Évolution annuelle",
         "Aucun chiffre pour l'année « ${asked} » : voici ${year}.",
+        "Graphique : ${title}. Les chiffres sont dans le tableau qui suit.",
     } <= catalogue()
     exported = requests.get(
         f"{site['base']}/@@chiffres-circulation.csv", auth=DOC, headers=ENGLISH, timeout=30

@@ -145,6 +145,13 @@ def sections(figures, year, labels, tr=plain):
     found = [yearly_section(figures, tr), monthly_section(figures, year, tr)]
     for dimension in ("site", "theme", "type", "categorie"):
         found.append(dimension_section(figures, year, dimension, labels.get(dimension, {}), tr=tr))
+    for section in found:
+        section["alt"] = tr(
+            _(
+                "Graphique : ${title}. Les chiffres sont dans le tableau qui suit.",
+                mapping={"title": section["title"]},
+            )
+        )
     return found
 
 
