@@ -13,11 +13,14 @@ import datetime
 from dataclasses import dataclass
 from dataclasses import field
 
+from rt.infodoc import _
+
 LEVELS = (1, 2, 3)
 
 
 class DelayError(ValueError):
-    """The delays are not increasing positive numbers of days (French message)."""
+    """The delays are not increasing positive numbers of days; its argument is a
+    message id (French), translated by the control panel that shows it."""
 
 
 @dataclass(frozen=True)
@@ -31,10 +34,10 @@ class Delays:
     def __post_init__(self):
         values = (self.first, self.second, self.third)
         if any(not isinstance(v, int) or v < 1 for v in values):
-            raise DelayError("les délais de relance sont des nombres de jours positifs")
+            raise DelayError(_("les délais de relance sont des nombres de jours positifs"))
         if not self.first < self.second < self.third:
             raise DelayError(
-                "les délais de relance doivent croître : 1re relance avant la 2e, 2e avant la 3e"
+                _("les délais de relance doivent croître : 1re relance avant la 2e, 2e avant la 3e")
             )
 
     def level(self, days_late):

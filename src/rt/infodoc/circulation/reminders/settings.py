@@ -75,7 +75,7 @@ class IReminderSettings(Interface):
         try:
             Delays(data.delay_1, data.delay_2, data.delay_3)
         except DelayError as exc:
-            raise Invalid(str(exc)) from None
+            raise Invalid(exc.args[0]) from None  # a message id, translated by the form
         except AttributeError:
             pass
 
