@@ -38,3 +38,35 @@ def test_plain_fills_nested_message_ids():
     outer = _("${activity} ${dimension} en ${year}", mapping={"activity": inner})
     assert plain(outer) == "Mois par mois en 2011 ${dimension} en ${year}"
     assert plain("déjà du texte") == "déjà du texte"
+
+
+def test_no_message_id_is_declared_with_two_defaults(tmp_path):
+    """i18ndude warns when one msgid has two defaults (for example the same text
+    with and without a mapping, as "Aucun emprunteur ne correspond à « ${code} »."
+    once had): the catalogue would keep only one of them."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "i18ndude"),
+            "rebuild-pot",
+            "--pot",
+            str(tmp_path / "rt.infodoc.pot"),
+            "--create",
+            "rt.infodoc",
+            "--exclude",
+            "node_modules tests",
+            "--no-line-numbers",
+            "src/rt/infodoc",
+            "theme",
+            "profiles",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=repo,
+        check=True,
+    )
+    assert "different default" not in result.stdout + result.stderr, result.stderr
