@@ -69,12 +69,15 @@ def test_the_desk_answers_in_french(site):
     text = post(action="chercher", recherche="Personne Inconnue")
     assert "Aucun emprunteur ne correspond à « Personne Inconnue »." in text
     text = post(action="chercher", recherche="L1")
-    assert "Structure," in text  # the reader's kind
+    assert "Structure, Relais, site Toulouse." in text  # the reader's kind, as a sentence
+    assert "Inscription valable jusqu'au 31/12/2030." in text
     assert "En attente" in text  # the reservation's state
     known = catalogue()
     for msgid in (
         "Aucun emprunteur ne correspond à « ${code} ».",
         "Structure",
+        "${kind}, ${category}, site ${site}.",
+        "Inscription valable jusqu'au ${date}.",
         "En attente",
     ):
         assert msgid in known, msgid
@@ -84,6 +87,7 @@ def test_the_copies_statuses_in_french(site):
     _page_, text = _page(
         requests.get(f"{site['guide']}/@@exemplaires", auth=DOC, headers=ENGLISH, timeout=30)
     )
+    assert "Exemplaires de « Savoirs de base : guide »" in text
     assert "En prêt" in text  # RT0002, lent
     assert "Consultation sur place" in text and "Exclu du prêt" in text  # the choices
     assert {"En prêt", "Consultation sur place", "Exclu du prêt"} <= catalogue()
