@@ -15,6 +15,7 @@ from lxml import html
 
 from circulation import sitedesk
 from rt.infodoc.circulation.reminders.texts import french_date
+from rt.infodoc.circulation.store import get_store
 
 PO = Path(__file__).resolve().parents[2] / "src/rt/infodoc/locales/fr/LC_MESSAGES/rt.infodoc.po"
 ENGLISH = {"Accept": "text/html", "Accept-Language": "en-US,en;q=0.9"}
@@ -35,14 +36,18 @@ def site(functional):
     guide = sitedesk.notice(portal, "guide", "Savoirs de base : guide")
     sitedesk.copy(portal, guide, "RT0002")
     sitedesk.borrower(portal, "L1", "Ariège Alpha", category="relais", kind="structure")
-    sitedesk.borrower(portal, "L2", "Vidal Jérôme", category="usager")  # no e-mail
+    sitedesk.user("lecteur")
+    sitedesk.borrower(
+        portal, "L2", "Vidal Jérôme", category="usager", member_id="lecteur"
+    )  # no e-mail
     lent = datetime.datetime.now().replace(microsecond=0) - datetime.timedelta(days=90)
     desk = sitedesk.desk(portal, lent)
     desk.lend("RT0002", "L2", site="toulouse")
     desk.reserve(guide.UID(), "L1")  # every copy out: L1 waits
     transaction.commit()
     base = f"http://{functional['host']}:{functional['port']}/plone"
-    return {"base": base, "guide": guide.absolute_url(), "year": lent.year}
+    due = get_store(portal).loan("RT0002").due
+    return {"base": base, "guide": guide.absolute_url(), "year": lent.year, "due": due}
 
 
 def _page(response):
@@ -156,3 +161,17 @@ def test_the_letters_to_print_in_french(site):
         "- ${title} (code-barres ${barcode}), à rendre le ${date} (retard : ${late})",
         "${count} jours",
     } <= catalogue()
+
+
+def test_a_reader_sees_the_due_date_in_french(site):
+    """The Notice page's viewlet and Mon compte: the date's words from the catalogue."""
+    reader = ("lecteur", sitedesk.PASSWORD)
+    due = french_date(site["due"])
+    _page_, notice = _page(requests.get(site["guide"], auth=reader, headers=ENGLISH, timeout=30))
+    assert f"Vous l'avez emprunté : à rendre le {due}." in notice
+    _page_, account = _page(
+        requests.get(f"{site['base']}/@@mon-compte", auth=reader, headers=ENGLISH, timeout=30)
+    )
+    assert due in account and "(en retard)" in account
+    month = due.split(" ")[1]
+    assert {"Vous l'avez emprunté : à rendre le ${date}.", month, "Prolonger"} <= catalogue()
