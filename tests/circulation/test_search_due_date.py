@@ -57,4 +57,4 @@ def test_a_record_all_out_shows_its_earliest_return(site):
     sitedesk.desk(portal, datetime(2026, 12, 28, 10, 0)).give_back("RT0001")
     transaction.commit()
     line = availability(site, uid)
-    assert line == "Disponibilité : Empruntable"
+    assert line == "Disponibilité : En rayon"  # on the shelf at the centre

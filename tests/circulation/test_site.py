@@ -242,3 +242,46 @@ def test_mallette_availability_follows_its_copies(portal, app):
     assert availability(portal, mallette) == ["empruntable"]
     desk_for(portal).lend("M0001", reader.id, site="foix")
     assert availability(portal, mallette) == ["en-pret"]
+
+
+def _indexed(portal, obj, name):
+    catalog = portal.portal_catalog
+    (brain,) = catalog.unrestrictedSearchResults(UID=obj.UID())
+    return sorted(catalog._catalog.getIndex(name).getEntryForObject(brain.getRID()) or [])
+
+
+def test_relay_sites_index_reads_the_copies_of_the_store(portal, notice):
+    # a copy entered at the desk (not in the imported 995 fields) at Albi
+    from rt.infodoc.circulation.copies import add_copy
+
+    add_copy(get_store(portal), notice.UID(), "RT900009", "ouvrage", site="albi")
+    notice.reindexObject(idxs=["relay_sites"])
+    assert _indexed(portal, notice, "relay_sites") == ["albi", "foix", "toulouse"]
+
+
+def test_mallette_relay_sites_come_from_its_copies(portal, app):
+    login(app, SITE_OWNER_NAME)
+    mallette = api.content.create(
+        container=portal.get("mallettes") or portal, type="Mallette", id="m-relais", title="M"
+    )
+    from rt.infodoc.circulation.copies import add_copy
+
+    add_copy(get_store(portal), mallette.UID(), "M0009", "mallette", site="rodez")
+    mallette.reindexObject()
+    assert _indexed(portal, mallette, "relay_sites") == ["rodez"]
+
+
+def test_a_loan_that_leaves_the_record_borrowable_does_not_reindex_it(portal, notice):
+    store = get_store(portal)
+    store.copy("RT900002").status = "disponible"
+    notice.reindexObject(idxs=["availability"])
+    catalog = portal.portal_catalog
+    reader = borrowers.add_borrower(store, name="Dupont Marie", expires=date(2099, 1, 1))
+    assert _indexed(portal, notice, "availability") == ["empruntable"]
+    before = catalog.getCounter()
+    desk_for(portal).lend("RT900001", reader.id)  # RT900002 is still on the shelf
+    assert _indexed(portal, notice, "availability") == ["empruntable"]
+    assert catalog.getCounter() == before  # nothing was reindexed
+    desk_for(portal).lend("RT900002", reader.id)  # now every copy is out
+    assert _indexed(portal, notice, "availability") == ["en-pret"]
+    assert catalog.getCounter() > before

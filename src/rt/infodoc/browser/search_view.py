@@ -211,7 +211,7 @@ class SearchView(BrowserView):
             ]
             availability = [AVAILABILITY_TITLES.get(a, a) for a in item.availability]
             if "empruntable" in item.availability and HOME_RELAY in item.relay_sites:
-                availability[item.availability.index("empruntable")] = "En rayon"
+                availability[item.availability.index("empruntable")] = display.AVAILABLE
             if item.uid in returns:
                 availability[item.availability.index("en-pret")] = returns[item.uid]
             rows.append(

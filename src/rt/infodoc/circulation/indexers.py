@@ -1,5 +1,5 @@
-"""Availability of mallettes and periodical issues from their copies (the
-Notice's own indexer lives in indexers/search.py)."""
+"""Availability and sites of mallettes and periodical issues from their copies
+(the Notice's own indexers live in indexers/)."""
 
 from plone.indexer import indexer
 
@@ -24,3 +24,20 @@ def mallette_availability(obj):
 @indexer(INumeroPeriodique)
 def issue_availability(obj):
     return _availability(obj)
+
+
+def _relay_sites(obj):
+    sites = sorted({copy.site for copy in record_copies(obj) if copy.site})
+    if not sites:
+        raise AttributeError("relay_sites")
+    return sites
+
+
+@indexer(IMallette)
+def mallette_relay_sites(obj):
+    return _relay_sites(obj)
+
+
+@indexer(INumeroPeriodique)
+def issue_relay_sites(obj):
+    return _relay_sites(obj)

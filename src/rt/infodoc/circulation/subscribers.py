@@ -2,7 +2,10 @@
 
 - A copy's status changed (loan, return, hold, transfer): the record's
   availability is reindexed in the same transaction (catalog and Solr), so
-  search results change with the commit of the loan.
+  search results change with the commit of the loan. Only the indexes whose
+  value changed, and without the catalog's metadata (neither is a column): a
+  record with several copies often stays "empruntable", and a reindex writes
+  index counters that every other desk's Zope must then load again.
 - A record is imported, created or edited with MARC copies (995/852): they
   are merged into the store by barcode, never resetting a copy's circulation
   state (Plone's added/modified events, and the importer's IBatchWritten for
@@ -11,6 +14,8 @@
 
 from plone import api
 from plone.app.uuid.utils import uuidToObject
+from plone.indexer.interfaces import IIndexableObject
+from zope.component import queryMultiAdapter
 
 from rt.infodoc.circulation import copies
 from rt.infodoc.circulation.store import get_store
@@ -18,13 +23,46 @@ from rt.infodoc.circulation.store import get_store
 AVAILABILITY_INDEXES = ["availability", "relay_sites"]
 
 
+def _comparable(value):
+    """A keyword index keeps a record's values in no set order."""
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return sorted(set(value)) or None
+    return value or None
+
+
+def changed_indexes(obj, names=AVAILABILITY_INDEXES):
+    """The indexes among `names` whose value for `obj` differs from the one the
+    catalog holds (all of them for an object the catalog does not know)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    rid = catalog.getrid("/".join(obj.getPhysicalPath()))
+    if rid is None:
+        return list(names)
+    wrapper = queryMultiAdapter((obj, catalog), IIndexableObject)
+    changed = []
+    for name in names:
+        index = catalog.Indexes.get(name)
+        if index is None:
+            continue
+        try:
+            value = getattr(wrapper, name)
+        except AttributeError:
+            value = None
+        held = index.getEntryForObject(rid, None)
+        if _comparable(value) != _comparable(held):
+            changed.append(name)
+    return changed
+
+
 def reindex_availability(event):
     uid = getattr(event, "uid", None)
     if not uid:
         return
     obj = uuidToObject(uid, unrestricted=True)
-    if obj is not None:
-        obj.reindexObject(idxs=AVAILABILITY_INDEXES)
+    if obj is None:
+        return
+    changed = changed_indexes(obj)
+    if changed:
+        obj.reindexObject(idxs=changed, update_metadata=0)
 
 
 def _portal():
@@ -49,6 +87,10 @@ def merge_record_copies(obj, event=None):
         [dict(i) for i in items if hasattr(i, "get")],
         getattr(obj, "document_type", "") or "",
     )
+    if event is not None:  # a record saved one at a time (not an import batch)
+        changed = changed_indexes(obj)
+        if changed:  # indexed before its copies reached the store
+            obj.reindexObject(idxs=changed, update_metadata=0)
 
 
 def merge_batch_copies(event):

@@ -3,6 +3,7 @@
 from plone.dexterity.interfaces import IDexterityContent
 from plone.indexer import indexer
 
+from rt.infodoc.circulation.availability import record_copies
 from rt.infodoc.content.confat import IConfAt
 from rt.infodoc.content.fiche_experience import IFicheExperience
 from rt.infodoc.content.notice import INotice
@@ -30,6 +31,12 @@ def isbn_norm(obj):
 
 @indexer(INotice)
 def relay_sites(obj):
+    """The sites holding a copy: the copies in the circulation store (entered
+    through the copies form or imported), else the record's imported copies (a
+    site before the copies were moved there)."""
+    copies = record_copies(obj)
+    if copies:
+        return sorted({copy.site for copy in copies if copy.site})
     return sorted({item.get("site") for item in (stored(obj, "items") or []) if item.get("site")})
 
 
