@@ -38,7 +38,7 @@ def test_counters_moved_by_month_and_counting_goes_on(portal):
     assert setup.getLastVersionForProfile(PROFILE) == ("20261206100",)
     assert counters.OLD_KEY not in IAnnotations(portal)
     assert counters.read(portal) == old
-    assert sorted(counters.months(portal).keys()) == ["2011-03", "2011-04", "2026-12"]
+    assert sorted(counters.months(portal).keys()) == ["2011-03#0", "2011-04#0", "2026-12#0"]
     setup.upgradeProfile(PROFILE, dest="20261206100")  # twice: nothing changes
     assert counters.read(portal) == old
 
@@ -49,3 +49,12 @@ def test_counters_moved_by_month_and_counting_goes_on(portal):
     figures = counters.read(portal)
     assert figures["pret|2011|3|total|"] == 43
     assert figures["pret|2011|3|theme|sante"] == 1
+
+
+def test_each_thread_counts_in_its_shard_and_the_page_adds_them_up(portal, monkeypatch):
+    counters.replace(portal, {"pret|2026|12|total|": 3})
+    for shard in (4, 9, 9):
+        monkeypatch.setattr(counters, "_shard", lambda portal, shard=shard: shard)
+        counters.add(portal, ["pret|2026|12|total|", "pret|2026|12|site|foix"])
+    assert sorted(counters.months(portal).keys()) == ["2026-12#0", "2026-12#4", "2026-12#9"]
+    assert counters.read(portal) == {"pret|2026|12|total|": 6, "pret|2026|12|site|foix": 3}

@@ -1,21 +1,15 @@
 """From circulation records (interfaces.py: ILoan, IVisit) to counted activities.
 
-Loans and returns are counted by the themes of the lent record, read once from
-the catalog by UID (a single index lookup, not a scan).
+Loans and returns are counted by the themes of the lent record, read from the
+catalog's metadata through its UID index (catalog_lookup.py: no search).
 """
 
-from plone import api
-
+from rt.infodoc.circulation.catalog_lookup import metadata_of
 from rt.infodoc.circulation.figures.counters import Activity
 
 
 def themes_of(uid):
-    if not uid:
-        return ()
-    brains = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(UID=uid)
-    if not brains:
-        return ()
-    themes = getattr(brains[0], "themes", None)  # a metadata column of the catalog
+    themes = metadata_of(uid, "themes")  # a metadata column of the catalog
     return tuple(themes) if isinstance(themes, (list, tuple)) else ()
 
 
