@@ -1,8 +1,11 @@
 """Benchmark of the circulation desk: real ZEO, two real Zopes (runwsgi), REST.
 
-- lend and return latency (median, p95) at 1 desk, then at 10 concurrent desks,
+- in a site holding a demo fund of 6,200 records (the centre's size), lend and
+  return latency (median, p95) at 1 desk, then at 10 concurrent desks,
   each desk doing 1,000 operations (``--quick``: 100) on copies of its own, the
-  desks spread over the two Zope processes sharing the ZEO server;
+  desks spread over the two Zope processes sharing the ZEO server; each copy is
+  the only one of its record (as for most of the fund), so every loan and every
+  return changes the record's availability in the catalog;
 - then the 10 desks all lend the same 20 copies at once: exactly 20 loans;
 - zero double loans and zero lost operations, checked in the store afterwards
   (every answered loan is in the history, every answered return closed it);
@@ -13,6 +16,7 @@
 import json
 import os
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -32,6 +36,7 @@ from live_servers import serve  # noqa: E402
 DESKS = 10
 COPIES_PER_DESK = 20
 SHARED = 20
+FUND = 6_200  # records in the catalog besides the desks' own
 AUTH = "Basic " + __import__("base64").b64encode(b"admin:admin").decode()
 
 SETUP = """
@@ -49,10 +54,13 @@ site.portal_registry["collective.solr.active"] = False
 newSecurityManager(None, app.acl_users.getUser("admin").__of__(app.acl_users))
 for d in range(DESKS + 1):
     prefix = f"D{d:02d}C" if d < DESKS else "SH"
-    api.content.create(
-        container=site["fonds"], type="Notice", id=f"bench-{d}", title=f"Bench {d}",
-        items=[{"barcode": f"{prefix}{n:03d}", "call_number": "374"} for n in range(COUNT)],
-    )
+    for n in range(COUNT):  # one copy per record, as most of the fund: each loan
+        # and each return changes the record's availability (a reindex)
+        api.content.create(
+            container=site["fonds"], type="Notice", id=f"bench-{d}-{n}",
+            title=f"Bench {d} {n}", themes=["sante"],
+            items=[{"barcode": f"{prefix}{n:03d}", "call_number": "374"}],
+        )
 store = get_store(site, create=True)
 cards = [borrowers.add_borrower(store, name=f"Desk {d}", category="relais",
                                 expires=date(2099, 1, 1)).id for d in range(DESKS)]
@@ -211,6 +219,20 @@ def _page_time(base, repeat=5):
     return statistics.median(times[1:])
 
 
+def _fund(zeo, workdir, count):
+    """A demo fund of `count` records in the catalog, as the centre's (6,200):
+    the availability index's sets then have the size they have in production."""
+    fund = Path(workdir) / "circulation-fund.mrc"
+    subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "make-demo-fund"), "--count", str(count), fund],
+        check=True,
+        capture_output=True,
+    )
+    result = zeo.run(str(REPO / "scripts" / "import-marc"), str(fund), check=False)
+    if result.returncode not in (0, 1):
+        raise RuntimeError(result.stderr[-2000:])
+
+
 def run(workdir, quick):
     operations = 100 if quick else 1000
     var = Path(workdir) / "circulation-var"
@@ -225,6 +247,7 @@ def run(workdir, quick):
         cards = zeo.zconsole(
             SETUP.replace("DESKS", str(DESKS)).replace("COUNT", str(COPIES_PER_DESK))
         )
+        _fund(zeo, workdir, FUND)
         ports = [free_port(), free_port()]
         processes = [serve(zeo, port) for port in ports]
         for port, process in zip(ports, processes, strict=True):

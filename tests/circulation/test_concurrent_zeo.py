@@ -1,5 +1,7 @@
 """Two desks lend the same copy at the same moment, through two Zope processes
 sharing one ZEO server: exactly one loan, a clear French message at the other.
+And the availability the other process searches follows a loan and a return
+within a second (the follower of the process that lent, follower.py).
 
 Real parts: a ZEO server, two Zopes served by runwsgi from the instance's own
 configuration, concurrent REST requests over HTTP. Each loan pauses between its
@@ -10,6 +12,7 @@ store (a write conflict on the copy's key), retried, and answered "déjà en pr�
 
 import os
 import threading
+import time
 
 import pytest
 import requests
@@ -38,6 +41,10 @@ api.content.create(
     container=site["fonds"], type="Notice", id="disputed", title="Disputed",
     items=[{"barcode": f"RTC{n}", "call_number": "374"} for n in range(COUNT)],
 )
+api.content.create(
+    container=site["fonds"], type="Notice", id="followed", title="Followed",
+    items=[{"barcode": "RTF0", "call_number": "374"}],
+)
 store = get_store(site, create=True)
 cards = [borrowers.add_borrower(store, name=name, category="relais", expires=date(2099, 1, 1)).id
          for name in ("Desk A reader", "Desk B reader")]
@@ -55,7 +62,7 @@ store = get_store(site)
 print("RESULT" + json.dumps({
     "loans": {b: l.borrower_id for b, l in store.loans.items()},
     "history": sorted(l.barcode for l in store.history.values()),
-    "statuses": sorted({c.status for c in store.copies.values()}),
+    "statuses": sorted({c.status for c in store.copies.values() if c.barcode.startswith("RTC")}),
 }))
 """
 
@@ -118,3 +125,42 @@ def test_one_copy_two_desks_one_loan(two_zopes):
         assert state["loans"][barcode] == cards[winner]
         assert loser["codes"] == ["already_on_loan"]
         assert loser["message"].startswith(f"L'exemplaire {barcode} est déjà en prêt")
+
+
+def _found(base, availability):
+    """How many records the catalog finds with id "followed" and `availability`."""
+    answer = requests.get(
+        f"{base}/@search",
+        params={"getId": "followed", "availability": availability},
+        headers={"Accept": "application/json"},
+        auth=ADMIN,
+        timeout=30,
+    )
+    assert answer.status_code == 200, answer.text
+    return answer.json()["items_total"]
+
+
+def _seconds_until(base, availability, limit=5.0):
+    started = time.monotonic()
+    while _found(base, availability) != 1:
+        assert time.monotonic() - started < limit, f"never {availability}"
+        time.sleep(0.05)
+    return time.monotonic() - started
+
+
+def test_the_other_process_finds_the_new_availability_within_a_second(two_zopes):
+    _zeo, bases, cards = two_zopes
+    assert _found(bases[1], "empruntable") == 1
+    for path, body, availability in (
+        ("@pret", {"barcode": "RTF0", "card": cards[0]}, "en-pret"),
+        ("@retour", {"barcode": "RTF0"}, "empruntable"),
+    ):
+        answer = requests.post(
+            f"{bases[0]}/{path}",
+            json=body,
+            headers={"Accept": "application/json"},
+            auth=ADMIN,
+            timeout=60,
+        )
+        assert answer.status_code == 200, answer.text
+        assert _seconds_until(bases[1], availability) < 1.0

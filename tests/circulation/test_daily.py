@@ -34,7 +34,7 @@ def test_daily_job(portal):
 
     api.portal.set_registry_record("rt.infodoc.circulation.anonymise_after_days", 365)
     summary = daily.run(portal, now=start + timedelta(days=30))
-    assert summary == {"reservations_expirees": 1, "anonymisees": 0}
+    assert summary == {"reservations_expirees": 1, "anonymisees": 0, "disponibilites": 0}
     assert first.status == "expiree" and second.status == "disponible"
     assert old_loan.borrower_id == one.id
 

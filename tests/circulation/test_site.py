@@ -285,3 +285,18 @@ def test_a_loan_that_leaves_the_record_borrowable_does_not_reindex_it(portal, no
     desk_for(portal).lend("RT900002", reader.id)  # now every copy is out
     assert _indexed(portal, notice, "availability") == ["en-pret"]
     assert catalog.getCounter() > before
+
+
+def test_reconcile_puts_a_stale_availability_back_in_line(portal, notice):
+    from rt.infodoc.circulation.reindexing import reconcile
+
+    store = get_store(portal)
+    store.copy("RT900002").status = "disponible"
+    notice.reindexObject(idxs=["availability"])
+    assert _indexed(portal, notice, "availability") == ["empruntable"]
+    # changed without an event, as when a process stopped before its follower ran
+    for barcode in ("RT900001", "RT900002"):
+        store.copy(barcode).status = "en-pret"
+    assert reconcile(portal) == 1
+    assert _indexed(portal, notice, "availability") == ["en-pret"]
+    assert reconcile(portal) == 0

@@ -1,5 +1,7 @@
 """The daily job of circulation: uncollected reservations pass to the next
-reader, and the loan history older than the registry's delay is anonymised.
+reader, the loan history older than the registry's delay is anonymised, and
+every record's availability in the search is checked against the store
+(follower.py: what a stopped process did not reindex).
 
 scripts/circulation-daily runs it in its own transaction (from the clock that
 `make run` starts, or from cron); safe to run twice.
@@ -11,6 +13,7 @@ from datetime import datetime
 
 from rt.infodoc.circulation import borrowers
 from rt.infodoc.circulation import settings
+from rt.infodoc.circulation.reindexing import reconcile
 from rt.infodoc.circulation.store import get_store
 
 EXIT_NOT_STARTED = 2
@@ -25,7 +28,12 @@ def run(portal, now=None):
     desk.staff_site = None  # the job acts for every site
     expired = desk.expire_reservations()
     anonymised = borrowers.anonymise_history(store, settings.anonymise_before(now))
-    return {"reservations_expirees": len(expired), "anonymisees": anonymised}
+    reconciled = reconcile(portal)
+    return {
+        "reservations_expirees": len(expired),
+        "anonymisees": anonymised,
+        "disponibilites": reconciled,
+    }
 
 
 def main(app, argv=None, out=sys.stdout, err=sys.stderr):
@@ -50,6 +58,7 @@ def main(app, argv=None, out=sys.stdout, err=sys.stderr):
     transaction.commit()
     out.write(
         "Circulation : {reservations_expirees} réservation(s) non retirée(s) passée(s) au "
-        "lecteur suivant, {anonymisees} fiche(s) d'historique anonymisée(s).\n".format(**summary)
+        "lecteur suivant, {anonymisees} fiche(s) d'historique anonymisée(s), {disponibilites} "
+        "disponibilité(s) remise(s) à jour dans la recherche.\n".format(**summary)
     )
     return 0

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 from datetime import timedelta
+from functools import lru_cache
 
 from plone import api
 from plone.registry.interfaces import IRegistry
@@ -111,15 +112,25 @@ def category_titles():
     }
 
 
-def policy():
-    lines = _record("rules", ())
-    sites = site_codes()
+@lru_cache(maxsize=16)
+def _policy(lines, sites):
     return Policy(rules=rules_from_lines(lines) if lines else DEFAULT_RULES, sites=sites)
 
 
+def policy():
+    """The loan rules of the registry, parsed once per version of the rules
+    (every desk request asks for them)."""
+    return _policy(tuple(_record("rules", ()) or ()), tuple(site_codes()))
+
+
+@lru_cache(maxsize=16)
+def _calendar(closed_weekdays, closed_dates):
+    return calendar_from_settings(closed_weekdays, closed_dates, True)
+
+
 def calendar():
-    return calendar_from_settings(
-        _record("closed_weekdays", (5, 6)), _record("closed_dates", ()), True
+    return _calendar(
+        tuple(_record("closed_weekdays", (5, 6)) or ()), tuple(_record("closed_dates", ()) or ())
     )
 
 

@@ -1,8 +1,9 @@
 """Circulation follows content, and the index follows circulation.
 
 - A copy's status changed (loan, return, hold, transfer): the record's
-  availability is reindexed in the same transaction (catalog and Solr), so
-  search results change with the commit of the loan. Only the indexes whose
+  availability is reindexed (catalog and Solr): in a WSGI server just after
+  the desk's commit, by the process's follower (follower.py), elsewhere in the
+  same transaction; search results change within a second. Only the indexes whose
   value changed, and without the catalog's metadata (neither is a column): a
   record with several copies often stays "empruntable", and a reindex writes
   index counters that every other desk's Zope must then load again.
@@ -13,56 +14,22 @@
 """
 
 from plone import api
-from plone.app.uuid.utils import uuidToObject
-from plone.indexer.interfaces import IIndexableObject
-from zope.component import queryMultiAdapter
 
 from rt.infodoc.circulation import copies
+from rt.infodoc.circulation import follower
+from rt.infodoc.circulation.reindexing import changed_indexes
+from rt.infodoc.circulation.reindexing import reindex_record
 from rt.infodoc.circulation.store import get_store
-
-AVAILABILITY_INDEXES = ["availability", "relay_sites"]
-
-
-def _comparable(value):
-    """A keyword index keeps a record's values in no set order."""
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return sorted(set(value)) or None
-    return value or None
-
-
-def changed_indexes(obj, names=AVAILABILITY_INDEXES):
-    """The indexes among `names` whose value for `obj` differs from the one the
-    catalog holds (all of them for an object the catalog does not know)."""
-    catalog = api.portal.get_tool("portal_catalog")
-    rid = catalog.getrid("/".join(obj.getPhysicalPath()))
-    if rid is None:
-        return list(names)
-    wrapper = queryMultiAdapter((obj, catalog), IIndexableObject)
-    changed = []
-    for name in names:
-        index = catalog.Indexes.get(name)
-        if index is None:
-            continue
-        try:
-            value = getattr(wrapper, name)
-        except AttributeError:
-            value = None
-        held = index.getEntryForObject(rid, None)
-        if _comparable(value) != _comparable(held):
-            changed.append(name)
-    return changed
 
 
 def reindex_availability(event):
     uid = getattr(event, "uid", None)
     if not uid:
         return
-    obj = uuidToObject(uid, unrestricted=True)
-    if obj is None:
-        return
-    changed = changed_indexes(obj)
-    if changed:
-        obj.reindexObject(idxs=changed, update_metadata=0)
+    if follower.deferred():  # in a WSGI server: just after the commit (follower.py)
+        follower.follow(event.site, uid)
+    else:
+        reindex_record(uid)
 
 
 def _portal():
