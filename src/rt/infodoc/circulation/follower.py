@@ -10,7 +10,7 @@ process's follower: one thread per database that gathers what the desks of the
 process committed in the last moments and reindexes those records in one
 transaction of its own (only the indexes whose value changed, reindexing.py),
 retrying when another process's follower wrote the same buckets. Search
-results change within a second of the loan (tests/circulation/test_follower.py).
+results change within a second of the loan (tests/circulation/test_concurrent_zeo.py).
 
 Deferred only in the WSGI server processes: the instance's pipeline holds
 ``make_filter`` (instance/zope.ini.in), which turns the follower on for the
