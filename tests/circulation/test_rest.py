@@ -65,6 +65,10 @@ def test_lend_renew_return(site):
     answer = post(site, "@pret", {"barcode": "RT800001", "card": one})
     assert answer.status_code == 200, answer.text
     assert answer.json()["loan"]["borrower_id"] == one
+    # JSON without the transform chain, still with the portal's security headers
+    assert answer.headers["Content-Type"].startswith("application/json")
+    assert "Content-Security-Policy" in answer.headers
+    assert answer.headers.get("X-Content-Type-Options") == "nosniff"
     renewed = post(site, "@prolongation", {"barcode": "RT800001"}).json()["loan"]
     assert renewed["renewals"] == 1
     copy = get(site, "@exemplaire", {"barcode": "RT800001"}).json()["copy"]
