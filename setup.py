@@ -90,6 +90,13 @@ setup(
     },
     entry_points={
         "z3c.autoinclude.plugin": ["target = plone"],
+        # the WSGI filters of the instance's pipeline (instance/zope.ini.in, buildout.cfg)
+        "paste.filter_factory": [
+            "outage = rt.infodoc.outage.wsgi:make_filter",
+            "badpath = rt.infodoc.publication.wsgi_path:make_filter",
+            "circulation = rt.infodoc.circulation.follower:make_filter",
+            "interpreter = rt.infodoc.publication.wsgi_interpreter:make_filter",
+        ],
         # scripts/import-marc, harvest-oai, harvest-scheduled are thin wrappers of these
         "console_scripts": [
             "rt-import-marc = rt.infodoc.importer.cli:console",

@@ -205,7 +205,10 @@ def test_buildout_builds_everything_under_var_buildout(built):
     assert "Versions had to be automatically picked" not in built["output"]
     here = checkout / "var" / "buildout"
     assert (here / "bin" / "instance").is_file()
-    assert (here / "parts" / "instance" / "etc" / "wsgi.ini").is_file()
+    wsgi_ini = (here / "parts" / "instance" / "etc" / "wsgi.ini").read_text()
+    pipeline = wsgi_ini.split("[pipeline:main]", 1)[1]
+    for name in ("outage", "badpath", "circulation", "interpreter"):
+        assert f"egg:rt.infodoc#{name}" in pipeline, name
     assert (here / ".installed.cfg").is_file()
     for polluter in ("bin", "parts", "eggs", "develop-eggs", ".installed.cfg"):
         assert not (checkout / polluter).exists(), polluter
@@ -268,6 +271,13 @@ def test_the_built_instance_serves_plone_and_the_project_zcml(built):
         with pytest.raises(urllib.error.HTTPError) as missing:
             _get(base + "/++resource++rt.infodoc/absent.css")
         assert missing.value.code == 404
+
+        # the project's WSGI filters are in the pipeline: a path that is not UTF-8
+        # gets the French 400 of rt.infodoc.publication.wsgi_path
+        with pytest.raises(urllib.error.HTTPError) as unreadable:
+            _get(base + "/Plone/%E9")
+        assert unreadable.value.code == 400
+        assert "Adresse invalide" in unreadable.value.read().decode("utf-8")
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGTERM)
@@ -277,6 +287,8 @@ def test_the_built_instance_serves_plone_and_the_project_zcml(built):
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=30)
         log.close()
+    console = (checkout / "var" / "buildout" / "instance-console.log").read_text(errors="replace")
+    assert "objects of start-up frozen" in console  # rt.infodoc.publication.wsgi_interpreter
     with socket.socket() as sock:
         assert sock.connect_ex(("127.0.0.1", port)) != 0, "the instance is still listening"
 

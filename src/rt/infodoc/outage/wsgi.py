@@ -7,7 +7,7 @@ storage whether it is connected (no network call) before Zope sees the request.
 Declared in the instance's pipeline (instance/zope.ini.in):
 
     [filter:outage]
-    use = call:rt.infodoc.outage.wsgi:make_filter
+    use = egg:rt.infodoc#outage
 """
 
 import logging

@@ -7,7 +7,7 @@ exception view can see that request, so the instance pipeline checks the path
 first (instance/zope.ini.in):
 
     [filter:badpath]
-    use = call:rt.infodoc.publication.wsgi_path:make_filter
+    use = egg:rt.infodoc#badpath
 """
 
 from rt.infodoc.publication.bad_form import PAGE
