@@ -8,24 +8,11 @@ from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
 from rt.infodoc import _
+from rt.infodoc.french_dates import MONTHS
 
 CONFORMITY = _("partiellement conforme")
 AUDIT_DATE = datetime.date(2026, 12, 6)
 RGAA_VERSION = "4.1.2"
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 # (title, path under the site or None): the pages of the audit's sample, those
 # tests/e2e/test_portal_entrance.py checks at both widths

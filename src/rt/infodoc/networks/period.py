@@ -8,15 +8,13 @@ caller translates them.
 
 import datetime
 
+from rt.infodoc.french_dates import long_date
+
 PERIOD_ERROR = "La date de fin de la période d'ouverture doit suivre sa date de début."
 NOT_YET = "Ouvert aux contributions des membres à partir du ${date}."
 UNTIL = "Ouvert aux contributions des membres jusqu'au ${date} inclus."
 SINCE = "Ouvert aux contributions des membres depuis le ${date}."
 CLOSED = "En lecture seule depuis le ${date} : la période d'ouverture est close."
-
-MONTHS = (
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-).split()
 
 
 def is_open(start, end, today):
@@ -33,12 +31,6 @@ def period_error(start, end):
     if start is not None and end is not None and end < start:
         return PERIOD_ERROR
     return None
-
-
-def long_date(value):
-    """'1er juillet 2027', '30 juin 2027'."""
-    day = "1er" if value.day == 1 else str(value.day)
-    return f"{day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def period_status(start, end, on):

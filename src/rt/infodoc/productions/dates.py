@@ -2,20 +2,8 @@
 
 import datetime
 
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
+from rt.infodoc import french_dates
+from rt.infodoc.french_dates import MONTHS
 
 
 def as_date(value):
@@ -41,8 +29,7 @@ def long_date(value):
     day = as_date(value)
     if day is None or day.year < 1000:
         return ""
-    first = "1er" if day.day == 1 else str(day.day)
-    return f"{first} {MONTHS[day.month - 1]} {day.year}"
+    return french_dates.long_date(day)
 
 
 def month_label(key):

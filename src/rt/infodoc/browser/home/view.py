@@ -15,6 +15,7 @@ from rt.infodoc.browser import vocab
 from rt.infodoc.browser.home import cache
 from rt.infodoc.browser.home.acquisitions import newest_acquisitions
 from rt.infodoc.browser.search_view import SearchView
+from rt.infodoc.french_dates import MONTHS
 
 SIZE = 5
 PRODUCTION_TYPES = ("FicheExperience", "ConfAt", "PanoramaPresse", "Actualite", "News Item")
@@ -97,22 +98,6 @@ class HomeView(BrowserView):
 
     def new_records_url(self):
         return f"{self.search.base}?sort=date"
-
-
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 
 def _french_date(value):

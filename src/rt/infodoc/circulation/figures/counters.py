@@ -35,20 +35,6 @@ DIMENSION_TITLES = {
     "categorie": _("par catégorie d'emprunteur"),
 }
 UNKNOWN = "-"
-MONTHS = (
-    _("janvier"),
-    _("février"),
-    _("mars"),
-    _("avril"),
-    _("mai"),
-    _("juin"),
-    _("juillet"),
-    _("août"),
-    _("septembre"),
-    _("octobre"),
-    _("novembre"),
-    _("décembre"),
-)
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from rt.infodoc.circulation.figures import charts
 from rt.infodoc.circulation.figures.counters import DIMENSION_TITLES
 from rt.infodoc.circulation.figures.counters import KIND_TITLES
 from rt.infodoc.circulation.figures.counters import KINDS
-from rt.infodoc.circulation.figures.counters import MONTHS
 from rt.infodoc.circulation.figures.counters import UNKNOWN
 from rt.infodoc.circulation.rules.messages import plain
+from rt.infodoc.french_dates import MONTHS
 
 SHORT_MONTHS = (
     _("janv."),

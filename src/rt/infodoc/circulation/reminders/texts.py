@@ -15,25 +15,12 @@ from string import Template
 
 from rt.infodoc import _
 from rt.infodoc.circulation.rules.messages import plain
+from rt.infodoc.french_dates import long_date
 
 # Words of the letters are message ids (domain rt.infodoc), French as they stand:
 # the page and the mailing translate them (``tr``), the pure functions read
-# them as plain French when no translator is given.
-MONTHS = (
-    _("janvier"),
-    _("février"),
-    _("mars"),
-    _("avril"),
-    _("mai"),
-    _("juin"),
-    _("juillet"),
-    _("août"),
-    _("septembre"),
-    _("octobre"),
-    _("novembre"),
-    _("décembre"),
-)
-FIRST_OF_MONTH = _("1er")
+# them as plain French when no translator is given (the months and "1er" too:
+# rt/infodoc/french_dates.py).
 
 LEVEL_NAMES = {1: _("1re relance"), 2: _("2e relance"), 3: _("3e relance")}
 
@@ -71,8 +58,7 @@ DEFAULT_BODIES = {
 
 
 def french_date(day, tr=plain):
-    first = tr(FIRST_OF_MONTH) if day.day == 1 else str(day.day)
-    return f"{first} {tr(MONTHS[day.month - 1])} {day.year}"
+    return long_date(day, tr)
 
 
 def document_lines(loans, today, tr=plain):
