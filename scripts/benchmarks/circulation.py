@@ -28,6 +28,7 @@ import urllib.request
 from pathlib import Path
 
 from . import Figure
+from .machine import reference_ms
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests"))
@@ -245,6 +246,19 @@ def _contention(bases, cards):
     return wins
 
 
+def _cpu_seconds(pid):
+    """User and system processor time of process `pid` so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _zeo_pid(zeo):
+    found = subprocess.run(
+        ["pgrep", "-f", f"runzeo.*{zeo.var}"], capture_output=True, text=True
+    ).stdout.split()
+    return int(found[0]) if found else None
+
+
 def _page_time(base, repeat=5):
     request = urllib.request.Request(
         f"{base}/@@chiffres-circulation", headers={"Authorization": AUTH}
@@ -297,10 +311,18 @@ def run(workdir, quick):
             _lends, _returns, _ok, lent, returned, _elapsed, _others = _round(warm, cards, 1, 20)
             lent_total += lent
             returned_total += returned
+        servers = [process.pid for process in processes]
+        zeo_pid = _zeo_pid(zeo)
         for desks in (1, DESKS):
+            reference = reference_ms()
+            before = [_cpu_seconds(pid) for pid in servers]
+            zeo_before = _cpu_seconds(zeo_pid) if zeo_pid else 0
             lends, returns, ok, lent, returned, elapsed, others = _round(
                 bases, cards, desks, operations
             )
+            zopes_ms = sum(_cpu_seconds(pid) for pid in servers) - sum(before)
+            zopes_ms *= 1000 / (desks * operations)
+            zeo_ms = (_cpu_seconds(zeo_pid) - zeo_before) * 1000 / (desks * operations)
             lent_total += lent
             returned_total += returned
             label = f"{desks} desk{'s' if desks > 1 else ''} x {operations} ops"
@@ -328,6 +350,22 @@ def run(workdir, quick):
                 )
             )
             figures.append(Figure(f"throughput, {label}", desks * operations / elapsed, "ops/s"))
+            figures.append(
+                Figure(
+                    f"processor time per operation, {label}",
+                    zopes_ms + zeo_ms,
+                    "ms",
+                    note=f"Zope {zopes_ms:.1f} ms, ZEO {zeo_ms:.1f} ms",
+                )
+            )
+            figures.append(
+                Figure(
+                    f"reference workload before and after, {label}",
+                    (reference + reference_ms()) / 2,
+                    "ms",
+                    note="the machine's speed at that moment: scripts/benchmarks/machine.py",
+                )
+            )
         wins = _contention(bases, cards)
         state = zeo.zconsole(STATE)
         double = len(wins) - len(set(wins))

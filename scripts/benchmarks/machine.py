@@ -1,8 +1,11 @@
 """Describe the machine a benchmark ran on."""
 
 import os
+import pickle
 import platform
+import statistics
 import subprocess
+import time
 
 
 def _first_line(command):
@@ -11,6 +14,21 @@ def _first_line(command):
         return (out.stdout or out.stderr).strip().splitlines()[0]
     except (OSError, IndexError, subprocess.SubprocessError):
         return "?"
+
+
+def reference_ms(repeat=3):
+    """The time of a fixed piece of pure Python (dicts, strings, pickles: what a
+    Zope request does most), median of `repeat`, in ms. The machine's speed
+    moves from one minute to the next (one and a half times slower, on
+    identical code): figures measured at different moments compare through it."""
+    times = []
+    for _n in range(repeat):
+        started = time.perf_counter()
+        for i in range(40_000):
+            record = {"id": i, "title": f"Notice {i}", "themes": ["sante", str(i % 7)]}
+            pickle.loads(pickle.dumps(record))
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
 
 
 def describe():
@@ -38,5 +56,6 @@ def describe():
         "python": platform.python_version(),
         "java": _first_line(["java", "-version"]),
         "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "reference workload": f"{reference_ms():.0f} ms",
         "kernel": platform.release(),
     }
