@@ -10,8 +10,10 @@ from circulation.deskfixtures import _no_site_subscribers  # noqa: F401
 from circulation.deskfixtures import add_borrower
 from circulation.deskfixtures import add_copy
 from circulation.deskfixtures import make_desk
+from circulation.test_pages_french import catalogue
 from rt.infodoc.circulation import receipt
 from rt.infodoc.circulation.availability import earliest_return
+from rt.infodoc.circulation.rules.messages import plain
 
 
 def test_batch_ids_keep_digits_in_order_once():
@@ -54,6 +56,55 @@ def test_body_lists_the_batch_then_every_loan_out():
     empty = receipt.body("Martin Anne", "L1", "Foix", "R&T", date(2026, 12, 7))
     assert "Vous n'avez plus aucun prêt en cours." in empty
     assert receipt.subject("R&T", date(2027, 3, 1)) == "Votre reçu de prêt du 1er mars 2027 — R&T"
+
+
+def _one_bracket(line):
+    """True when the whole line is one [...] (brackets inside it nested)."""
+    depth = 0
+    for n, char in enumerate(line):
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        if depth == 0 and n < len(line) - 1:
+            return False
+    return line.startswith("[") and depth == 0
+
+
+def test_every_word_of_the_receipt_comes_from_the_french_catalogue():
+    """Rendered with a translator that brackets what it translates: every line of
+    the subject and the text is one message id of locales/fr (the dates' words
+    too), filled with the reader's data only; a sentence written outside the
+    catalogue shows up unbracketed."""
+    seen = []
+
+    def tr(message):
+        assert getattr(message, "domain", None) == "rt.infodoc", repr(message)
+        seen.append(str(message))
+        return f"[{plain(message)}]"
+
+    on_the_1st = receipt.Line("Guide", "RT0001", date(2027, 3, 1), "Foix")
+    no_site = receipt.Line("Illettrisme", "RT0002", date(2027, 2, 3), "")
+    batches = (
+        {
+            "lent": [on_the_1st],
+            "renewed": [no_site],
+            "returned": [on_the_1st, no_site],
+            "current": [on_the_1st, no_site],
+        },
+        {"current": [no_site]},
+        {},  # nothing done, nothing out
+    )
+    text = "\n".join(
+        receipt.body("Martin Anne", "L1", "Foix", "R&T", date(2026, 12, 1), tr=tr, **batch)
+        for batch in batches
+    )
+    lines = [line for line in text.split("\n") if line]
+    lines.append(receipt.subject("R&T", date(2027, 3, 1), tr))
+    outside = [line for line in lines if not _one_bracket(line)]
+    assert not outside, outside
+    assert "[- Guide (code-barres RT0001), à rendre le [1er] [mars] 2027, Foix]" in lines
+    assert "[- Illettrisme (code-barres RT0002), rendu le 3 [février] 2027]" in lines
+    plurals = {"Vos prêts en cours (1 document) :", "Vos prêts en cours (${count} documents) :"}
+    assert plurals < set(seen)
+    assert set(seen) <= catalogue(), sorted(set(seen) - catalogue())
 
 
 def test_sort_batch():

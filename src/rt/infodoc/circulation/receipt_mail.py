@@ -5,6 +5,8 @@ only when they are the borrower's (a forged id shows nothing of anyone else).
 Sending writes nothing: when the SMTP server is down, the loans and returns
 already stand, the desk keeps its batch and says so in French
 (:class:`ReceiptNotSent`); the receipt can be sent again or printed.
+Its text is translated with the request that sends it (the desk's, or the
+REST call's): the portal's French, from the catalogue.
 """
 
 from datetime import date
@@ -13,6 +15,7 @@ from email.message import EmailMessage
 from email.utils import formataddr
 
 from plone import api
+from zope.i18n import translate
 
 from rt.infodoc import _
 from rt.infodoc.circulation import receipt
@@ -76,8 +79,13 @@ def batch_loans(store, card, loan_ids):
     return found
 
 
-def message_for(portal, store, borrower, loan_ids, desk_site, today):
-    """The receipt as an EmailMessage to the borrower."""
+def message_for(portal, store, borrower, loan_ids, desk_site, today, request=None):
+    """The receipt as an EmailMessage to the borrower, in the language of
+    ``request`` (the portal's French)."""
+
+    def tr(message):
+        return translate(message, context=request)
+
     lent, renewed, returned = receipt.sort_batch(batch_loans(store, borrower.id, loan_ids))
     current = sorted(store.loans_of(borrower.id), key=lambda loan: (loan.due, loan.barcode))
     titles = _titles(loan.uid for loan in (*lent, *renewed, *returned, *current))
@@ -86,7 +94,7 @@ def message_for(portal, store, borrower, loan_ids, desk_site, today):
     def lines(loans, back=False):
         return [
             receipt.Line(
-                titles.get(loan.uid) or "Document",
+                titles.get(loan.uid) or tr(receipt.UNTITLED),
                 loan.barcode,
                 loan.returned if back else loan.due,
                 sites.get(loan.return_site if back else loan.site, ""),
@@ -96,7 +104,7 @@ def message_for(portal, store, borrower, loan_ids, desk_site, today):
 
     site_name = portal.Title() or "Ressources & Territoires"
     message = EmailMessage(policy=policy.SMTP)
-    message["Subject"] = receipt.subject(site_name, today)
+    message["Subject"] = receipt.subject(site_name, today, tr)
     message["From"] = _sender()
     message["To"] = borrower.email.strip()
     message.set_content(
@@ -110,6 +118,7 @@ def message_for(portal, store, borrower, loan_ids, desk_site, today):
             renewed=lines(renewed),
             returned=lines(returned, back=True),
             current=lines(current),
+            tr=tr,
         ),
         charset="utf-8",
         cte="quoted-printable",
@@ -117,8 +126,9 @@ def message_for(portal, store, borrower, loan_ids, desk_site, today):
     return message
 
 
-def send_receipt(portal, store, card, loan_ids, desk_site, today=None):
-    """Send the receipt of `card`'s batch now; its address, or ReceiptNotSent."""
+def send_receipt(portal, store, card, loan_ids, desk_site, today=None, request=None):
+    """Send the receipt of `card`'s batch now, its text translated with
+    ``request``; its address, or ReceiptNotSent."""
     borrower = store.borrower(card) if card else None
     if borrower is None:
         raise ReceiptNotSent(NO_BORROWER, "no_borrower")
@@ -130,7 +140,9 @@ def send_receipt(portal, store, card, loan_ids, desk_site, today=None):
         raise ReceiptNotSent(_(BAD_EMAIL, mapping=mapping), "bad_email")
     if not configured():
         raise ReceiptNotSent(NOT_CONFIGURED, "mail_not_configured")
-    message = message_for(portal, store, borrower, loan_ids, desk_site, today or date.today())
+    message = message_for(
+        portal, store, borrower, loan_ids, desk_site, today or date.today(), request
+    )
     try:
         send_now(message)
     except MailNotSent as error:

@@ -201,7 +201,12 @@ class DeskView(BrowserView, CirculationPage):
         self.focus = "exemplaire" if self.card else "lecteur"
         try:
             address = receipt_mail.send_receipt(
-                self.portal, self.store(), self.card, self.batch, self.desk_site()
+                self.portal,
+                self.store(),
+                self.card,
+                self.batch,
+                self.desk_site(),
+                request=self.request,
             )
         except receipt_mail.ReceiptNotSent as error:
             self.errors = [self.tr(error.message)]

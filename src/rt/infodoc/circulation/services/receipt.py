@@ -40,7 +40,9 @@ class ReceiptPost(CirculationService):
             raise CirculationError.of("unknown_borrower", code=card)
         ids = receipt.batch_ids(" ".join(str(i) for i in loans))
         try:
-            address = receipt_mail.send_receipt(self.context, store, card, ids, site)
+            address = receipt_mail.send_receipt(
+                self.context, store, card, ids, site, request=self.request
+            )
         except receipt_mail.ReceiptNotSent as error:
             reply = self._error(
                 "ReceiptNotSent", [translate(error.message, context=self.request)], [error.code]
