@@ -1,5 +1,5 @@
-"""The desk over REST (plone.restapi): documentalistes only, French refusals,
-nothing written on bad input."""
+"""The desk over REST (plone.restapi): documentalistes only, French refusals and
+statuses (asked from an English browser), nothing written on bad input."""
 
 from datetime import date
 
@@ -13,7 +13,11 @@ from rt.infodoc.circulation.store import get_store
 
 PASSWORD = "secret-Doc-2026"
 DOC = ("doc", PASSWORD)
-JSON = {"Accept": "application/json", "Content-Type": "application/json"}
+JSON = {
+    "Accept": "application/json",
+    "Content-Type": "application/json",
+    "Accept-Language": "en-US,en;q=0.9",
+}
 
 
 @pytest.fixture()
@@ -76,6 +80,7 @@ def test_lend_renew_return(site):
     assert post(site, "@emprunteur", {"card": one}).json()["loans"][0]["barcode"] == "RT800001"
     back = post(site, "@retour", {"barcode": "RT800001"}).json()
     assert back["loan"]["returned"] and back["copy"]["status"] == "disponible"
+    assert back["copy"]["status_title"] == "Disponible"  # the staff pages' message id
     assert loans_in_store(site) == {}
 
 

@@ -27,7 +27,7 @@ class ReturnPost(CirculationService):
             self.text(params, "barcode"), self.text(params, "site", required=False) or None
         )
         copy = desk.store.copy(self.text(params, "barcode"))
-        return {"loan": serialize.loan(loan), "copy": serialize.copy(copy)}
+        return {"loan": serialize.loan(loan), "copy": serialize.copy(copy, self.request)}
 
 
 class RenewPost(CirculationService):
@@ -84,7 +84,7 @@ class ReceivePost(CirculationService):
         transfer = desk.receive(barcode, self.text(params, "site", required=False) or None)
         return {
             "transfer": serialize.record(transfer),
-            "copy": serialize.copy(desk.store.copy(barcode)),
+            "copy": serialize.copy(desk.store.copy(barcode), self.request),
         }
 
 

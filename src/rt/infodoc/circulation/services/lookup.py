@@ -40,7 +40,7 @@ class CopyGet(CirculationService):
         copy = store.copy(barcode)
         if copy is None:
             raise CirculationError.of("unknown_copy", barcode=barcode)
-        return {"copy": serialize.copy(copy, store.loan(copy.barcode))}
+        return {"copy": serialize.copy(copy, self.request, store.loan(copy.barcode))}
 
 
 class OverdueGet(CirculationService):

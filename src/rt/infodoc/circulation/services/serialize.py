@@ -1,9 +1,10 @@
-"""Records as JSON for the REST answers (dates in ISO 8601)."""
+"""Records as JSON for the REST answers (dates in ISO 8601); a copy's status
+also by its title, translated for the request like on the staff pages."""
 
 from datetime import date
 from datetime import datetime
 
-from rt.infodoc.circulation.rules import statuses
+from rt.infodoc.circulation.texts import status_text
 
 
 def plain(value):
@@ -18,10 +19,10 @@ def record(obj, skip=()):
     return {k: plain(v) for k, v in obj.as_dict().items() if k not in skip}
 
 
-def copy(obj, loan=None):
+def copy(obj, request, loan=None):
     data = record(obj)
     if data is not None:
-        data["status_title"] = statuses.STATUS_TITLES.get(obj.status, obj.status)
+        data["status_title"] = status_text(obj.status, request)
         data["loan"] = record(loan, skip=("reminders",)) if loan is not None else None
     return data
 
