@@ -8,7 +8,7 @@ from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
 from rt.infodoc import _
-from rt.infodoc.french_dates import MONTHS
+from rt.infodoc.french_dates import long_date
 
 CONFORMITY = _("partiellement conforme")
 AUDIT_DATE = datetime.date(2026, 12, 6)
@@ -25,7 +25,7 @@ AUDITED_PAGES = (
 
 
 def french_date(day):
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return long_date(day)
 
 
 class LegalPage(BrowserView):

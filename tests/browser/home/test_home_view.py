@@ -159,3 +159,13 @@ def test_anonymous_readers_get_the_page_kept_for_a_minute(functional):
     transaction.commit()
     assert "Une toute nouvelle notice" in requests.get(base, timeout=30).text
     assert sorted(timings)[2] < 1.0, timings
+
+
+def test_dates_of_the_home_page_read_as_french_dates():
+    from DateTime import DateTime
+
+    from rt.infodoc.browser.home.view import _french_date
+
+    assert _french_date(DateTime("2027/03/01 14:00 GMT+1")) == "1er mars 2027"
+    assert _french_date(DateTime("2027/02/03 09:30 GMT+1")) == "3 février 2027"
+    assert _french_date(None) == ""

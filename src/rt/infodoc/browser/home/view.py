@@ -15,7 +15,7 @@ from rt.infodoc.browser import vocab
 from rt.infodoc.browser.home import cache
 from rt.infodoc.browser.home.acquisitions import newest_acquisitions
 from rt.infodoc.browser.search_view import SearchView
-from rt.infodoc.french_dates import MONTHS
+from rt.infodoc.french_dates import long_date
 
 SIZE = 5
 PRODUCTION_TYPES = ("FicheExperience", "ConfAt", "PanoramaPresse", "Actualite", "News Item")
@@ -104,5 +104,5 @@ def _french_date(value):
     if not value:
         return ""
     if isinstance(value, DateTime):
-        return f"{value.day()} {MONTHS[value.month() - 1]} {value.year()}"
+        return long_date(value.asdatetime().date())
     return ""
