@@ -153,3 +153,17 @@ def test_a_reader_finds_a_notice_from_the_home_page(
     assert "partiellement conforme" in driver.find_element(By.ID, "content").text
     no_sideways_scroll(driver, width)
     no_violation(driver, axe_source, f"accessibilite-{width}")
+
+    # the legal notice, from the footer: on a phone each term stands above its
+    # text, which keeps the width of the page (beside it, a word a line)
+    legal = driver.find_element(
+        By.CSS_SELECTOR, "#portal-footer-wrapper a[href$='/mentions-legales']"
+    )
+    click(driver, legal)
+    wait(driver).until(EC.url_contains("/mentions-legales"))
+    no_sideways_scroll(driver, width)
+    page = driver.find_element(By.CSS_SELECTOR, ".rt-legal").size["width"]
+    for text in driver.find_elements(By.CSS_SELECTOR, ".rt-legal dd"):
+        assert text.size["width"] >= 0.6 * page, f"{text.text[:40]}: {text.size['width']} px"
+    screenshot(driver, f"mentions-legales-{width}")
+    no_violation(driver, axe_source, f"mentions-legales-{width}")
