@@ -322,7 +322,8 @@ def run(workdir, quick):
             )
             zopes_ms = sum(_cpu_seconds(pid) for pid in servers) - sum(before)
             zopes_ms *= 1000 / (desks * operations)
-            zeo_ms = (_cpu_seconds(zeo_pid) - zeo_before) * 1000 / (desks * operations)
+            zeo_ms = (_cpu_seconds(zeo_pid) - zeo_before if zeo_pid else 0) * 1000
+            zeo_ms /= desks * operations
             lent_total += lent
             returned_total += returned
             label = f"{desks} desk{'s' if desks > 1 else ''} x {operations} ops"
