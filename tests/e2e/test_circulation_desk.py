@@ -101,6 +101,10 @@ def shoot(driver, name, show=None):
                 "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", show
             )
         driver.save_screenshot(str(SHOTS / f"{name}-{width}.png"))
+        if width < 768:  # on a phone, each code to scan or type keeps room
+            for field in driver.find_elements(By.CSS_SELECTOR, ".rt-desk-field .form-control"):
+                form = field.find_element(By.XPATH, "./ancestor::form")
+                assert field.size["width"] >= form.size["width"] / 2, field.get_attribute("id")
     driver.set_window_size(1280, 1000)
 
 
