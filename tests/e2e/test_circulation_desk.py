@@ -68,6 +68,16 @@ def desk_site(functional, smtp):
     }
 
 
+def focused_id(driver):
+    """The id of the focused element, read in one step: the page may be replaced meanwhile."""
+    return driver.execute_script("return document.activeElement ? document.activeElement.id : '';")
+
+
+def wait_focus(driver, element_id):
+    """The new page puts the focus on its field (autofocus runs once the page is drawn)."""
+    WebDriverWait(driver, 20).until(lambda d: focused_id(d) == element_id)
+
+
 def type_keys(driver, text):
     driver.switch_to.active_element.send_keys(text)
 
@@ -116,17 +126,15 @@ def test_lend_renew_return_from_the_keyboard(desk_site, browser, axe_source, smt
     WebDriverWait(browser, 30).until(lambda d: "/login" not in d.current_url)
 
     browser.get(f"{base}/@@pret")
-    assert browser.switch_to.active_element.get_attribute("id") == "rt-desk-lecteur"
+    wait_focus(browser, "rt-desk-lecteur")
     type_keys(browser, desk_site["card"] + Keys.ENTER)
-    WebDriverWait(browser, 20).until(
-        lambda d: d.switch_to.active_element.get_attribute("id") == "rt-desk-exemplaire"
-    )
+    wait_focus(browser, "rt-desk-exemplaire")
     assert "Dupont Marie" in browser.find_element(By.CSS_SELECTOR, ".rt-desk-card").text
 
     for n, barcode in enumerate(BARCODES, start=1):
         type_keys(browser, barcode + Keys.ENTER)
         wait_message(browser, f"Prêté : Savoirs de base, tome {n} ({barcode})")
-        assert browser.switch_to.active_element.get_attribute("id") == "rt-desk-exemplaire"
+        wait_focus(browser, "rt-desk-exemplaire")
     rows = browser.find_elements(By.CSS_SELECTOR, ".rt-desk-loans tbody tr")
     assert len(rows) == 3
     shoot(browser, "circulation-desk")
@@ -147,7 +155,7 @@ def test_lend_renew_return_from_the_keyboard(desk_site, browser, axe_source, smt
     for n, barcode in enumerate(BARCODES, start=1):
         type_keys(browser, barcode + Keys.ENTER)
         wait_message(browser, f"Rendu : Savoirs de base, tome {n} ({barcode})")
-        assert browser.switch_to.active_element.get_attribute("id") == "rt-desk-retour"
+        wait_focus(browser, "rt-desk-retour")
     shoot(browser, "circulation-desk-returns")
 
     # the receipt of the batch by e-mail: Tab to its button, Enter
