@@ -40,6 +40,19 @@ def test_plain_fills_nested_message_ids():
     assert plain("déjà du texte") == "déjà du texte"
 
 
+def test_a_value_that_looks_like_a_name_is_written_as_typed():
+    """A title typed with "${barcode}" in it stays so: each name is filled once,
+    in one pass over the text, as zope.i18n does for the pages."""
+    from rt.infodoc import _
+    from rt.infodoc.circulation.rules.messages import plain
+
+    lent = _("Prêté : ${title} (${barcode})", mapping={"title": "Le ${barcode}", "barcode": "RT1"})
+    assert plain(lent) == "Prêté : Le ${barcode} (RT1)"
+    assert render("never_lent", {"barcode": "${status}", "status": "Perdu"}) == (
+        "L'exemplaire ${status} est « Perdu » : il ne peut pas être prêté."
+    )
+
+
 def test_no_message_id_is_declared_with_two_defaults(tmp_path):
     """i18ndude warns when one msgid has two defaults (for example the same text
     with and without a mapping, as "Aucun emprunteur ne correspond à « ${code} »."

@@ -6,6 +6,10 @@ message id), so the same French sentence reaches the desk page and the REST
 answer. These plain texts serve the logs and the core's own tests.
 """
 
+import re
+
+_PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
+
 MESSAGES = {
     "unknown_copy": "Code-barres inconnu : « ${barcode} ». Vérifiez le code ou cherchez la notice.",
     "unknown_borrower": "Aucun emprunteur ne correspond à « ${code} ».",
@@ -66,10 +70,7 @@ OVERRIDABLE = frozenset(
 
 def render(code, mapping=None):
     """The French text of a refusal, its ${names} filled in (for logs-free tests)."""
-    text = MESSAGES[code]
-    for key, value in (mapping or {}).items():
-        text = text.replace("${" + key + "}", str(value))
-    return text
+    return _fill(MESSAGES[code], mapping or {}, str)
 
 
 def plain(message):
@@ -78,6 +79,16 @@ def plain(message):
     ids too. The pure cores (figures, reminders) use it when no translator is
     given; the pages pass one that translates with the request."""
     text = str(getattr(message, "default", None) or message)
-    for key, value in (getattr(message, "mapping", None) or {}).items():
-        text = text.replace("${" + key + "}", plain(value))
-    return text
+    return _fill(text, getattr(message, "mapping", None) or {}, plain)
+
+
+def _fill(text, mapping, convert):
+    """Each ``${name}`` of the text replaced once, as zope.i18n does: a value that
+    itself contains "${barcode}" (a title typed so) stays as it was typed, and a
+    name missing from the mapping stays visible."""
+
+    def value(match):
+        name = match.group(1)
+        return convert(mapping[name]) if name in mapping else match.group(0)
+
+    return _PLACEHOLDER.sub(value, text)
