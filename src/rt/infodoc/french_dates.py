@@ -2,7 +2,8 @@
 
 Pure Python (no Zope component, no request): the Zope-free cores that write
 dates (productions/dates.py, networks/period.py, circulation's reminders,
-figures and receipt) and the pages (home, legal notice) all read ``MONTHS``.
+figures and receipt) and the pages (home, legal notice) all read ``MONTHS``;
+the figures' charts read ``SHORT_MONTHS``.
 
 Each name is a message id of the domain rt.infodoc, French as it stands: the
 package's own factory (``rt.infodoc._``, zope.i18nmessageid, which importing any
@@ -27,6 +28,21 @@ MONTHS = (
     _("octobre"),
     _("novembre"),
     _("décembre"),
+)
+# the charts' axis and narrow columns: the abbreviations of the Imprimerie nationale
+SHORT_MONTHS = (
+    _("janv."),
+    _("févr."),
+    _("mars"),
+    _("avr."),
+    _("mai"),
+    _("juin"),
+    _("juil."),
+    _("août"),
+    _("sept."),
+    _("oct."),
+    _("nov."),
+    _("déc."),
 )
 FIRST_OF_MONTH = _("1er")
 

@@ -18,21 +18,8 @@ from rt.infodoc.circulation.figures.counters import KINDS
 from rt.infodoc.circulation.figures.counters import UNKNOWN
 from rt.infodoc.circulation.rules.messages import plain
 from rt.infodoc.french_dates import MONTHS
+from rt.infodoc.french_dates import SHORT_MONTHS
 
-SHORT_MONTHS = (
-    _("janv."),
-    _("févr."),
-    _("mars"),
-    _("avr."),
-    _("mai"),
-    _("juin"),
-    _("juil."),
-    _("août"),
-    _("sept."),
-    _("oct."),
-    _("nov."),
-    _("déc."),
-)
 NOT_GIVEN = _("Non renseigné")
 TOTAL = _("Total")
 # the first column of a dimension's table, and the "axe" column of the CSV
