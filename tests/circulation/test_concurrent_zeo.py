@@ -1,7 +1,8 @@
 """Two desks lend the same copy at the same moment, through two Zope processes
 sharing one ZEO server: exactly one loan, a clear French message at the other.
 And the availability the other process searches follows a loan and a return
-within a second (the follower of the process that lent, follower.py).
+within a second (the follower of the process that lent, follower.py), even
+when that process is told to stop just as it lends (graceful_stop.py).
 
 Real parts: a ZEO server, two Zopes served by runwsgi from the instance's own
 configuration, concurrent REST requests over HTTP. Each loan pauses between its
@@ -82,16 +83,17 @@ def two_zopes(tmp_path_factory):
         processes = [serve(zeo, port) for port in ports]
         for port, process in zip(ports, processes, strict=True):
             listening(port, process)
-        yield zeo, [f"http://127.0.0.1:{port}/Plone" for port in ports], cards
+        yield zeo, [f"http://127.0.0.1:{port}/Plone" for port in ports], cards, processes
     finally:
         for process in processes:
-            os.killpg(process.pid, 15)
-            process.wait(timeout=60)
+            if process.poll() is None:  # the last test stops the first one itself
+                os.killpg(process.pid, 15)
+                process.wait(timeout=60)
         zeo.stop()
 
 
 def test_one_copy_two_desks_one_loan(two_zopes):
-    zeo, bases, cards = two_zopes
+    zeo, bases, cards, _processes = two_zopes
     answers = {}
     for n in range(COPIES):
         barrier = threading.Barrier(2)
@@ -149,7 +151,7 @@ def _seconds_until(base, availability, limit=5.0):
 
 
 def test_the_other_process_finds_the_new_availability_within_a_second(two_zopes):
-    _zeo, bases, cards = two_zopes
+    _zeo, bases, cards, _processes = two_zopes
     assert _found(bases[1], "empruntable") == 1
     for path, body, availability in (
         ("@pret", {"barcode": "RTF0", "card": cards[0]}, "en-pret"),
@@ -164,3 +166,34 @@ def test_the_other_process_finds_the_new_availability_within_a_second(two_zopes)
         )
         assert answer.status_code == 200, answer.text
         assert _seconds_until(bases[1], availability) < 1.0
+
+
+def test_a_process_told_to_stop_ends_its_loan_and_reindexes_it(two_zopes):
+    """SIGTERM (systemd, docker stop) while a loan is under way: the loan ends
+    and is answered, the follower reindexes it, then the process exits. Killed at
+    once, as before, the desk got no answer and the search said "empruntable"
+    until the daily reconciliation. Runs last: it stops the first Zope."""
+    _zeo, bases, cards, processes = two_zopes
+    assert _found(bases[1], "empruntable") == 1
+    answers = []
+
+    def lend():  # each loan pauses 0.4 s between its checks and its writes
+        answers.append(
+            requests.post(
+                f"{bases[0]}/@pret",
+                json={"barcode": "RTF0", "card": cards[0]},
+                headers={"Accept": "application/json"},
+                auth=ADMIN,
+                timeout=60,
+            )
+        )
+
+    desk = threading.Thread(target=lend)
+    desk.start()
+    time.sleep(0.25)  # the loan is in its pause
+    os.killpg(processes[0].pid, 15)
+    desk.join()
+    assert processes[0].wait(timeout=60) == 0  # it stopped, it was not killed
+    (answer,) = answers
+    assert answer.status_code == 200, answer.text
+    assert _seconds_until(bases[1], "en-pret") < 1.0

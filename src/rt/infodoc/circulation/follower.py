@@ -17,9 +17,10 @@ Deferred only in the WSGI server processes: the instance's pipeline holds
 process. Scripts (import, demo loans, daily job) and tests without it reindex
 in their own transaction, as before.
 
-What a process holds when it stops or dies (a few tenths of a second of loans)
-is not reindexed by it: ``reconcile`` (run by the daily job) puts every
-record's availability back in line with the store.
+When the process is asked to stop (SIGTERM, Ctrl-C: publication/graceful_stop.py),
+``on_process_stopping`` waits for the followers to reindex what they hold.
+What a process held when it died (killed, out of memory) is put back in line
+by ``reconcile`` (the daily job), which compares every record with the store.
 """
 
 import logging
@@ -40,6 +41,8 @@ logger = logging.getLogger("rt.infodoc.circulation")
 # rarely overlap; search results still change well within a second.
 GATHER = 0.2
 ATTEMPTS = 8
+# How long a stopping process waits for its followers
+STOP_GRACE = 10.0
 
 _deferred = False
 _TXN = object()  # the key of a transaction's pending records
@@ -90,6 +93,23 @@ def follow(site, uid):
 def _committed(status, db, site_path, uids):
     if status and uids:
         follower_of(db).put(site_path, uids)
+
+
+def on_process_stopping(event):
+    """IProcessStopping: the requests have ended, the databases are still open;
+    each follower reindexes what it was handed before the process stops."""
+    with _lock:
+        followers = list(_followers.values())
+    deadline = time.monotonic() + STOP_GRACE
+    for follower in followers:
+        if follower.wait(max(0.0, deadline - time.monotonic())):
+            logger.info("availability: every record handed over is reindexed")
+        else:
+            logger.warning(
+                "availability: %d record(s) not reindexed at the stop; the daily "
+                "reconciliation will",
+                follower.queue.qsize(),
+            )
 
 
 def follower_of(db):

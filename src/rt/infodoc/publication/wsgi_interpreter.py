@@ -1,4 +1,5 @@
-"""Python's garbage collector in a Zope process, set once when it has started.
+"""The Python process of a Zope server: its garbage collector, set once Zope has
+started, and its stop signals.
 
 After start-up a Zope process holds about 270,000 objects the collector tracks
 (Plone's modules, the component registries, the ZCML), which live as long as the
@@ -14,11 +15,15 @@ Declared in the instance's pipeline (instance/zope.ini.in, buildout.cfg):
     [filter:interpreter]
     use = egg:rt.infodoc#interpreter
 
-It lets every request through unchanged.
+It also makes SIGTERM and Ctrl-C a graceful stop: the requests under way end,
+then what the process's threads hold is written (graceful_stop.py). Requests go
+through unchanged; the filter only counts those under way.
 """
 
 import gc
 import logging
+
+from rt.infodoc.publication import graceful_stop
 
 logger = logging.getLogger(__name__)
 
@@ -35,8 +40,4 @@ def make_filter(global_conf, **local_conf):
     start-up: the configuration, the database) before the pipeline's filters,
     so this runs once start-up is over."""
     logger.info("garbage collector: %d objects of start-up frozen", freeze())
-    return _unchanged
-
-
-def _unchanged(app):
-    return app
+    return graceful_stop.install
