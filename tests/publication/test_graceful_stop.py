@@ -105,3 +105,18 @@ def test_only_the_main_thread_sets_handlers(handlers):
     assert installed  # the requests are still counted
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_failing_subscriber_does_not_keep_the_process_running(handlers):
+    def broken(event):
+        raise RuntimeError("broken")
+
+    registry = getGlobalSiteManager()
+    registry.registerHandler(broken, (IProcessStopping,))
+    try:
+        graceful_stop.install(slow_app(0)[0])
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)
+    finally:
+        registry.unregisterHandler(broken, (IProcessStopping,))

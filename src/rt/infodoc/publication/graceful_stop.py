@@ -91,7 +91,10 @@ def stop(signum, frame):
     for served in _served:
         if not served.wait_idle(max(0.0, REQUESTS_GRACE - (time.monotonic() - started))):
             logger.warning("stopping with %d request(s) still under way", served.count)
-    notify(ProcessStopping())
+    try:
+        notify(ProcessStopping())
+    except Exception:  # the process stops all the same
+        logger.exception("a subscriber of the stop failed")
     logger.info("%s: stopped after %.1f s", name, time.monotonic() - started)
     raise KeyboardInterrupt(name)
 
