@@ -8,12 +8,13 @@ from Products.Five.browser import BrowserView
 
 from rt.infodoc import _
 from rt.infodoc.circulation import copies
+from rt.infodoc.circulation import copy_rows
 from rt.infodoc.circulation import settings
 from rt.infodoc.circulation.browser.common import CirculationPage
 from rt.infodoc.circulation.errors import CirculationError
 from rt.infodoc.circulation.rules import statuses
 
-FIELDS = ("barcode", "call_number", "site", "section", "status", "notes")
+FIELDS = copy_rows.FIELDS
 DOC_TYPES = {"NumeroPeriodique": "periodique", "Mallette": "mallette"}
 
 
@@ -37,17 +38,8 @@ class CopiesView(BrowserView, CirculationPage):
         return self.index()
 
     def posted_rows(self):
-        form = self.request.form
-        count = int(form.get("count", "0") or 0)
-        rows = []
-        for n in range(count):
-            row = {name: (form.get(f"{name}-{n}") or "").strip() for name in FIELDS}
-            if form.get(f"delete-{n}"):
-                continue
-            if not any(row.values()):
-                continue  # a blank row left blank
-            rows.append(row)
-        return rows
+        """The rows kept by the form: neither blank nor ticked « Supprimer »."""
+        return copy_rows.rows_to_save(copy_rows.read_rows(self.request.form))
 
     def save(self, rows):
         store = settings.get_store(api.portal.get(), create=True)
