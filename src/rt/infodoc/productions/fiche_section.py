@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from rt.infodoc import _
 from rt.infodoc.browser import vocab
+from rt.infodoc.productions import facets
 from rt.infodoc.productions import numbering
 from rt.infodoc.productions.base import ProductionView
 from rt.infodoc.productions.fiche_store import fiche_year
@@ -66,12 +67,12 @@ class FicheSectionView(ProductionView):
         current = self.theme if param == "theme" else self.place
         return [
             {
-                "label": titles.get(k, k),
+                "label": label,
                 "count": n,
                 "url": self._url(**{param: k}),
                 "current": k == current,
             }
-            for k, n in sorted(counts.items(), key=lambda kv: titles.get(kv[0], kv[0]))
+            for k, label, n in facets.by_label(counts, titles)
         ]
 
     def _url(self, **params):

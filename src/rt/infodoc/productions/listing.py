@@ -4,6 +4,7 @@ from collections import Counter
 from urllib.parse import urlencode
 
 from rt.infodoc.browser import vocab
+from rt.infodoc.productions import facets
 from rt.infodoc.productions.base import ProductionView
 from rt.infodoc.productions.dates import as_date
 from rt.infodoc.productions.dates import long_date
@@ -42,12 +43,12 @@ class SectionListing(ProductionView):
         counts = Counter(t for r in rows for t in r["themes"])
         self.by_theme = [
             {
-                "label": titles.get(k, k),
+                "label": label,
                 "count": n,
                 "url": f"{self.context.absolute_url()}?{urlencode({'theme': k})}",
                 "current": k == self.theme,
             }
-            for k, n in sorted(counts.items(), key=lambda kv: titles.get(kv[0], kv[0]))
+            for k, label, n in facets.by_label(counts, titles)
         ]
         self.rows = [r for r in rows if not self.theme or self.theme in r["themes"]]
         self.heading = titles.get(self.theme, self.theme) if self.theme else ""

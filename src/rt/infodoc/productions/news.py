@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from rt.infodoc import _
 from rt.infodoc.browser import vocab
+from rt.infodoc.productions import facets
 from rt.infodoc.productions.base import ProductionView
 from rt.infodoc.productions.dates import as_date
 from rt.infodoc.productions.dates import long_date
@@ -86,13 +87,13 @@ class WatchBlogView(ProductionView):
     def _archive(self, counts, titles, param, facet):
         return [
             {
-                "label": titles.get(k, k),
+                "label": label,
                 "count": n,
                 "url": self._url(**{param: k}),
                 "atom": self.feed_url("atom", **{facet: k}),
                 "rss": self.feed_url("rss", **{facet: k}),
             }
-            for k, n in sorted(counts.items(), key=lambda kv: titles.get(kv[0], kv[0]))
+            for k, label, n in facets.by_label(counts, titles)
         ]
 
     def _heading(self, themes, places):
