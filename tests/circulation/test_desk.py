@@ -317,3 +317,40 @@ def test_return_of_a_copy_lent_before_circulation(desk):
     add_copy(desk, "OLD1", status=statuses.EN_PRET)  # an imported "En prêt", no loan here
     assert desk.give_back("OLD1") is None
     assert desk.store.copy("OLD1").status == statuses.DISPONIBLE
+
+
+def test_an_unknown_site_is_refused_everywhere_and_nothing_written(desk):
+    """A site code that is not one of the sites never reaches a loan, a return,
+    a transit, a visit or the figures."""
+    before = snapshot(desk)
+    assert refused(desk.lend, "B001", "L001", site="paris").codes == ["unknown_site"]
+    assert refused(desk.record_visit, site="lune").codes == ["unknown_site"]
+    assert refused(desk.overdue, site="lune").codes == ["unknown_site"]
+    assert snapshot(desk) == before and len(desk.store.visits) == 0
+    desk.lend("B001", "L001")
+    before = snapshot(desk)
+    error = refused(desk.give_back, "B001", site="lune")
+    assert error.codes == ["unknown_site"] and error.texts() == ["Site inconnu : « lune »."]
+    assert snapshot(desk) == before and desk.store.copy("B001").status == statuses.EN_PRET
+    desk.transfer("B002", "albi")
+    assert refused(desk.receive, "B002", site="lune").codes == ["unknown_site"]
+    assert desk.store.copy("B002").transit_to == "albi"
+    assert desk.overdue(site="albi") == [] and desk.overdue() == []
+
+
+@pytest.mark.parametrize(
+    "value,first",
+    [(True, True), (False, False), ("true", True), ("false", False), ("1", True), ("0", False),
+     ("on", True), ("off", False), ("oui", True), ("non", False), ("Non", False), (1, True),
+     (0, False), ("", False), (None, False)],
+)  # fmt: skip
+def test_a_visit_says_first_or_not_strictly(desk, value, first):
+    assert desk.record_visit(first=value).first is first
+
+
+@pytest.mark.parametrize("value", ["peut-être", "nope", 2, [True], {"x": 1}, 0.5])
+def test_a_visit_refuses_what_is_not_yes_or_no(desk, value):
+    error = refused(desk.record_visit, first=value)
+    assert error.codes == ["not_a_flag"] and not error.overridable
+    assert error.texts()[0].startswith("Le champ « first » attend oui ou non (true ou false)")
+    assert len(desk.store.visits) == 0

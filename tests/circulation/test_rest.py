@@ -199,3 +199,39 @@ def test_borrower_data_never_reaches_public_channels(site):
     assert secret.id not in rest.text
     assert get(site, "@exemplaire", {"barcode": "RT800001"}, auth=None).status_code == 401
     assert "En prêt jusqu'au" in requests.get(f"{base}/fonds/guide", timeout=30).text
+
+
+def visits_in_store(site):
+    transaction.begin()
+    return len(get_store(site["portal"]).visits)
+
+
+def test_an_unknown_site_is_a_french_400_and_writes_nothing(site):
+    one = site["cards"][0]
+    answer = post(site, "@pret", {"barcode": "RT800001", "card": one, "site": "paris"})
+    assert answer.status_code == 400
+    assert answer.json()["error"]["message"] == "Site inconnu : « paris »."
+    assert loans_in_store(site) == {}
+    assert post(site, "@pret", {"barcode": "RT800001", "card": one}).status_code == 200
+    answer = post(site, "@retour", {"barcode": "RT800001", "site": "lune"})
+    assert answer.status_code == 400 and answer.json()["error"]["codes"] == ["unknown_site"]
+    assert "RT800001" in loans_in_store(site)  # still lent, not in transit from "lune"
+    answer = post(site, "@visite", {"site": "lune"})
+    assert answer.status_code == 400 and answer.json()["error"]["codes"] == ["unknown_site"]
+    answer = get(site, "@retards", {"site": "lune"})
+    assert answer.status_code == 400
+    assert answer.json()["error"]["message"] == "Site inconnu : « lune »."
+    assert get(site, "@retards", {"site": "foix"}).json()["items_total"] == 0
+    assert visits_in_store(site) == 0
+
+
+def test_a_visit_reads_first_strictly(site):
+    answer = post(site, "@visite", {"first": "non"})
+    assert answer.status_code == 200 and answer.json()["visit"]["first"] is False
+    assert post(site, "@visite", {"first": True}).json()["visit"]["first"] is True
+    answer = post(site, "@visite", {"first": "peut-être"})
+    assert answer.status_code == 400
+    assert answer.json()["error"]["message"] == (
+        "Le champ « first » attend oui ou non (true ou false) ; « peut-être » n'est pas compris."
+    )
+    assert visits_in_store(site) == 2

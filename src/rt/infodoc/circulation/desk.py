@@ -61,9 +61,19 @@ class Desk:
         return self.now().date()
 
     def _site(self, site):
+        """The site an operation happens at: the one given, else the staff's,
+        else the centre. A code that is not one of the sites is refused before
+        anything is written (it would end up in the loans and the figures)."""
         site = (site or self.staff_site or self.policy.centre or "").strip()
         if self.staff_site and site != self.staff_site:
             raise CirculationError.of("site_forbidden", site=self.staff_site)
+        self.known_site(site)
+        return site
+
+    def known_site(self, site):
+        """`site` when it is one of the sites' codes; else ``unknown_site``."""
+        if site not in self.policy.sites:
+            raise CirculationError.of("unknown_site", site=site)
         return site
 
     def _copy(self, barcode):
@@ -409,8 +419,11 @@ class Desk:
     # ---------------------------------------------------------------- visits
 
     def record_visit(self, site=None, card=None, first=None):
-        """One visit at a site (a borrower's, or anonymous); the Visit."""
+        """One visit at a site (a borrower's, or anonymous); the Visit. `first`:
+        a first visit or not (see ``flag``); None: the borrower's card was made
+        today."""
         site = self._site(site)
+        first = flag(first, "first")
         borrower = self.store.borrower(card) if card else None
         if card and borrower is None:
             raise CirculationError.of("unknown_borrower", code=card)
@@ -428,9 +441,40 @@ class Desk:
         notify(events.VisitEvent(self.portal, borrower=borrower, visit=visit))
         return visit
 
+    def overdue(self, site=None):
+        """The loans past their due date at a site (a known code; relay staff:
+        their own site), or at every site."""
+        if site:
+            site = self._site(site)
+        return self.store.overdue(self.today(), site=site or self.staff_site)
+
+
+TRUE_VALUES = frozenset({"true", "1", "on", "oui", "yes"})
+FALSE_VALUES = frozenset({"false", "0", "off", "non", "no"})
+
+
+def flag(value, name):
+    """A yes/no value read strictly: JSON true/false, 1/0, or the usual form
+    values (true/false, on/off, oui/non, yes/no, 1/0, any case); None or an
+    empty text: not given (None). Anything else is refused (``not_a_flag``):
+    "non" must never count as yes."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if not text:
+            return None
+        if text in TRUE_VALUES:
+            return True
+        if text in FALSE_VALUES:
+            return False
+    raise CirculationError.of("not_a_flag", name=name, value=str(value))
+
 
 def overdue_days(loan, today):
     return max(0, (today - loan.due).days) if loan.due else 0
 
 
-__all__ = ["Desk", "CirculationError", "overdue_days"]
+__all__ = ["Desk", "CirculationError", "flag", "overdue_days"]

@@ -61,6 +61,9 @@ MESSAGE_IDS = {
         "Vous travaillez pour le site ${site} : cette opération concerne un autre site."
     ),
     "unknown_site": _("Site inconnu : « ${site} »."),
+    "not_a_flag": _(
+        "Le champ « ${name} » attend oui ou non (true ou false) ; « ${value} » n'est pas compris."
+    ),
     "barcode_taken": _("Le code-barres ${barcode} est déjà celui d'un autre exemplaire."),
     "barcode_missing": _("Indiquez un code-barres."),
     "override_reason_missing": _("Indiquez le motif de la dérogation."),

@@ -18,6 +18,7 @@ from rt.infodoc import _
 from rt.infodoc.circulation import receipt
 from rt.infodoc.circulation import receipt_mail
 from rt.infodoc.circulation import settings
+from rt.infodoc.circulation.browser.common import SITE_COOKIE
 from rt.infodoc.circulation.browser.common import CirculationPage
 from rt.infodoc.circulation.browser.common import fmt_date
 from rt.infodoc.circulation.browser.common import titles_of
@@ -57,9 +58,22 @@ class DeskView(BrowserView, CirculationPage):
         self.batch = receipt.batch_ids(self.request.form.get("lot")) if self.card else []
         if self.check_post():
             action = self.request.form.get("action")
-            if action in ACTIONS:
+            unknown = self.unknown_site()
+            if unknown is not None:
+                self.errors = [refused("unknown_site", self.request, site=unknown)]
+            elif action in ACTIONS:
                 getattr(self, f"do_{action}")()
         return self.index()
+
+    def unknown_site(self):
+        """A site code sent by the form (or kept in the desk's cookie) that is
+        not one of the sites: the action is refused, never done at another site."""
+        if self.staff_site():
+            return None
+        chosen = self.request.form.get("site") or self.request.cookies.get(SITE_COOKIE)
+        if chosen and chosen not in settings.site_codes():
+            return str(chosen)
+        return None
 
     # ---------------------------------------------------------------- helpers
 
@@ -94,7 +108,7 @@ class DeskView(BrowserView, CirculationPage):
 
     def do_site(self):
         site = self.request.form.get("site")
-        if site in settings.site_codes():
+        if site in settings.site_codes():  # an unknown code never gets here
             self.remember_site(site)
         self.focus = "lecteur" if not self.card else "exemplaire"
 

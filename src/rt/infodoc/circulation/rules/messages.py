@@ -35,6 +35,7 @@ MESSAGES = {
     "reservation_other_borrower": "Cette réservation est celle d'un autre lecteur.",
     "site_forbidden": "Vous travaillez pour le site ${site} : cette opération concerne un autre site.",
     "unknown_site": "Site inconnu : « ${site} ».",
+    "not_a_flag": "Le champ « ${name} » attend oui ou non (true ou false) ; « ${value} » n'est pas compris.",
     "barcode_taken": "Le code-barres ${barcode} est déjà celui d'un autre exemplaire.",
     "barcode_missing": "Indiquez un code-barres.",
     "override_reason_missing": "Indiquez le motif de la dérogation.",

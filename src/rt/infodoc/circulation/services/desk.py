@@ -92,10 +92,9 @@ class VisitPost(CirculationService):
     """{"site"?, "card"?, "first"?} -> the visit."""
 
     def operation(self, params):
-        first = params.get("first")
         visit = self.desk().record_visit(
             self.text(params, "site", required=False) or None,
             card=self.text(params, "card", required=False) or None,
-            first=bool(first) if first is not None else None,
+            first=params.get("first"),  # read strictly by the desk (desk.flag)
         )
         return {"visit": serialize.record(visit)}

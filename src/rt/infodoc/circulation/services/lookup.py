@@ -1,7 +1,5 @@
 """GET services: a borrower, borrowers found, a copy, the overdue loans."""
 
-from datetime import date
-
 from rt.infodoc.circulation.errors import CirculationError
 from rt.infodoc.circulation.services import serialize
 from rt.infodoc.circulation.services.base import CirculationService
@@ -44,10 +42,8 @@ class CopyGet(CirculationService):
 
 
 class OverdueGet(CirculationService):
-    """?site= -> the loans past their due date."""
+    """?site= -> the loans past their due date (a site's code, or every site)."""
 
     def operation(self, params):
-        loans = self.store().overdue(
-            date.today(), site=self.text(params, "site", required=False) or None
-        )
+        loans = self.desk().overdue(self.text(params, "site", required=False) or None)
         return {"items": [serialize.loan(loan) for loan in loans], "items_total": len(loans)}

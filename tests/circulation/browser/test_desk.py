@@ -1,0 +1,57 @@
+"""The desk page (@@pret) in a Plone site: what a form sends is checked by the
+same desk as REST, and the page says it in French."""
+
+from datetime import date
+
+import pytest
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import login
+
+from rt.infodoc.circulation import borrowers
+from rt.infodoc.circulation.store import get_store
+
+
+@pytest.fixture()
+def desk_site(portal, app):
+    login(app, SITE_OWNER_NAME)
+    notice = api.content.create(
+        container=portal["fonds"],
+        type="Notice",
+        id="savoirs",
+        title="Savoirs de base",
+        document_type="ouvrage",
+        items=[{"barcode": "RT910001", "call_number": "374 SAV"}],
+    )
+    store = get_store(portal)
+    reader = borrowers.add_borrower(store, name="Dupont Marie", expires=date(2099, 1, 1))
+    return {"portal": portal, "notice": notice, "store": store, "card": reader.id}
+
+
+def post(portal, form, cookies=None):
+    request = portal.REQUEST
+    request.form.clear()
+    request.form.update(form)
+    request.cookies.clear()
+    request.cookies.update(cookies or {})
+    request["REQUEST_METHOD"] = "POST"
+    request.form["_authenticator"] = portal.restrictedTraverse("@@authenticator").token()
+    return portal.restrictedTraverse("@@pret")()
+
+
+def test_a_site_the_desk_does_not_know_is_refused(desk_site):
+    portal, store, card = desk_site["portal"], desk_site["store"], desk_site["card"]
+    lend = {"action": "preter", "lecteur": card, "exemplaire": "RT910001"}
+    html = post(portal, dict(lend, site="paris"))
+    assert "Site inconnu : « paris »." in html
+    assert store.loan("RT910001") is None
+    html = post(portal, lend, cookies={"rt_desk_site": "lune"})
+    assert "Site inconnu : « lune »." in html and store.loan("RT910001") is None
+    html = post(portal, {"action": "site", "site": "lune"})
+    assert "Site inconnu : « lune »." in html
+    assert "rt_desk_site" not in portal.REQUEST.response.cookies
+    html = post(portal, {"action": "visite", "site": "lune"})
+    assert "Site inconnu : « lune »." in html and len(store.visits) == 0
+    html = post(portal, dict(lend, site="albi"))
+    assert "Prêté : Savoirs de base (RT910001)" in html
+    assert store.loan("RT910001").site == "albi"
