@@ -3,6 +3,7 @@ level after the other, read back; the letters to print for borrowers without
 e-mail; the control panel refuses delays that do not grow."""
 
 import datetime
+import re
 
 import pytest
 import requests
@@ -96,6 +97,31 @@ def test_a_refused_mail_is_tried_again_next_run(site, smtp):
     portal.portal_registry["plone.smtp_port"] = smtp.port
     summary = job.run(portal, _due(portal) + datetime.timedelta(days=9))
     assert summary["courriels"] == 1 and len(smtp.messages) == 1
+
+
+def test_the_letters_of_refused_mails_go_to_print(site, smtp):
+    """The SMTP server down at the run: the page names whose e-mail did not
+    leave and puts their letter with the letters to print, until a run sends it."""
+    portal, base = site
+    auth = ("doc", sitedesk.PASSWORD)
+    portal.portal_registry["plone.smtp_port"] = sitedesk_free_port()  # nobody listens
+    summary = job.run(portal, _due(portal) + datetime.timedelta(days=8))
+    transaction.commit()
+    assert summary["refuses"] == ["L1"]
+    html = requests.get(f"{base}/@@relances-a-imprimer", auth=auth, timeout=30).text
+    assert "Courriels de relance non envoyés" in html
+    assert "anne.martin@exemple.fr" in html
+    assert 'id="lettre-L1"' in html and 'id="lettre-L2"' in html  # hers and Jérôme's
+    assert "Son courriel n'a pas pu partir" in html
+    assert re.search(r"\d{1,2} \w+ 2026 à \d{1,2} h \d\d", html)  # the run, in French
+    assert not re.search(r"\d{4}-\d\d-\d\d[T ]\d\d:", html)  # no ISO timestamp shown
+
+    portal.portal_registry["plone.smtp_port"] = smtp.port
+    job.run(portal, _due(portal) + datetime.timedelta(days=9))
+    transaction.commit()
+    html = requests.get(f"{base}/@@relances-a-imprimer", auth=auth, timeout=30).text
+    assert "Courriels de relance non envoyés" not in html
+    assert 'id="lettre-L1"' not in html and 'id="lettre-L2"' in html
 
 
 def sitedesk_free_port():

@@ -98,7 +98,7 @@ def run(portal, today=None, send=True):
     state.forget_returned(portal, {loan.id for loan in store.current_loans()})
     letters = plan(loans, dict(state.sent(portal).items()), today, settings.delays())
     summary = {f"niveau_{level}": 0 for level in LEVELS}
-    summary.update(courriels=0, a_imprimer=0, echecs=0)
+    summary.update(courriels=0, a_imprimer=0, echecs=0, refuses=[])
     mailhost = api.portal.get_tool("MailHost")
     for letter in letters:
         borrower = store.borrower(letter.borrower_id)
@@ -113,6 +113,7 @@ def run(portal, today=None, send=True):
             except Exception as exc:  # the SMTP server's refusal: tried again next run
                 logger.warning("relance non envoyée à %s : %s", borrower.id, exc)
                 summary["echecs"] += 1
+                summary["refuses"].append(borrower.id)  # their letter goes to print
                 continue
             summary["courriels"] += 1
         for loan in letter.loans:

@@ -44,8 +44,42 @@ class PrintRemindersView(BrowserView):
     def date(self):
         return french_date(self.today, self.tr)
 
+    def refused(self):
+        """[{card, name, email}] of the borrowers whose e-mail the last run could
+        not send (the SMTP server refused it or was down): their letter is printed
+        below, and the next run tries the e-mail again. Runs keep only card
+        numbers; a borrower erased since is left out."""
+        runs = state.last_runs(self.context)
+        if self.summary is not None:
+            cards = self.summary.get("refuses", [])
+        else:
+            cards = runs[0].get("refuses", []) if runs else []
+        store = job.get_store(self.context)
+        found = []
+        for card in cards:
+            borrower = store.borrower(card)
+            if borrower is not None:
+                found.append({"card": card, "name": borrower.name, "email": borrower.email})
+        return found
+
+    def run_when(self, run):
+        """ "6 décembre 2026 à 16 h 34" for a run's ISO timestamp."""
+        when = datetime.datetime.fromisoformat(run["when"])
+        return self.tr(
+            _(
+                "${date} à ${hour} h ${minute}",
+                mapping={
+                    "date": french_date(when.date(), self.tr),
+                    "hour": str(when.hour),
+                    "minute": f"{when.minute:02d}",
+                },
+            )
+        )
+
     def letters(self):
-        """[{name, address lines, level name, text}] for borrowers without e-mail."""
+        """[{name, address lines, level name, text}] for borrowers without e-mail,
+        and for those whose e-mail the last run could not send."""
+        refused = {row["card"] for row in self.refused()}
         store = job.get_store(self.context)
         rows = outstanding(
             job.overdue_loans(self.context, self.today), self.today, settings.delays()
@@ -59,7 +93,9 @@ class PrintRemindersView(BrowserView):
         letters = []
         for card, entry in sorted(by_borrower.items()):
             borrower = store.borrower(card)
-            if borrower is None or (borrower.email or "").strip():
+            if borrower is None:
+                continue
+            if (borrower.email or "").strip() and card not in refused:
                 continue
             _subject, body = settings.texts(entry["level"])
             letters.append(
@@ -68,6 +104,7 @@ class PrintRemindersView(BrowserView):
                     "name": borrower.name,
                     "structure": borrower.structure or "",
                     "level": self.tr(LEVEL_NAMES[entry["level"]]),
+                    "refused": card in refused,
                     "paragraphs": render(
                         body, borrower.name, entry["loans"], self.today, site, self.tr
                     ).split("\n\n"),
