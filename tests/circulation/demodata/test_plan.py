@@ -57,3 +57,14 @@ def test_some_loans_are_late_enough_for_every_reminder_level():
 def test_a_small_plan_for_tests():
     plan = make_plan(COPIES[:20], TODAY, scale=0.05)
     assert 40 < plan.count("lend") + plan.count("visit") < 80
+
+
+def test_the_demo_addresses_are_plain_ascii():
+    """A mail server refuses "nguyen.hélène.183@exemple.fr" (no SMTPUTF8): the
+    reminders of the demo site would all fail for accented names."""
+    plan = make_plan(COPIES, TODAY)
+    addresses = [b.email for b in plan.borrowers if b.email]
+    assert len(addresses) > 100
+    assert all(a.isascii() and " " not in a and a.count("@") == 1 for a in addresses), [
+        a for a in addresses if not a.isascii()
+    ][:3]
