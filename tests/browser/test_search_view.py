@@ -147,3 +147,18 @@ def test_skip_links_come_first_without_javascript(live_fund):
         for i, a in enumerate(page.xpath("//body//a"))
         if "logo" in (a.get("id") or a.get("class") or "")
     )
+
+
+def _hidden_count_words(page, facet):
+    return [
+        a.xpath("string(.//span[@class='rt-count-badge'])").strip()
+        for a in page.xpath(f"//section[@aria-labelledby='rt-facet-{facet}']//a")
+    ]
+
+
+def test_facet_counts_read_one_result_or_several(live_fund):
+    page = _get(f"{live_fund['base']}/recherche", **{"f.production_kind": "notice"})
+    counts = _hidden_count_words(page, "document_type")
+    assert counts == ["1 résultat", "1 résultat"], counts
+    assert "2 résultats" in _hidden_count_words(page, "production_kind")
+
