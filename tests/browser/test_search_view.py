@@ -1,6 +1,8 @@
 """<site>/recherche over real HTTP: home, results, facets, permalinks, restricted content."""
 
 import requests
+import transaction
+from live_sites import make_notice
 from lxml import html
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
@@ -162,3 +164,23 @@ def test_facet_counts_read_one_result_or_several(live_fund):
     assert counts == ["1 résultat", "1 résultat"], counts
     assert "2 résultats" in _hidden_count_words(page, "production_kind")
 
+
+def test_acquisitions_of_a_record_without_author_have_no_stray_comma(live_fund):
+    portal = live_fund["portal"]
+    make_notice(portal["fonds"], "sans-auteur", "Recueil sans auteur", year=2021)
+    make_notice(
+        portal["fonds"],
+        "sans-annee",
+        "Recueil sans année",
+        authors=[{"name": "Martin, Sophie", "kind": "person"}],
+    )
+    transaction.commit()
+    for url in (f"{live_fund['base']}/recherche", live_fund["base"]):
+        page = _get(url)
+        meta = {
+            li.xpath("string(a)"): " ".join(li.xpath("string(span)").split())
+            for li in page.xpath("//section[@aria-labelledby='rt-h-acquisitions']//li")
+        }
+        assert meta["Recueil sans auteur"] == "2021", (url, meta)
+        assert meta["Recueil sans année"] == "Martin, Sophie", (url, meta)
+        assert meta["Apprendre à lire aux adultes"].endswith(", 2012"), (url, meta)

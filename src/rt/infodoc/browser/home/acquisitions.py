@@ -15,7 +15,7 @@ SIZE = 5
 
 
 def newest_acquisitions(context, size=SIZE):
-    """[{"title", "url", "authors", "year"}], newest first."""
+    """[{"title", "url", "authors", "year", "meta"}], newest first."""
     brains = api.content.find(
         context=context,
         portal_type="Notice",
@@ -24,12 +24,23 @@ def newest_acquisitions(context, size=SIZE):
         sort_order="descending",
         sort_limit=size,
     )[:size]
-    return [
-        {
-            "title": b.Title,
-            "url": b.getURL(),
-            "authors": display_authors(getattr(b, "authors", None) or []),
-            "year": getattr(b, "year", None) or "",
-        }
-        for b in brains
-    ]
+    rows = []
+    for b in brains:
+        authors = display_authors(getattr(b, "authors", None) or [])
+        year = getattr(b, "year", None) or ""
+        rows.append(
+            {
+                "title": b.Title,
+                "url": b.getURL(),
+                "authors": authors,
+                "year": year,
+                "meta": card_meta(authors, year),
+            }
+        )
+    return rows
+
+
+def card_meta(authors, year):
+    """ "Dupont, Jean, 2021", "Dupont, Jean", "2021" or "": the line under a title
+    (the home page and /recherche before any search show the same)."""
+    return ", ".join(str(part) for part in (authors, year) if part)
