@@ -79,3 +79,16 @@ def test_suggest_json(live_fund):
         ).json()["suggestions"]
         == []
     )
+
+
+def test_feed_descriptions_say_one_result_or_several(live_fund):
+    base = live_fund["base"]
+    _response, one = _feed(f"{base}/@@recherche-rss", q="quartiers")
+    assert one.xpath("string(//channel/description)") == "1 résultat."
+    _response, two = _feed(f"{base}/@@recherche-rss", **{"f.production_kind": "notice"})
+    assert two.xpath("string(//channel/description)") == "2 résultats."
+    _response, none = _feed(f"{base}/@@recherche-rss", q="zzxqwvbnm")
+    assert none.xpath("string(//channel/description)") == "Aucun résultat."
+    _response, site = _feed(f"{base}/rss.xml")
+    assert site.xpath("string(//channel/description)") == "Les 2 dernières acquisitions du fonds."
+    assert "(s)" not in _response.text

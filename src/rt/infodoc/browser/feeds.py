@@ -17,7 +17,10 @@ from urllib.parse import urlencode
 
 from lxml import etree
 from Products.Five.browser import BrowserView
+from zope.i18n import translate
 
+from rt.infodoc import _
+from rt.infodoc.browser.display import number
 from rt.infodoc.search.engine import search
 from rt.infodoc.search.query import SearchQuery
 from rt.infodoc.search.results import ResultItem
@@ -80,6 +83,24 @@ class SearchFeed(BrowserView):
         words = query.text or query.title or query.subject or query.author
         return f"{site} — recherche « {words} »" if words else f"{site} — recherche"
 
+    def description(self, total):
+        """The channel's description, singular or plural: "1 résultat", "12 résultats",
+        "4 591 résultats ; les 50 plus récents" (a message id)."""
+        numbers = {"count": number(total), "shown": number(min(FEED_SIZE, total))}
+        if self.site_wide:
+            if not total:
+                return _("Aucune acquisition récente.")
+            if total == 1:
+                return _("La dernière acquisition du fonds.")
+            return _("Les ${count} dernières acquisitions du fonds.", mapping=numbers)
+        if not total:
+            return _("Aucun résultat.")
+        if total == 1:
+            return _("1 résultat.")
+        if total <= FEED_SIZE:
+            return _("${count} résultats.", mapping=numbers)
+        return _("${count} résultats ; les ${shown} plus récents.", mapping=numbers)
+
     def page_url(self, query):
         params = [(k, v) for k, v in query.to_params() if k != "page_size"]
         base = f"{self.context.absolute_url()}/recherche"
@@ -139,9 +160,9 @@ class RssFeed(SearchFeed):
         channel = etree.SubElement(rss, "channel")
         etree.SubElement(channel, "title").text = self.title(query)
         etree.SubElement(channel, "link").text = self.page_url(query)
-        etree.SubElement(
-            channel, "description"
-        ).text = f"{results.total} résultat(s) ; les {min(FEED_SIZE, results.total)} plus récents."
+        etree.SubElement(channel, "description").text = translate(
+            self.description(results.total), context=self.request
+        )
         etree.SubElement(channel, "language").text = "fr"
         etree.SubElement(channel, "lastBuildDate").text = format_datetime(feed_date(results.items))
         for item in results.items:
