@@ -32,6 +32,7 @@ def test_the_blank_row_with_its_choice_lists_is_ignored():
             "section": "",
             "status": "disponible",
             "notes": "",
+            "n": 0,
         }
     ]
 

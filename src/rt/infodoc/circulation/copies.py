@@ -34,24 +34,40 @@ def site_code(text, sites=SITES, default=CENTRE):
     return default
 
 
+def _refusal(code, **mapping):
+    return CirculationError.of(code, **mapping).refusals[0]
+
+
 def validate(store, rows, uid, sites):
-    """Refusals for a whole edit of a record's copies (rows: dicts), or []."""
+    """Refusals for a whole edit of a record's copies (rows: dicts), or [].
+
+    A refusal about a row names it (``row``: the row's ``n`` when it has one,
+    else its place) so the form can mark the field; a barcode taken by another
+    record names that record (``uid``)."""
     refusals = []
     seen = set()
-    for row in rows:
+    for place, row in enumerate(rows):
+        where = {"row": row.get("n", place)}
         barcode = _clean(row.get("barcode"))
         if not barcode:
-            refusals.append(CirculationError.of("barcode_missing").refusals[0])
+            refusals.append(_refusal("barcode_missing", **where))
             continue
         other = store.copy(barcode)
-        if barcode in seen or (other is not None and other.uid != uid):
-            refusals.append(CirculationError.of("barcode_taken", barcode=barcode).refusals[0])
+        if barcode in seen:
+            refusals.append(_refusal("barcode_twice", barcode=barcode, **where))
+        elif other is not None and other.uid != uid:
+            refusals.append(_refusal("barcode_taken", barcode=barcode, uid=other.uid, **where))
         seen.add(barcode)
         if _clean(row.get("site")) and _clean(row.get("site")) not in sites:
-            refusals.append(CirculationError.of("unknown_site", site=row.get("site")).refusals[0])
+            refusals.append(_refusal("unknown_site", site=row.get("site"), field="site", **where))
     for copy in store.copies_of(uid):
-        if copy.barcode not in seen and store.loan(copy.barcode) is not None:
-            refusals.append(CirculationError.of("copy_on_loan", barcode=copy.barcode).refusals[0])
+        if copy.barcode in seen:
+            continue
+        if store.loan(copy.barcode) is not None:
+            refusals.append(_refusal("copy_on_loan", barcode=copy.barcode))
+        elif copy.status in statuses.CIRCULATING:
+            status = statuses.STATUS_TITLES[copy.status]
+            refusals.append(_refusal("copy_circulating", barcode=copy.barcode, status=status))
     return refusals
 
 

@@ -37,5 +37,7 @@ def read_rows(form):
 
 
 def rows_to_save(rows):
-    """The rows the record keeps: those whose « Supprimer » box is not ticked."""
-    return [{name: row[name] for name in FIELDS} for row in rows if not row.get("delete")]
+    """The rows the record keeps: those whose « Supprimer » box is not ticked
+    (with their ``n``, so that a refusal names the row of the form)."""
+    keep = FIELDS + ("n",)
+    return [{k: row[k] for k in keep if k in row} for row in rows if not row.get("delete")]

@@ -65,9 +65,15 @@ MESSAGE_IDS = {
         "Le champ « ${name} » attend oui ou non (true ou false) ; « ${value} » n'est pas compris."
     ),
     "barcode_taken": _("Le code-barres ${barcode} est déjà celui d'un autre exemplaire."),
+    "barcode_taken_by": _(
+        "Le code-barres ${barcode} est déjà celui d'un exemplaire de « ${title} »."
+    ),
+    "barcode_twice": _("Le code-barres ${barcode} est saisi sur deux lignes."),
     "barcode_missing": _("Indiquez un code-barres."),
     "override_reason_missing": _("Indiquez le motif de la dérogation."),
     "transfer_not_found": _("Aucun transfert en cours pour l'exemplaire ${barcode}."),
+    "already_at_site": _("L'exemplaire ${barcode} est déjà à ${site} : il n'y a rien à envoyer."),
+    "already_in_transit_to": _("L'exemplaire ${barcode} est déjà en transit vers ${site}."),
     "borrower_has_loans": _(
         "${name} a encore ${count} prêt(s) en cours : ils doivent être rendus avant."
     ),
@@ -75,6 +81,9 @@ MESSAGE_IDS = {
         "${name} a encore ${count} réservation(s) ouverte(s) : annulez-les avant."
     ),
     "copy_on_loan": _("L'exemplaire ${barcode} est en prêt : rendez-le d'abord."),
+    "copy_circulating": _(
+        "L'exemplaire ${barcode} est « ${status} » : il ne peut pas être supprimé."
+    ),
     "card_taken": _("Le numéro de carte ${card} est déjà attribué."),
     "name_missing": _("Indiquez le nom de l'emprunteur."),
     "unknown_record": _("Document introuvable."),
