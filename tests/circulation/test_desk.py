@@ -354,3 +354,27 @@ def test_a_visit_refuses_what_is_not_yes_or_no(desk, value):
     assert error.codes == ["not_a_flag"] and not error.overridable
     assert error.texts()[0].startswith("Le champ « first » attend oui ou non (true ou false)")
     assert len(desk.store.visits) == 0
+
+
+def test_a_transfer_to_where_the_copy_already_is_or_goes_is_refused():
+    desk = make_desk(site_titles={"toulouse": "Toulouse", "albi": "Albi"})
+    add_copy(desk, "B013", site="toulouse")
+    before = snapshot(desk)
+    error = refused(desk.transfer, "B013", "toulouse")
+    assert error.codes == ["already_at_site"] and not error.overridable
+    assert error.texts() == ["L'exemplaire B013 est déjà à Toulouse : il n'y a rien à envoyer."]
+    assert snapshot(desk) == before
+    desk.transfer("B013", "albi")
+    before = snapshot(desk)
+    error = refused(desk.transfer, "B013", "albi")
+    assert error.texts() == ["L'exemplaire B013 est déjà en transit vers Albi."]
+    assert snapshot(desk) == before and len(desk.store.transfers) == 1
+    # on its way to Albi, it may still be called back home
+    desk.transfer("B013", "toulouse")
+    assert desk.store.copy("B013").transit_to == "toulouse"
+
+
+def test_a_copy_received_at_its_new_site_is_not_sent_there_again(desk):
+    desk.transfer("B003", "cahors")
+    desk.receive("B003", "cahors")
+    assert refused(desk.transfer, "B003", "cahors").codes == ["already_at_site"]

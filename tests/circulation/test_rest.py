@@ -235,3 +235,19 @@ def test_a_visit_reads_first_strictly(site):
         "Le champ « first » attend oui ou non (true ou false) ; « peut-être » n'est pas compris."
     )
     assert visits_in_store(site) == 2
+
+
+def test_a_transfer_to_where_the_copy_is_or_goes_writes_nothing(site):
+    answer = post(site, "@transfert", {"barcode": "RT800001", "to_site": "toulouse"})
+    assert answer.status_code == 400
+    assert answer.json()["error"]["message"] == (
+        "L'exemplaire RT800001 est déjà à Toulouse : il n'y a rien à envoyer."
+    )
+    assert post(site, "@transfert", {"barcode": "RT800001", "to_site": "albi"}).status_code == 200
+    answer = post(site, "@transfert", {"barcode": "RT800001", "to_site": "albi"})
+    assert answer.json()["error"]["codes"] == ["already_in_transit_to"]
+    assert (
+        answer.json()["error"]["message"] == "L'exemplaire RT800001 est déjà en transit vers Albi."
+    )
+    transaction.begin()
+    assert len(get_store(site["portal"]).transfers) == 1

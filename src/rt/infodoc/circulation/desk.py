@@ -41,9 +41,19 @@ LENDABLE_STATUSES = (statuses.DISPONIBLE, statuses.RESERVE, statuses.EN_TRANSIT,
 
 class Desk:
     def __init__(
-        self, portal, store, policy, calendar, staff="", staff_site=None, now=None, hold_days=7
+        self,
+        portal,
+        store,
+        policy,
+        calendar,
+        staff="",
+        staff_site=None,
+        now=None,
+        hold_days=7,
+        site_titles=None,
     ):
         self.portal = portal
+        self.site_titles = site_titles or {}  # code -> name (or a function giving them)
         self.store = store
         self.policy = policy
         self.calendar = calendar
@@ -75,6 +85,11 @@ class Desk:
         if site not in self.policy.sites:
             raise CirculationError.of("unknown_site", site=site)
         return site
+
+    def site_title(self, code):
+        """A site's name for a message ("Toulouse" for "toulouse")."""
+        titles = self.site_titles() if callable(self.site_titles) else self.site_titles
+        return titles.get(code, code)
 
     def _copy(self, barcode):
         copy = self.store.copy(barcode)
@@ -287,7 +302,16 @@ class Desk:
             raise CirculationError.of("copy_on_loan", barcode=copy.barcode)
         if to_site not in self.policy.sites:
             raise CirculationError.of("unknown_site", site=to_site)
-        if copy.barcode in self.store.transit:
+        travelling = copy.barcode in self.store.transit
+        if travelling and copy.transit_to == to_site:
+            raise CirculationError.of(
+                "already_in_transit_to", barcode=copy.barcode, site=self.site_title(to_site)
+            )
+        if not travelling and (copy.site or site) == to_site:
+            raise CirculationError.of(
+                "already_at_site", barcode=copy.barcode, site=self.site_title(to_site)
+            )
+        if travelling:
             self._end_transit(copy, "annule")
         transfer = self._send(copy, copy.site or site, to_site, "demande")
         self._status_changed(copy)

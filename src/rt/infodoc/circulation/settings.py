@@ -173,4 +173,5 @@ def desk_for(portal, user=None):
         staff=user.getId() if user is not None else "",
         staff_site=staff_site(user),
         hold_days=_record("hold_days", 7),
+        site_titles=site_titles,  # read only when a message names a site
     )
