@@ -1,5 +1,5 @@
 """/recherche in headless Chromium at 1366 and 390 px: the results use the width the
-page has, whatever the search gives (no facet at all).
+page has, whatever the search gives (no facet at all, a very long word typed).
 Full-page PNGs go to ``$RT_SCREENSHOTS`` (default var/screenshots/)."""
 
 import os
@@ -11,6 +11,7 @@ from selenium.webdriver.common.by import By
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
+LONG_WORD = "anticonstitutionnellement" * 5
 
 
 def _shot(driver, name, width):
@@ -63,3 +64,13 @@ def test_with_facets_they_keep_their_column(catalog_fund, browser):
     _open(browser, f"{catalog_fund['base']}/recherche?q=illettrisme", 390)
     assert _sideways(browser) <= 1
     _shot(browser, "recherche-illettrisme", 390)
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_a_very_long_word_does_not_widen_the_page(catalog_fund, browser, width):
+    _open(browser, f"{catalog_fund['base']}/recherche?q={LONG_WORD}", width)
+    chip = browser.find_element(By.CSS_SELECTOR, ".rt-chip")
+    assert LONG_WORD in chip.text.replace("\n", "")
+    assert _sideways(browser) <= 1, _sideways(browser)
+    assert chip.size["width"] <= browser.execute_script("return window.innerWidth")
+    _shot(browser, "recherche-mot-long", width)
