@@ -15,6 +15,7 @@ from Products.Five.browser import BrowserView
 
 from rt.infodoc import _
 from rt.infodoc.circulation import borrowers
+from rt.infodoc.circulation import receipt
 from rt.infodoc.circulation import settings
 from rt.infodoc.circulation.browser.common import CirculationPage
 from rt.infodoc.circulation.browser.common import fmt_date
@@ -26,8 +27,15 @@ KINDS = (
 )
 
 
+def _text(value):
+    """A posted field as text (a name posted twice: its first value)."""
+    if isinstance(value, (list, tuple)):
+        value = value[0] if value else ""
+    return value.strip() if isinstance(value, str) else ""
+
+
 def _date(value):
-    value = (value or "").strip()
+    value = _text(value)
     if not value:
         return None
     try:
@@ -37,10 +45,14 @@ def _date(value):
 
 
 def _year(value):
-    value = (value or "").strip()
+    value = _text(value)
     if not value:
         return None
-    return int(value) if value.isdigit() and 1990 <= int(value) <= 2100 else "invalid"
+    try:
+        year = int(value)
+    except ValueError:
+        return "invalid"
+    return year if 1990 <= year <= 2100 else "invalid"
 
 
 class BorrowersView(BrowserView, CirculationPage):
@@ -65,7 +77,7 @@ class BorrowersView(BrowserView, CirculationPage):
     def _form_values(self):
         form = self.request.form
         values = {
-            name: (form.get(name) or "").strip()
+            name: _text(form.get(name))
             for name in (
                 "kind",
                 "name",
@@ -91,6 +103,16 @@ class BorrowersView(BrowserView, CirculationPage):
             errors.append(self.tr(_("La date d'expiration n'est pas une date (AAAA-MM-JJ).")))
         if values["membership_year"] == "invalid":
             errors.append(self.tr(_("L'année d'adhésion doit être une année (par exemple 2026).")))
+        if values["email"] and not receipt.valid_address(values["email"]):
+            errors.append(
+                self.tr(
+                    _(
+                        "L'adresse de courriel « ${email} » n'est pas valide "
+                        "(par exemple : nom@domaine.fr).",
+                        mapping={"email": values["email"][:80]},
+                    )
+                )
+            )
         if values["category"] not in settings.category_titles():
             errors.append(self.tr(_("Choisissez une catégorie de la liste.")))
         if values["home_site"] not in settings.site_codes():
@@ -125,7 +147,7 @@ class BorrowersView(BrowserView, CirculationPage):
 
     def do_enregistrer(self):
         values = self._form_values()
-        card = (self.request.form.get("carte") or "").strip()
+        card = _text(self.request.form.get("carte"))
         self.errors = self._check(values)
         existing = self.store.borrower(card) if card else None
         if existing is not None and not self._mine(existing):
@@ -135,7 +157,7 @@ class BorrowersView(BrowserView, CirculationPage):
             self.errors.append(self.tr(_("Choisissez un site de la liste.")))
         if self.errors:
             self.editing = existing or {}
-            self.values = dict(values, expires=self.request.form.get("expires") or "")
+            self.values = self._typed(values, card)
             return
         store = settings.get_store(api.portal.get(), create=True)
         try:
@@ -148,7 +170,7 @@ class BorrowersView(BrowserView, CirculationPage):
             transaction.abort()
             self.errors = self.error_texts(error)
             self.editing = existing or {}
-            self.values = dict(values, expires=self.request.form.get("expires") or "")
+            self.values = self._typed(values, card)
             return
         self.done.append(
             self.tr(
@@ -161,6 +183,16 @@ class BorrowersView(BrowserView, CirculationPage):
         self.editing = borrower
         self.values = borrower.as_dict()
         self.values["expires"] = borrower.expires.isoformat() if borrower.expires else ""
+
+    def _typed(self, values, card):
+        """The form's values as typed, to show them again beside the refusals."""
+        form = self.request.form
+        return dict(
+            values,
+            id=card,
+            expires=_text(form.get("expires")),
+            membership_year=_text(form.get("membership_year")),
+        )
 
     def do_exporter(self):
         card = self.request.form.get("carte")
