@@ -95,3 +95,56 @@ def test_a_good_edit_is_saved(portal, elodie):
     html = _post(portal, dict(EDIT, carte="L000042", email="e.bernard@example.fr"))
     assert "Emprunteur enregistré : Bernard Élodie (carte L000042)." in html
     assert get_store(portal).borrower("L000042").email == "e.bernard@example.fr"
+
+
+@pytest.fixture()
+def readers(store):
+    for card, name in (
+        ("L000101", "Bernard Rachid"),
+        ("L000102", "Bernard Élodie"),
+        ("L000103", "Martin Hélène"),
+        ("L000104", "ÉTIENNE Helene"),
+        ("L000105", "Arnaud Zoé"),
+    ):
+        borrowers.add_borrower(store, card=card, name=name, expires=date(2099, 1, 1))
+    return store
+
+
+def _names(html):
+    page = lxml_html.fromstring(html)
+    return [" ".join(b.text_content().split()) for b in page.xpath("//tbody//button")]
+
+
+def test_the_list_is_in_french_order(portal, readers):
+    portal.REQUEST.form.clear()
+    portal.REQUEST["REQUEST_METHOD"] = "GET"
+    assert _names(portal.restrictedTraverse("@@emprunteurs")()) == [
+        "Arnaud Zoé",
+        "Bernard Élodie",
+        "Bernard Rachid",
+        "ÉTIENNE Helene",
+        "Martin Hélène",
+    ]
+
+
+def test_the_search_folds_accents_and_case(portal, readers):
+    found = _names(_post(portal, {"action": "chercher", "q": "helene"}))
+    assert found == ["ÉTIENNE Helene", "Martin Hélène"]
+    assert _names(_post(portal, {"action": "chercher", "q": "elodie bernard"})) == [
+        "Bernard Élodie"
+    ]
+
+
+def test_the_desk_finds_a_reader_by_a_name_without_accents(portal, readers):
+    request = portal.REQUEST
+    request.form.clear()
+    request.form.update({"action": "chercher", "recherche": "elodie BERNARD"})
+    request["REQUEST_METHOD"] = "POST"
+    request.form["_authenticator"] = portal.restrictedTraverse("@@authenticator").token()
+    html = portal.restrictedTraverse("@@pret")()
+    page = lxml_html.fromstring(html)
+    assert page.xpath("//input[@name='lecteur']/@value")[0] == "L000102"  # the one found
+    request.form.update({"recherche": "helene"})
+    page = lxml_html.fromstring(portal.restrictedTraverse("@@pret")())
+    matches = " ".join(page.xpath("//div[@class='rt-desk-matches']")[0].text_content().split())
+    assert "ÉTIENNE Helene" in matches and "Martin Hélène" in matches

@@ -146,7 +146,9 @@ class ICirculationStore(Interface):
         """The IBorrower with this card number, or None."""
 
     def find_borrowers(text, limit=20):
-        """Borrowers whose card, name, e-mail or structure contains `text`."""
+        """Borrowers whose card, name, e-mail or structure contain every word of
+        `text` (accents and case folded), the card typed first, then in French
+        order; every one when `limit` is None."""
 
     def all_borrowers():
         """Every IBorrower (attribute ``borrowers`` is the BTree card -> IBorrower)."""

@@ -33,6 +33,7 @@ from persistent import Persistent
 from zope.annotation.interfaces import IAnnotations
 from zope.interface import implementer
 
+from rt.infodoc.circulation import borrower_search
 from rt.infodoc.circulation.interfaces import ICirculationStore
 
 KEY = "rt.infodoc.circulation"
@@ -219,22 +220,17 @@ class CirculationStore(Persistent):
         return self.borrowers.get((card or "").strip())
 
     def find_borrowers(self, text, limit=20):
-        text = (text or "").strip().lower()
+        """The card typed first, then the borrowers in which every word of `text`
+        is found, accents and case folded, in French order (borrower_search.py);
+        all of them when ``limit`` is None."""
+        text = (text or "").strip()
         if not text:
             return []
         exact = self.borrowers.get(text.upper()) or self.borrowers.get(text)
-        found = [exact] if exact is not None else []
-        for borrower in self.borrowers.values():
-            if len(found) >= limit:
-                break
-            if borrower is exact:
-                continue
-            haystack = " ".join(
-                (borrower.id, borrower.name, borrower.email or "", borrower.structure or "")
-            ).lower()
-            if text in haystack:
-                found.append(borrower)
-        return found
+        found = borrower_search.matching(self.borrowers.values(), text)
+        if exact is not None:
+            found = [exact] + [b for b in found if b is not exact]
+        return found if limit is None else found[:limit]
 
     def all_borrowers(self):
         return self.borrowers.values()

@@ -14,6 +14,7 @@ from plone import api
 from Products.Five.browser import BrowserView
 
 from rt.infodoc import _
+from rt.infodoc.circulation import borrower_search
 from rt.infodoc.circulation import borrowers
 from rt.infodoc.circulation import receipt
 from rt.infodoc.circulation import settings
@@ -260,7 +261,7 @@ class BorrowersView(BrowserView, CirculationPage):
         found = (
             store.find_borrowers(self.query(), limit=50)
             if self.query()
-            else sorted(store.all_borrowers(), key=lambda b: b.name.lower())[:50]
+            else borrower_search.in_french_order(store.all_borrowers())[:50]
         )
         today = date.today()
         site = self.staff_site()
