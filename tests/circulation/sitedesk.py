@@ -4,6 +4,7 @@ so the events fire as they do at the real desk."""
 
 from datetime import date
 from datetime import datetime
+from datetime import timedelta
 
 import transaction
 from plone import api
@@ -74,6 +75,16 @@ def user(username, *groups):
     api.user.create(email=f"{username}@example.org", username=username, password=PASSWORD)
     for group in groups:
         api.group.add_user(groupname=group, username=username)
+
+
+def backdate(portal, barcode, days):
+    """The current loan of `barcode` as if lent `days` earlier (its start and due
+    date): a renewal on the day of the loan is too soon (rules/check.py). The
+    caller commits."""
+    loan = get_store(portal).loan(barcode)
+    loan.start -= timedelta(days=days)
+    loan.due -= timedelta(days=days)
+    return loan
 
 
 def commit():

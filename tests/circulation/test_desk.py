@@ -150,6 +150,7 @@ def test_due_date_moves_off_closed_days(desk):
 
 def test_renewal_count_and_refusals(desk):
     loan = desk.lend("B001", "L002")  # stagiaire: no renewal
+    desk.clock.when += timedelta(days=7)
     error = refused(desk.renew, "B001")
     assert error.codes == ["no_renewals_left"]
     desk.renew("B001", override="Stage prolongé")
@@ -162,13 +163,16 @@ def test_renewal_moves_due_date_from_today(desk):
     desk.renew("B001")
     assert loan.renewals == 1
     assert loan.due == desk.calendar.due_date(desk.today(), 28)
+    desk.clock.when += timedelta(days=2)  # the next day would keep the date (a weekend)
     desk.renew("B001")
+    desk.clock.when += timedelta(days=1)
     assert refused(desk.renew, "B001").codes == ["no_renewals_left"]  # adherent: 2
 
 
 def test_renewal_refused_when_overdue_or_reserved(desk):
     loan = desk.lend("B001", "L001")
     desk.reserve("notice-1", "L002")
+    desk.clock.when += timedelta(days=10)
     assert refused(desk.renew, "B001").codes == ["renew_reserved"]
     desk.clock.when += timedelta(days=40)
     assert set(refused(desk.renew, "B001").codes) == {"renew_reserved", "renew_overdue"}
@@ -378,3 +382,32 @@ def test_a_copy_received_at_its_new_site_is_not_sent_there_again(desk):
     desk.transfer("B003", "cahors")
     desk.receive("B003", "cahors")
     assert refused(desk.transfer, "B003", "cahors").codes == ["already_at_site"]
+
+
+def test_a_renewal_that_would_not_move_the_due_date_is_too_soon(desk):
+    """On the day of the loan a renewal would keep the same due date and spend
+    one of the reader's renewals: refused, with the first day it moves the date."""
+    loan = desk.lend("B001", "L001")  # Monday 7 December 2026: due Monday 4 January
+    assert loan.due == date(2027, 1, 4)
+    error = refused(desk.renew, "B001")
+    assert error.codes == ["renew_too_soon"] and not error.overridable
+    assert error.texts() == [
+        "Trop tôt pour prolonger le prêt de B001 : à rendre le 04/01/2027, "
+        "il peut être prolongé à partir du 08/12/2026."
+    ]
+    assert refused(desk.renew, "B001", override="Demande du lecteur").codes == ["renew_too_soon"]
+    assert (loan.renewals, loan.due) == (0, date(2027, 1, 4))
+    desk.clock.when += timedelta(days=1)
+    assert desk.renew("B001").due > date(2027, 1, 4) and loan.renewals == 1
+
+
+def test_too_soon_names_the_first_day_the_date_moves(desk):
+    """Due on a Saturday pushed to the Monday by the calendar: renewing on the
+    Saturday before still lands on that Monday; the day after moves it."""
+    from rt.infodoc.circulation.rules.calendar import Calendar
+    from rt.infodoc.circulation.rules.check import first_renewal_day
+
+    calendar = Calendar()  # closed on Saturdays and Sundays
+    due = date(2027, 1, 4)  # a Monday
+    assert first_renewal_day(due, 28, calendar, date(2026, 12, 5)) == date(2026, 12, 8)
+    assert calendar.due_date(date(2026, 12, 5), 28) == due  # 2 January, a Saturday

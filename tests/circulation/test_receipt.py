@@ -5,6 +5,7 @@ import subprocess
 import sys
 from datetime import date
 from datetime import datetime
+from datetime import timedelta
 
 from circulation.deskfixtures import _no_site_subscribers  # noqa: F401
 from circulation.deskfixtures import add_borrower
@@ -113,6 +114,7 @@ def test_sort_batch():
     for barcode in ("B1", "B2", "B3"):
         add_copy(desk, barcode, uid=barcode)
     lent, renewed, back = (desk.lend(b, "L1") for b in ("B1", "B2", "B3"))
+    desk.clock.when += timedelta(days=7)  # a renewal on the day of the loan is too soon
     desk.renew("B2")
     desk.give_back("B3")
     assert receipt.sort_batch([lent, renewed, back]) == ([lent], [renewed], [back])

@@ -92,6 +92,9 @@ def test_the_desk_mails_the_receipt_of_its_batch(site, smtp):
     desk = Desk(site["base"]).post("chercher", recherche="L1")
     assert "Envoyer le reçu par courriel" in desk.text(".rt-desk-mail")
     desk.post("preter", exemplaire="RT0001").post("preter", exemplaire="RT0002")
+    transaction.begin()
+    sitedesk.backdate(site["portal"], "RT0001", 10)  # on the day of the loan: too soon
+    transaction.commit()
     desk.post("prolonger", exemplaire="RT0001").post("rendre", retour="RT0002")
     assert "Rendu : Savoirs de base : guide (RT0002)" in desk.text(".rt-desk-messages")
     assert len(desk.hidden("lot").split()) == 2  # RT0001 (lent, renewed), RT0002

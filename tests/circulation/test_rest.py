@@ -8,6 +8,7 @@ import requests
 import transaction
 from plone import api
 
+from circulation import sitedesk
 from rt.infodoc.circulation import borrowers
 from rt.infodoc.circulation.store import get_store
 
@@ -73,6 +74,12 @@ def test_lend_renew_return(site):
     assert answer.headers["Content-Type"].startswith("application/json")
     assert "Content-Security-Policy" in answer.headers
     assert answer.headers.get("X-Content-Type-Options") == "nosniff"
+    error = post(site, "@prolongation", {"barcode": "RT800001"}).json()["error"]
+    assert error["codes"] == ["renew_too_soon"]  # on the day of the loan
+    assert error["message"].startswith("Trop tôt pour prolonger le prêt de RT800001 : à rendre le")
+    transaction.begin()
+    sitedesk.backdate(site["portal"], "RT800001", 10)
+    transaction.commit()
     renewed = post(site, "@prolongation", {"barcode": "RT800001"}).json()["loan"]
     assert renewed["renewals"] == 1
     copy = get(site, "@exemplaire", {"barcode": "RT800001"}).json()["copy"]

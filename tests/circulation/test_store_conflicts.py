@@ -8,6 +8,7 @@ commits one after the other, as two Zope threads would.
 
 from datetime import date
 from datetime import datetime
+from datetime import timedelta
 
 import pytest
 import transaction
@@ -122,6 +123,7 @@ def test_returning_and_lending_the_same_copy_conflict(db):
     one.begin()
     two.begin()
     desk_one.give_back("D0C00")
+    desk_two._now = NOW + timedelta(days=7)  # on the day of the loan: too soon to renew
     desk_two.renew("D0C00")
     one.commit()
     with pytest.raises(ConflictError):

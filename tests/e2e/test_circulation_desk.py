@@ -5,6 +5,7 @@ and phone widths under var/screenshots/. The receipt of the batch goes by e-mail
 (Enter on its button) to a real SMTP server on loopback, read back."""
 
 from datetime import date
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -144,7 +145,12 @@ def test_lend_renew_return_from_the_keyboard(desk_site, browser, axe_source, smt
     type_keys(browser, BARCODES[0] + Keys.ENTER)
     WebDriverWait(browser, 20).until(lambda d: "déjà en prêt" in page_text(d, ".alert-danger"))
 
-    # renew the second loan: Tab to its button, Enter
+    # renew the second loan: Tab to its button, Enter (lent ten days ago: on the
+    # day of the loan a renewal would not move the due date and is refused)
+    transaction.begin()
+    loan = get_store(desk_site["portal"]).loan(BARCODES[1])
+    loan.start, loan.due = loan.start - timedelta(days=10), loan.due - timedelta(days=10)
+    transaction.commit()
     button = tab_to(browser, lambda el: el.tag_name == "button" and BARCODES[1] in (el.text or ""))
     assert "Prolonger" in button.text
     type_keys(browser, Keys.ENTER)

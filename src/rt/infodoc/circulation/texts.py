@@ -48,6 +48,10 @@ MESSAGE_IDS = {
     "renew_overdue": _(
         "Le prêt de ${barcode} est en retard depuis le ${date} : rendez-le d'abord."
     ),
+    "renew_too_soon": _(
+        "Trop tôt pour prolonger le prêt de ${barcode} : à rendre le ${due}, "
+        "il peut être prolongé à partir du ${date}."
+    ),
     "reservations_not_allowed": _(
         "Les réservations ne sont pas ouvertes à cette catégorie de lecteur."
     ),

@@ -8,6 +8,7 @@ doc_type, due (a date), renewals. Nothing here writes anything.
 
 from dataclasses import dataclass
 from dataclasses import field
+from datetime import timedelta
 
 from rt.infodoc.circulation.rules import statuses
 from rt.infodoc.circulation.rules.messages import OVERRIDABLE
@@ -110,9 +111,27 @@ def check_renewal(loan, borrower, rule, calendar, today, reserved_by_other=False
     if loan.due < today:
         decision.refuse("renew_overdue", barcode=loan.barcode, date=_fmt(loan.due))
     check_borrower(decision, borrower, today)
-    # a renewal runs from today, never shortens the loan
-    decision.due = max(loan.due, calendar.due_date(today, rule.loan_days))
+    # a renewal runs from today, never shortens the loan; one that would not move
+    # the due date (on the day of the loan, or just after) is refused "too soon",
+    # as Koha does (too_soon), rather than spend a renewal for nothing
+    due = calendar.due_date(today, rule.loan_days)
+    if due <= loan.due:
+        decision.refuse(
+            "renew_too_soon",
+            barcode=loan.barcode,
+            due=_fmt(loan.due),
+            date=_fmt(first_renewal_day(loan.due, rule.loan_days, calendar, today)),
+        )
+    decision.due = max(loan.due, due)
     return decision
+
+
+def first_renewal_day(due, loan_days, calendar, today):
+    """The first day after `today` from which a renewal moves the due date."""
+    day = today + timedelta(days=1)
+    while calendar.due_date(day, loan_days) <= due:
+        day += timedelta(days=1)
+    return day
 
 
 def check_reservation(

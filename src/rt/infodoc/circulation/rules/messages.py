@@ -26,6 +26,7 @@ MESSAGES = {
     "no_renewals_left": "Le prêt de ${barcode} a déjà été prolongé ${count} fois (maximum ${max}).",
     "renew_reserved": "L'exemplaire ${barcode} est réservé par un autre lecteur : pas de prolongation.",
     "renew_overdue": "Le prêt de ${barcode} est en retard depuis le ${date} : rendez-le d'abord.",
+    "renew_too_soon": "Trop tôt pour prolonger le prêt de ${barcode} : à rendre le ${due}, il peut être prolongé à partir du ${date}.",
     "reservations_not_allowed": "Les réservations ne sont pas ouvertes à cette catégorie de lecteur.",
     "max_reservations": "${name} a déjà ${count} réservation(s) ; le maximum est de ${max}.",
     "already_reserved": "${name} a déjà réservé ce document.",
