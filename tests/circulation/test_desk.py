@@ -411,3 +411,21 @@ def test_too_soon_names_the_first_day_the_date_moves(desk):
     due = date(2027, 1, 4)  # a Monday
     assert first_renewal_day(due, 28, calendar, date(2026, 12, 5)) == date(2026, 12, 8)
     assert calendar.due_date(date(2026, 12, 5), 28) == due  # 2 January, a Saturday
+
+
+def test_a_copy_scanned_again_for_its_reader_says_it_is_theirs(desk):
+    """Not "rendez-le avant de le prêter à nouveau" nor the reader's maximum: it is
+    already theirs, due on that day, and a renewal keeps it longer."""
+    loan = desk.lend("B001", "L002")  # stagiaire: three loans at most
+    desk.lend("B002", "L002")
+    desk.lend("B003", "L002")
+    before = snapshot(desk)
+    error = refused(desk.lend, "B001", "L002")
+    assert error.codes == ["already_lent_to_borrower"] and not error.overridable
+    assert error.texts() == [
+        "L'exemplaire B001 est déjà prêté à Lecteur L002, à rendre le "
+        f"{loan.due:%d/%m/%Y} : pour le garder plus longtemps, prolongez-le."
+    ]
+    assert snapshot(desk) == before
+    # another reader still hears that the copy is out
+    assert refused(desk.lend, "B001", "L001").codes == ["already_on_loan"]

@@ -141,18 +141,26 @@ def test_lend_renew_return_from_the_keyboard(desk_site, browser, axe_source, smt
     shoot(browser, "circulation-desk")
     assert run_axe(browser, axe_source, "circulation-desk", TOOLBAR) == []
 
-    # a copy already out: a clear French message, the loan stays with its reader
-    type_keys(browser, BARCODES[0] + Keys.ENTER)
-    WebDriverWait(browser, 20).until(lambda d: "déjà en prêt" in page_text(d, ".alert-danger"))
-
-    # renew the second loan: Tab to its button, Enter (lent ten days ago: on the
-    # day of the loan a renewal would not move the due date and is refused)
+    # a copy scanned again for its reader: when it is due, and a « Prolonger »
+    # button beside the message; the focus stays in the field for the next scan
+    # (lent ten days ago: on the day of the loan a renewal would not move the date)
     transaction.begin()
     loan = get_store(desk_site["portal"]).loan(BARCODES[1])
     loan.start, loan.due = loan.start - timedelta(days=10), loan.due - timedelta(days=10)
     transaction.commit()
-    button = tab_to(browser, lambda el: el.tag_name == "button" and BARCODES[1] in (el.text or ""))
-    assert "Prolonger" in button.text
+    type_keys(browser, BARCODES[1] + Keys.ENTER)
+    WebDriverWait(browser, 20).until(
+        lambda d: "déjà prêté à Dupont Marie" in page_text(d, ".alert-danger")
+    )
+    assert "prolongez-le" in page_text(browser, ".alert-danger")
+    wait_focus(browser, "rt-desk-exemplaire")
+    shoot(browser, "circulation-desk-renew-offer", show=".alert-danger")
+    button = tab_to(
+        browser,
+        lambda el: el.get_attribute("id") == "rt-desk-renew-offer",
+        keys=Keys.SHIFT + Keys.TAB,
+    )
+    assert "Prolonger" in button.text and BARCODES[1] in button.text
     type_keys(browser, Keys.ENTER)
     wait_message(browser, f"Prolongé : {BARCODES[1]}")
 

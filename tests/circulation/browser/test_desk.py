@@ -3,6 +3,7 @@ same desk as REST, and the page says it in French."""
 
 from datetime import date
 
+import lxml.html
 import pytest
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
@@ -55,3 +56,22 @@ def test_a_site_the_desk_does_not_know_is_refused(desk_site):
     html = post(portal, dict(lend, site="albi"))
     assert "Prêté : Savoirs de base (RT910001)" in html
     assert store.loan("RT910001").site == "albi"
+
+
+def test_a_copy_scanned_again_for_its_reader_offers_a_renewal(desk_site):
+    portal, store, card = desk_site["portal"], desk_site["store"], desk_site["card"]
+    lend = {"action": "preter", "lecteur": card, "exemplaire": "RT910001"}
+    post(portal, lend)
+    due = store.loan("RT910001").due
+    html = post(portal, lend)
+    assert (
+        f"L'exemplaire RT910001 est déjà prêté à Dupont Marie, à rendre le {due:%d/%m/%Y} : "
+        "pour le garder plus longtemps, prolongez-le."
+    ) in html
+    assert "rendez-le avant de le prêter" not in html and "maximum" not in html
+    page = lxml.html.fromstring(html)
+    (offer,) = page.cssselect(".alert-danger form.rt-desk-renew-offer")
+    fields = {i.get("name"): i.get("value") for i in offer.cssselect("input")}
+    assert fields["action"] == "prolonger" and fields["exemplaire"] == "RT910001"
+    assert fields["lecteur"] == card
+    assert " ".join(offer.cssselect("button")[0].text_content().split()) == "Prolonger RT910001"

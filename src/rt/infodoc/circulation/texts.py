@@ -22,6 +22,10 @@ MESSAGE_IDS = {
     "already_on_loan": _(
         "L'exemplaire ${barcode} est déjà en prêt : rendez-le avant de le prêter à nouveau."
     ),
+    "already_lent_to_borrower": _(
+        "L'exemplaire ${barcode} est déjà prêté à ${name}, à rendre le ${date} : "
+        "pour le garder plus longtemps, prolongez-le."
+    ),
     "never_lent": _("L'exemplaire ${barcode} est « ${status} » : il ne peut pas être prêté."),
     "not_for_loan": _(
         "L'exemplaire ${barcode} est « ${status} » : il ne sort pas sans dérogation."

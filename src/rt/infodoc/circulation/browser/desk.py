@@ -52,6 +52,7 @@ class DeskView(BrowserView, CirculationPage):
         self.done = []  # French sentences of what was done
         self.errors = []
         self.override = None  # {"barcode":, "texts":} when a reason may pass a rule
+        self.renew_offer = ""  # a copy scanned again for the reader who has it
         self.matches = []  # borrowers found by a name search
         self.focus = "lecteur"
         self.card = (self.request.form.get("lecteur") or "").strip()
@@ -147,6 +148,9 @@ class DeskView(BrowserView, CirculationPage):
                 self.override = {"barcode": barcode, "texts": self.errors}
                 self.errors = []
                 self.focus = "motif"
+            for refusal in error.refusals:
+                if refusal.code == "already_lent_to_borrower":  # the « Prolonger » button
+                    self.renew_offer = refusal.mapping["barcode"]
             return
         self._add_to_batch(loan)
         title = titles_of([loan.uid]).get(loan.uid, {}).get("title", loan.barcode)

@@ -70,6 +70,16 @@ def check_loan(copy, borrower, loans, rule, calendar, today, current_loan=None, 
     loans, `current_loan` the copy's own (if any), `waiting` the borrower id
     the copy is held for (a reservation on the pickup shelf or in transit)."""
     decision = Decision()
+    if current_loan is not None and current_loan.borrower_id == borrower.id:
+        # scanned again for the reader who has it: nothing else to say but when it
+        # is due, and that a renewal is what keeps it longer
+        decision.refuse(
+            "already_lent_to_borrower",
+            barcode=copy.barcode,
+            name=borrower.name,
+            date=_fmt(current_loan.due),
+        )
+        return decision
     if current_loan is not None or copy.status == statuses.EN_PRET:
         decision.refuse("already_on_loan", barcode=copy.barcode)
     elif copy.status in statuses.NEVER_LENT:

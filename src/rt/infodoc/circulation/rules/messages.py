@@ -14,6 +14,7 @@ MESSAGES = {
     "unknown_copy": "Code-barres inconnu : « ${barcode} ». Vérifiez le code ou cherchez la notice.",
     "unknown_borrower": "Aucun emprunteur ne correspond à « ${code} ».",
     "already_on_loan": "L'exemplaire ${barcode} est déjà en prêt : rendez-le avant de le prêter à nouveau.",
+    "already_lent_to_borrower": "L'exemplaire ${barcode} est déjà prêté à ${name}, à rendre le ${date} : pour le garder plus longtemps, prolongez-le.",
     "never_lent": "L'exemplaire ${barcode} est « ${status} » : il ne peut pas être prêté.",
     "not_for_loan": "L'exemplaire ${barcode} est « ${status} » : il ne sort pas sans dérogation.",
     "latest_issue": "L'exemplaire ${barcode} est le dernier numéro du périodique : il ne se prête pas.",
