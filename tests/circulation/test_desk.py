@@ -99,7 +99,7 @@ def test_max_loans_per_category(desk):
         desk.lend(f"B00{n}", "L002")  # stagiaire: 3 loans
     error = refused(desk.lend, "B004", "L002")
     assert error.codes == ["max_loans"]
-    assert "3 prêt(s)" in error.texts()[0]
+    assert "a déjà 3 prêts en cours" in error.texts()[0]
     assert desk.lend("B004", "L002", override="Formation de groupe").overridden == ["max_loans"]
 
 

@@ -83,3 +83,31 @@ def test_no_message_id_is_declared_with_two_defaults(tmp_path):
         check=True,
     )
     assert "different default" not in result.stdout + result.stderr, result.stderr
+
+
+def test_counts_read_in_the_singular_or_the_plural():
+    """French puts 0 and 1 in the singular: « 1 prêt en cours », « 3 prêts en
+    cours », never « prêt(s) », in the core's text and through the catalogue."""
+    from rt.infodoc.circulation.rules.messages import MESSAGES
+
+    assert not [text for text in MESSAGES.values() if "(s)" in text]
+    cases = {
+        ("max_loans", 1): "Marie a déjà 1 prêt en cours ; le maximum est de 1.",
+        ("max_loans", 3): "Marie a déjà 3 prêts en cours ; le maximum est de 3.",
+        ("max_reservations", 0): "Marie a déjà 0 réservation ; le maximum est de 0.",
+        ("max_reservations", 2): "Marie a déjà 2 réservations ; le maximum est de 2.",
+        ("borrower_has_loans", 1): "Marie a encore 1 prêt en cours : il doit être rendu avant.",
+        ("borrower_has_loans", 2): (
+            "Marie a encore 2 prêts en cours : ils doivent être rendus avant."
+        ),
+        ("borrower_has_reservations", 1): (
+            "Marie a encore 1 réservation ouverte : annulez-la avant."
+        ),
+        ("borrower_has_reservations", 4): (
+            "Marie a encore 4 réservations ouvertes : annulez-les avant."
+        ),
+    }
+    for (code, count), text in cases.items():
+        error = CirculationError.of(code, name="Marie", count=count, max=count)
+        assert error.codes == [code]  # the REST code does not change with the count
+        assert texts(error) == [text] and error.texts() == [text]

@@ -75,3 +75,17 @@ def test_a_copy_scanned_again_for_its_reader_offers_a_renewal(desk_site):
     assert fields["action"] == "prolonger" and fields["exemplaire"] == "RT910001"
     assert fields["lecteur"] == card
     assert " ".join(offer.cssselect("button")[0].text_content().split()) == "Prolonger RT910001"
+
+
+def test_a_late_return_counts_its_days_in_french(desk_site):
+    from datetime import timedelta
+
+    from rt.infodoc.circulation.settings import desk_for
+
+    portal, store, card = desk_site["portal"], desk_site["store"], desk_site["card"]
+    for days, said in ((1, "En retard d'un jour."), (3, "En retard de 3 jours.")):
+        desk_for(portal).lend("RT910001", card)
+        store.loan("RT910001").due = date.today() - timedelta(days=days)
+        html = post(portal, {"action": "rendre", "retour": "RT910001"})
+        assert "Rendu : Savoirs de base (RT910001)." in html and said in html
+        assert "jour(s)" not in html

@@ -13,6 +13,7 @@ from zope.i18n import translate
 
 from rt.infodoc import _
 from rt.infodoc.circulation.errors import CirculationError
+from rt.infodoc.circulation.rules.messages import message_key
 
 MESSAGE_IDS = {
     "unknown_copy": _(
@@ -37,7 +38,8 @@ MESSAGE_IDS = {
         "L'inscription de ${name} a expiré le ${date} : renouvelez-la avant de prêter."
     ),
     "borrower_blocked": _("Le compte de ${name} est suspendu : ${reason}."),
-    "max_loans": _("${name} a déjà ${count} prêt(s) en cours ; le maximum est de ${max}."),
+    "max_loans": _("${name} a déjà ${count} prêts en cours ; le maximum est de ${max}."),
+    "max_loans_one": _("${name} a déjà ${count} prêt en cours ; le maximum est de ${max}."),
     "reserved_for_other": _(
         "L'exemplaire ${barcode} est réservé pour un autre lecteur (${other})."
     ),
@@ -59,7 +61,8 @@ MESSAGE_IDS = {
     "reservations_not_allowed": _(
         "Les réservations ne sont pas ouvertes à cette catégorie de lecteur."
     ),
-    "max_reservations": _("${name} a déjà ${count} réservation(s) ; le maximum est de ${max}."),
+    "max_reservations": _("${name} a déjà ${count} réservations ; le maximum est de ${max}."),
+    "max_reservations_one": _("${name} a déjà ${count} réservation ; le maximum est de ${max}."),
     "already_reserved": _("${name} a déjà réservé ce document."),
     "already_borrowed": _("${name} a déjà ce document en prêt."),
     "nothing_to_reserve": _("Ce document n'a aucun exemplaire qui puisse être prêté."),
@@ -83,10 +86,16 @@ MESSAGE_IDS = {
     "already_at_site": _("L'exemplaire ${barcode} est déjà à ${site} : il n'y a rien à envoyer."),
     "already_in_transit_to": _("L'exemplaire ${barcode} est déjà en transit vers ${site}."),
     "borrower_has_loans": _(
-        "${name} a encore ${count} prêt(s) en cours : ils doivent être rendus avant."
+        "${name} a encore ${count} prêts en cours : ils doivent être rendus avant."
+    ),
+    "borrower_has_loans_one": _(
+        "${name} a encore ${count} prêt en cours : il doit être rendu avant."
     ),
     "borrower_has_reservations": _(
-        "${name} a encore ${count} réservation(s) ouverte(s) : annulez-les avant."
+        "${name} a encore ${count} réservations ouvertes : annulez-les avant."
+    ),
+    "borrower_has_reservations_one": _(
+        "${name} a encore ${count} réservation ouverte : annulez-la avant."
     ),
     "copy_on_loan": _("L'exemplaire ${barcode} est en prêt : rendez-le d'abord."),
     "copy_circulating": _(
@@ -113,7 +122,7 @@ STATUS_IDS = {
 
 def message(refusal):
     return _(
-        MESSAGE_IDS[refusal.code],
+        MESSAGE_IDS[message_key(refusal.code, refusal.mapping)],
         mapping={k: str(v) for k, v in refusal.mapping.items()},
     )
 

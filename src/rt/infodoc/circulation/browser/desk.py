@@ -207,9 +207,13 @@ class DeskView(BrowserView, CirculationPage):
         elif late:
             mapping["days"] = (date.today() - loan.due).days
             message = _(
-                "Rendu : ${title} (${barcode}). ${where} En retard de ${days} jour(s).",
+                "Rendu : ${title} (${barcode}). ${where} En retard de ${days} jours.",
                 mapping=mapping,
             )
+            if mapping["days"] == 1:
+                message = _(
+                    "Rendu : ${title} (${barcode}). ${where} En retard d'un jour.", mapping=mapping
+                )
         else:
             message = _("Rendu : ${title} (${barcode}). ${where}", mapping=mapping)
         self.done.append(self.tr(message))

@@ -20,7 +20,8 @@ MESSAGES = {
     "latest_issue": "L'exemplaire ${barcode} est le dernier numéro du périodique : il ne se prête pas.",
     "borrower_expired": "L'inscription de ${name} a expiré le ${date} : renouvelez-la avant de prêter.",
     "borrower_blocked": "Le compte de ${name} est suspendu : ${reason}.",
-    "max_loans": "${name} a déjà ${count} prêt(s) en cours ; le maximum est de ${max}.",
+    "max_loans": "${name} a déjà ${count} prêts en cours ; le maximum est de ${max}.",
+    "max_loans_one": "${name} a déjà ${count} prêt en cours ; le maximum est de ${max}.",
     "reserved_for_other": "L'exemplaire ${barcode} est réservé pour un autre lecteur (${other}).",
     "in_transit": "L'exemplaire ${barcode} est en transit vers ${site}.",
     "not_on_loan": "L'exemplaire ${barcode} n'est pas en prêt.",
@@ -29,7 +30,8 @@ MESSAGES = {
     "renew_overdue": "Le prêt de ${barcode} est en retard depuis le ${date} : rendez-le d'abord.",
     "renew_too_soon": "Trop tôt pour prolonger le prêt de ${barcode} : à rendre le ${due}, il peut être prolongé à partir du ${date}.",
     "reservations_not_allowed": "Les réservations ne sont pas ouvertes à cette catégorie de lecteur.",
-    "max_reservations": "${name} a déjà ${count} réservation(s) ; le maximum est de ${max}.",
+    "max_reservations": "${name} a déjà ${count} réservations ; le maximum est de ${max}.",
+    "max_reservations_one": "${name} a déjà ${count} réservation ; le maximum est de ${max}.",
     "already_reserved": "${name} a déjà réservé ce document.",
     "already_borrowed": "${name} a déjà ce document en prêt.",
     "nothing_to_reserve": "Ce document n'a aucun exemplaire qui puisse être prêté.",
@@ -46,8 +48,10 @@ MESSAGES = {
     "transfer_not_found": "Aucun transfert en cours pour l'exemplaire ${barcode}.",
     "already_at_site": "L'exemplaire ${barcode} est déjà à ${site} : il n'y a rien à envoyer.",
     "already_in_transit_to": "L'exemplaire ${barcode} est déjà en transit vers ${site}.",
-    "borrower_has_loans": "${name} a encore ${count} prêt(s) en cours : ils doivent être rendus avant.",
-    "borrower_has_reservations": "${name} a encore ${count} réservation(s) ouverte(s) : annulez-les avant.",
+    "borrower_has_loans": "${name} a encore ${count} prêts en cours : ils doivent être rendus avant.",
+    "borrower_has_loans_one": "${name} a encore ${count} prêt en cours : il doit être rendu avant.",
+    "borrower_has_reservations": "${name} a encore ${count} réservations ouvertes : annulez-les avant.",
+    "borrower_has_reservations_one": "${name} a encore ${count} réservation ouverte : annulez-la avant.",
     "copy_on_loan": "L'exemplaire ${barcode} est en prêt : rendez-le d'abord.",
     "copy_circulating": "L'exemplaire ${barcode} est « ${status} » : il ne peut pas être supprimé.",
     "card_taken": "Le numéro de carte ${card} est déjà attribué.",
@@ -76,9 +80,25 @@ OVERRIDABLE = frozenset(
 )
 
 
+# Refusals that count something: French puts 0 and 1 in the singular, so each has
+# a second message id for them, "<code>_one" (as receipt.py's CURRENT_ONE), chosen
+# by ``message_key``; the refusal's code (REST "codes") stays the same.
+COUNTED = frozenset(
+    {"max_loans", "max_reservations", "borrower_has_loans", "borrower_has_reservations"}
+)
+
+
+def message_key(code, mapping=None):
+    """The key of a refusal's text: ``code``, or ``code + "_one"`` for a count of
+    0 or 1 of a counted refusal."""
+    if code in COUNTED and str((mapping or {}).get("count", "")).strip() in ("0", "1"):
+        return f"{code}_one"
+    return code
+
+
 def render(code, mapping=None):
     """The French text of a refusal, its ${names} filled in (for logs-free tests)."""
-    return _fill(MESSAGES[code], mapping or {}, str)
+    return _fill(MESSAGES[message_key(code, mapping)], mapping or {}, str)
 
 
 def plain(message):
