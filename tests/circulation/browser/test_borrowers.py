@@ -148,3 +148,72 @@ def test_the_desk_finds_a_reader_by_a_name_without_accents(portal, readers):
     page = lxml_html.fromstring(portal.restrictedTraverse("@@pret")())
     matches = " ".join(page.xpath("//div[@class='rt-desk-matches']")[0].text_content().split())
     assert "ÉTIENNE Helene" in matches and "Martin Hélène" in matches
+
+
+@pytest.fixture()
+def many(store):
+    for n in range(220):
+        site = "foix" if n % 11 == 0 else "toulouse"  # 20 at Foix
+        borrowers.add_borrower(
+            store, name=f"Lecteur {n:03d}", home_site=site, expires=date(2099, 1, 1)
+        )
+    return store
+
+
+def _page(html):
+    page = lxml_html.fromstring(html)
+    summary = " ".join(page.xpath("//p[@id='rt-b-summary']")[0].text_content().split())
+    nav = page.xpath("//nav[.//ul[contains(@class, 'pagination')]]")
+    return page, summary, nav
+
+
+def test_the_list_is_paged_and_says_so(portal, many):
+    portal.REQUEST.form.clear()
+    portal.REQUEST["REQUEST_METHOD"] = "GET"
+    page, summary, nav = _page(portal.restrictedTraverse("@@emprunteurs")())
+    assert summary == "Emprunteurs 1 à 50 sur 220, par ordre alphabétique."
+    assert len(_names(lxml_html.tostring(page))) == 50
+    assert page.xpath("//input[@id='rt-b-q']/@autofocus")  # the search field has the focus
+    (nav,) = nav
+    assert nav.get("aria-label") == "Pages de la liste des emprunteurs"
+    assert nav.xpath(".//*[@aria-current='page']")[0].text_content().strip().endswith("1")
+    (following,) = [b for b in nav.xpath(".//button") if "Page suivante" in b.text_content()]
+    assert following.get("value") == "50"
+    assert [b.get("value") for b in nav.xpath(".//button[@aria-label]")] == [
+        "50",
+        "100",
+        "150",
+        "200",
+    ]
+
+    # the last page, posted as its button does
+    page, summary, _nav = _page(_post(portal, {"b_start": "200", "q": ""}))
+    assert summary == "Emprunteurs 201 à 220 sur 220, par ordre alphabétique."
+    assert _names(lxml_html.tostring(page))[-1] == "Lecteur 219"
+    assert page.xpath("//p[@id='rt-b-summary']/@autofocus")
+    assert not [b for b in page.xpath("//nav//button") if "Page suivante" in b.text_content()]
+    # a page that does not exist: the last one
+    assert _page(_post(portal, {"b_start": "9999"}))[1].startswith("Emprunteurs 201 à 220")
+
+
+def test_a_search_is_paged_with_its_words_kept(portal, many):
+    page, summary, (nav,) = _page(_post(portal, {"action": "chercher", "q": "lecteur 1"}))
+    # every word in the card, the name (Lecteur 001, 010...) or the address
+    total = sum(1 for b in many.all_borrowers() if "1" in b.name + b.id)
+    assert 50 < total < 220
+    assert summary == f"Emprunteurs 1 à 50 sur {total} trouvés pour « lecteur 1 »."
+    assert nav.xpath(".//input[@name='q']/@value") == ["lecteur 1"]  # posted, never in a URL
+    assert not nav.xpath(".//a")
+
+
+def test_relay_staff_page_through_their_own_site(portal, many, app):
+    from plone import api
+
+    api.user.create(email="foix@example.org", username="agent-foix", password="secret-123456")
+    api.group.add_user(groupname="relais-foix", username="agent-foix")
+    login(portal, "agent-foix")
+    portal.REQUEST.form.clear()
+    portal.REQUEST["REQUEST_METHOD"] = "GET"
+    page, summary, nav = _page(portal.restrictedTraverse("@@emprunteurs")())
+    assert summary == "Emprunteurs 1 à 20 sur 20, par ordre alphabétique."
+    assert not nav

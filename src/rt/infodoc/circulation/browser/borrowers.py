@@ -11,6 +11,7 @@ from datetime import date
 
 import transaction
 from plone import api
+from plone.batching import Batch
 from Products.Five.browser import BrowserView
 
 from rt.infodoc import _
@@ -22,6 +23,7 @@ from rt.infodoc.circulation.browser.common import CirculationPage
 from rt.infodoc.circulation.browser.common import fmt_date
 from rt.infodoc.circulation.errors import CirculationError
 
+PAGE_SIZE = 50
 KINDS = (
     ("personne", _("Personne")),
     ("structure", _("Structure (association, collectivité, État)")),
@@ -256,15 +258,31 @@ class BorrowersView(BrowserView, CirculationPage):
     def query(self):
         return (self.request.form.get("q") or "").strip()
 
+    def page_start(self):
+        """The first row of the page asked (``b_start``, as Plone's batching)."""
+        text = _text(self.request.form.get("b_start"))
+        return int(text) if text.isdecimal() else 0
+
+    def batch(self):
+        """The page of borrowers shown: those found (every one when nothing is
+        searched, in French order), relay staff seeing only their site's."""
+        if getattr(self, "_batch", None) is None:
+            store = self.store
+            found = (
+                store.find_borrowers(self.query(), limit=None)
+                if self.query()
+                else borrower_search.in_french_order(store.all_borrowers())
+            )
+            site = self.staff_site()
+            found = [b for b in found if site is None or b.home_site == site]
+            last_page = max(0, (len(found) - 1) // PAGE_SIZE)
+            start = min(self.page_start() // PAGE_SIZE, last_page) * PAGE_SIZE
+            self._batch = Batch(found, PAGE_SIZE, start)
+        return self._batch
+
     def results(self):
         store = self.store
-        found = (
-            store.find_borrowers(self.query(), limit=50)
-            if self.query()
-            else borrower_search.in_french_order(store.all_borrowers())[:50]
-        )
         today = date.today()
-        site = self.staff_site()
         return [
             {
                 "card": b.id,
@@ -275,9 +293,64 @@ class BorrowersView(BrowserView, CirculationPage):
                 "expired": bool(b.expires and b.expires < today),
                 "loans": len(store.loans_of(b.id)),
             }
-            for b in found
-            if site is None or b.home_site == site
+            for b in self.batch()
         ]
+
+    def summary(self):
+        """ "Emprunteurs 51 à 100 sur 220", said before the list."""
+        batch = self.batch()
+        mapping = {
+            "first": batch.start,
+            "last": batch.end,
+            "total": batch.sequence_length,
+            "query": self.query(),
+        }
+        if self.query():
+            return self.tr(
+                _(
+                    "Emprunteurs ${first} à ${last} sur ${total} trouvés pour « ${query} ».",
+                    mapping=mapping,
+                )
+            )
+        return self.tr(
+            _(
+                "Emprunteurs ${first} à ${last} sur ${total}, par ordre alphabétique.",
+                mapping=mapping,
+            )
+        )
+
+    def pages(self):
+        """The page links (buttons of a POSTed form: a name searched never goes
+        into a URL), or [] when everything fits on one page."""
+        batch = self.batch()
+        if batch.numpages <= 1:
+            return []
+        return [
+            {
+                "number": number,
+                "start": (number - 1) * PAGE_SIZE,
+                "current": number == batch.pagenumber,
+                "label": self.tr(_("Page ${number}", mapping={"number": number})),
+            }
+            for number in batch.navlist
+        ]
+
+    def previous_start(self):
+        batch = self.batch()
+        return (batch.pagenumber - 2) * PAGE_SIZE if batch.has_previous else None
+
+    def next_start(self):
+        batch = self.batch()
+        return batch.pagenumber * PAGE_SIZE if batch.has_next else None
+
+    def focus(self):
+        """Where the page puts the focus: the list after a page change, the
+        name of the borrower being edited, else the search field."""
+        if self.editing is not None:
+            return "rt-b-name"
+        if "b_start" in self.request.form and self.results():
+            return "rt-b-summary"
+        return "rt-b-q"
 
     def total(self):
         return len(self.store.borrowers)
