@@ -72,6 +72,12 @@ def test_a_bad_edit_answers_in_french_and_writes_nothing(portal, elodie, changes
     page = lxml_html.fromstring(html)
     alert = " ".join(page.xpath("//div[@role='alert']")[0].text_content().split())
     assert message in alert
+    # the field refused is marked, its message beside it, and has the focus
+    wrong = page.xpath("//form//*[@aria-invalid='true']")
+    assert wrong and "is-invalid" in wrong[0].get("class")
+    assert wrong[0].get("autofocus") is not None
+    beside = page.xpath(f"//*[@id='{wrong[0].get('aria-describedby')}']")[0]
+    assert message in beside.text_content()
     # the form is shown again, for the same borrower, with what was typed
     assert page.xpath("//input[@type='hidden' and @name='carte']/@value")[0] == "L000042"
     assert "Bernard Élodie — L000042" in " ".join(page.xpath("//h2")[0].text_content().split())

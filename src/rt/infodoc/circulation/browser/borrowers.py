@@ -24,6 +24,16 @@ from rt.infodoc.circulation.browser.common import fmt_date
 from rt.infodoc.circulation.errors import CirculationError
 
 PAGE_SIZE = 50
+# the fields of the form that may be refused, in the form's order, by their ids
+FIELD_IDS = {
+    "name": "rt-b-name",
+    "kind": "rt-b-kind",
+    "category": "rt-b-category",
+    "home_site": "rt-b-site",
+    "email": "rt-b-email",
+    "membership_year": "rt-b-year",
+    "expires": "rt-b-expires",
+}
 KINDS = (
     ("personne", _("Personne")),
     ("structure", _("Structure (association, collectivité, État)")),
@@ -62,6 +72,7 @@ class BorrowersView(BrowserView, CirculationPage):
     def __call__(self):
         self.done = []
         self.errors = []
+        self.field_errors = {}  # field name -> texts, shown beside the field
         self.editing = None  # the Borrower shown in the form, or {} for a new one
         self.values = {}
         if self.check_post():
@@ -99,30 +110,51 @@ class BorrowersView(BrowserView, CirculationPage):
         return values
 
     def _check(self, values):
+        """The refusals' texts; each one is also kept for its field
+        (``field_errors``), shown beside it."""
         errors = []
+
+        def refuse(field, message):
+            text = self.tr(message)
+            errors.append(text)
+            self.field_errors.setdefault(field, []).append(text)
+
         if not values["name"]:
-            errors.append(self.tr(_("Indiquez le nom de l'emprunteur.")))
+            refuse("name", _("Indiquez le nom de l'emprunteur."))
         if values["expires"] == "invalid":
-            errors.append(self.tr(_("La date d'expiration n'est pas une date (AAAA-MM-JJ).")))
+            refuse("expires", _("La date d'expiration n'est pas une date (AAAA-MM-JJ)."))
         if values["membership_year"] == "invalid":
-            errors.append(self.tr(_("L'année d'adhésion doit être une année (par exemple 2026).")))
+            refuse(
+                "membership_year", _("L'année d'adhésion doit être une année (par exemple 2026).")
+            )
         if values["email"] and not receipt.valid_address(values["email"]):
-            errors.append(
-                self.tr(
-                    _(
-                        "L'adresse de courriel « ${email} » n'est pas valide "
-                        "(par exemple : nom@domaine.fr).",
-                        mapping={"email": values["email"][:80]},
-                    )
-                )
+            refuse(
+                "email",
+                _(
+                    "L'adresse de courriel « ${email} » n'est pas valide "
+                    "(par exemple : nom@domaine.fr).",
+                    mapping={"email": values["email"][:80]},
+                ),
             )
         if values["category"] not in settings.category_titles():
-            errors.append(self.tr(_("Choisissez une catégorie de la liste.")))
+            refuse("category", _("Choisissez une catégorie de la liste."))
         if values["home_site"] not in settings.site_codes():
-            errors.append(self.tr(_("Choisissez un site de la liste.")))
+            refuse("home_site", _("Choisissez un site de la liste."))
         if values["kind"] not in dict(KINDS):
-            errors.append(self.tr(_("Choisissez personne ou structure.")))
+            refuse("kind", _("Choisissez personne ou structure."))
         return errors
+
+    def field_class(self, field, base):
+        return f"{base} is-invalid" if self.field_errors.get(field) else base
+
+    def invalid(self, field):
+        return "true" if self.field_errors.get(field) else None
+
+    def autofocus(self, field, focus):
+        return "autofocus" if focus == FIELD_IDS[field] else None
+
+    def described_by(self, field):
+        return f"rt-b-err-{field}" if self.field_errors.get(field) else None
 
     # ---------------------------------------------------------------- actions
 
@@ -157,7 +189,9 @@ class BorrowersView(BrowserView, CirculationPage):
             self.errors = [self.tr(_("Emprunteur introuvable."))]
             return
         if self.staff_site() and values["home_site"] != self.staff_site():
-            self.errors.append(self.tr(_("Choisissez un site de la liste.")))
+            text = self.tr(_("Choisissez un site de la liste."))
+            self.errors.append(text)
+            self.field_errors.setdefault("home_site", []).append(text)
         if self.errors:
             self.editing = existing or {}
             self.values = self._typed(values, card)
@@ -344,10 +378,12 @@ class BorrowersView(BrowserView, CirculationPage):
         return batch.pagenumber * PAGE_SIZE if batch.has_next else None
 
     def focus(self):
-        """Where the page puts the focus: the list after a page change, the
-        name of the borrower being edited, else the search field."""
+        """Where the page puts the focus: the first field refused, else the
+        name of the borrower being edited, the list after a page change, else
+        the search field."""
         if self.editing is not None:
-            return "rt-b-name"
+            wrong = [f for f in FIELD_IDS if self.field_errors.get(f)]
+            return FIELD_IDS[wrong[0]] if wrong else "rt-b-name"
         if "b_start" in self.request.form and self.results():
             return "rt-b-summary"
         return "rt-b-q"
