@@ -39,6 +39,9 @@ MARK_HEAD = '<link rel="rt-shell-head" />'
 MARK_CORE = '<span id="rt-shell-core"></span>'
 _FOUND_HEAD = re.compile(r'<link rel="rt-shell-head"\s*/?>')
 _FOUND_CORE = re.compile(r'<span id="rt-shell-core"\s*(?:/>|>\s*</span>)')
+# The page's own title (the words searched, theme/frame/titles.py) in <title> and
+# the sharing tags: the shell holds this mark there, each request its title.
+MARK_TITLE = "rt-shell-page-title"
 TTL = 60.0
 MAX_SHELLS = 64
 
@@ -84,6 +87,14 @@ def split(html):
     if not core:
         return None
     return (html[: head.start()], html[head.end() : core.start()], html[core.end() :])
+
+
+def retitle(html, title):
+    """`html` with the title mark replaced by `title`, escaped as the theme's
+    serializer writes it in text and attribute values."""
+    for raw, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;")):
+        title = title.replace(raw, entity)
+    return html.replace(MARK_TITLE, title)
 
 
 def transformed(request, html):

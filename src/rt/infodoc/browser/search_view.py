@@ -19,6 +19,7 @@ from rt.infodoc.productions.dates import long_date
 from rt.infodoc.search.engine import search
 from rt.infodoc.search.query import SearchQuery
 from rt.infodoc.services import server_timing
+from rt.infodoc.theme.frame import titles
 
 FACET_PREVIEW = 8  # values shown before "Voir plus"
 HOME_SIZE = 6
@@ -44,12 +45,20 @@ class SearchView(BrowserView):
                 page_shell.shell_key(self.context, self.request), self._render_shell, self.request
             )
             if shell is not None:
-                before, between, after = shell
+                title = translate(titles.search_title(self.query), context=self.request)
+                before, between, after = (page_shell.retitle(p, title) for p in shell)
                 page_shell.skip_transforms(self.request)
                 return "".join(
                     (before, self.fragment("head"), between, self.fragment("core"), after)
                 )
         return self.index()
+
+    # the page's <title>, breadcrumb and sharing tags (theme/frame/titles.py); the
+    # shell holds a mark where each request puts its own title (page_shell.retitle)
+    crumb_title = _("Recherche")
+
+    def page_title(self):
+        return page_shell.MARK_TITLE if self.shell_mode else titles.search_title(self.query)
 
     def fragment(self, part):
         """One part of the page, by Chameleon alone: its Python expressions are

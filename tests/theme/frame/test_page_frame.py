@@ -1,0 +1,83 @@
+"""The frame of the public pages (theme/frame/): each page named in its <title> and
+its breadcrumb (RGAA 8.6), « Fonds documentaire » current on /recherche, a 404
+page with a way on, the sharing tags of a record."""
+
+import requests
+import transaction
+from live_sites import french_site
+from lxml import html
+from plone import api
+from plone.app.testing import TEST_USER_ID
+from plone.app.testing import setRoles
+
+from rt.infodoc.browser import page_shell
+
+
+def _site(functional):
+    setRoles(functional["portal"], TEST_USER_ID, ["Manager"])
+    french_site()
+    transaction.commit()
+    return f"http://{functional['host']}:{functional['port']}/plone"
+
+
+def _get(url, status=200, **params):
+    response = requests.get(url, params=params, headers={"Accept": "text/html"}, timeout=60)
+    assert response.status_code == status, (url, response.status_code)
+    return html.fromstring(response.content)
+
+
+def _frame(page):
+    """(<title>, last breadcrumb, is it marked as the current page)"""
+    crumbs = page.xpath("//nav[@id='portal-breadcrumbs']//li")
+    last = crumbs[-1]
+    return (
+        page.findtext(".//title"),
+        " ".join(last.text_content().split()),
+        last.get("aria-current") == "page" and not last.xpath(".//a"),
+    )
+
+
+def test_each_page_of_the_site_root_names_itself(functional):
+    base = _site(functional)
+    site = api.portal.get_registry_record("plone.site_title")
+    pages = {
+        "mentions-legales": ("Mentions légales", "Mentions légales"),
+        "declaration-accessibilite": ("Déclaration d'accessibilité",) * 2,
+        "contact-info": ("Formulaire de contact",) * 2,
+        "sitemap": ("Plan du site",) * 2,
+        "panier": ("Mon panier",) * 2,
+        "recherche": ("Recherche documentaire", "Recherche"),
+        "fonds": ("Recherche documentaire", "Recherche"),  # the fund opens on the search
+    }
+    for path, (title, crumb) in pages.items():
+        assert _frame(_get(f"{base}/{path}")) == (f"{title} — {site}", crumb, True), path
+    # the login page a private space sends an anonymous reader to
+    login = _get(f"{base}/require_login", came_from=f"{base}/espace-prive")
+    assert _frame(login) == (f"Se connecter — {site}", "Se connecter", True)
+
+
+def test_each_search_is_titled_by_its_words_shell_or_not(functional):
+    base = _site(functional)
+    fonds = functional["portal"]["fonds"]
+    fonds.reindexObject()  # a tab of the main menu (the layer's catalog lacks its metadata)
+    transaction.commit()
+    page_shell.forget()
+    first = _get(f"{base}/recherche", q="illettrisme")
+    assert _frame(first) == (
+        f"Recherche : « illettrisme » — {api.portal.get_registry_record('plone.site_title')}",
+        "Recherche",
+        True,
+    )
+    # the next searches are served in the anonymous readers' shell: their own titles
+    second = _get(f"{base}/recherche", q='l\'emploi & "jeunes"', page="2")
+    assert [parts for _t, parts in page_shell._shells.values()][0] is not None
+    title = 'Recherche : « l\'emploi & "jeunes" », page 2'
+    assert second.findtext(".//title").startswith(f"{title} — ")
+    assert "rt-shell-page-title" not in html.tostring(second, encoding="unicode")
+    # « Fonds documentaire » is the menu entry of the search, and only it
+    current = second.xpath("//ul[@id='portal-globalnav']/li[contains(@class, 'current')]")
+    assert [li.get("class").split()[0] for li in current] == ["fonds"]
+    assert current[0].xpath("./a/@aria-current") == ["page"]
+    assert not _get(f"{base}/mentions-legales").xpath(
+        "//*[@id='portal-globalnav']//*[@aria-current]"
+    )
