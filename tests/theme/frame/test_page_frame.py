@@ -81,3 +81,26 @@ def test_each_search_is_titled_by_its_words_shell_or_not(functional):
     assert not _get(f"{base}/mentions-legales").xpath(
         "//*[@id='portal-globalnav']//*[@aria-current]"
     )
+
+
+def test_a_missing_page_offers_a_search_and_ways_on(functional):
+    base = _site(functional)
+    page = _get(f"{base}/cette-page-nexiste-pas", status=404)
+    site = api.portal.get_registry_record("plone.site_title")
+    assert _frame(page) == (f"Page introuvable — {site}", "Page introuvable", True)
+    core = page.xpath("//*[@id='content-core']")[0]
+    form = core.xpath(".//form[@role='search']")[0]
+    assert form.get("action") == f"{base}/recherche"
+    box = form.xpath(".//input[@name='q']")[0]
+    assert form.xpath(f".//label[@for='{box.get('id')}']")
+    links = {" ".join(a.text_content().split()): a.get("href") for a in core.xpath(".//a")}
+    assert links["Recherche documentaire"] == f"{base}/recherche"
+    assert links["Plan du site"] == f"{base}/sitemap"
+    assert links["Productions et actualités du centre"] == f"{base}#rt-h-productions"
+    assert links["formulaire de contact"] == f"{base}/contact-info"
+    assert "Administration du site" not in core.text_content()
+    # the REST API keeps its JSON errors (plone.rest)
+    answer = requests.get(
+        f"{base}/cette-page-nexiste-pas", headers={"Accept": "application/json"}, timeout=60
+    )
+    assert answer.status_code == 404 and answer.json()["type"] == "NotFound"
