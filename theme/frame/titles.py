@@ -55,6 +55,15 @@ def section(view):
     return _value(view, "section") or SECTIONS.get(getattr(view, "__name__", None))
 
 
+def crop(text, length=300):
+    """`text` on one line, cut at a word before `length` characters, with "…"."""
+    text = " ".join(str(text or "").split())
+    if len(text) <= length:
+        return text
+    cut = text[:length].rsplit(" ", 1)[0].rstrip(" ,;:.")
+    return cut + "…"
+
+
 def search_title(query):
     """/recherche's title: the words searched and the page number past the first
     ("Recherche : « illettrisme », page 2"); `query` is a search.query.SearchQuery."""

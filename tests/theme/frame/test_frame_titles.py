@@ -38,3 +38,10 @@ def test_a_view_names_itself_or_is_named_by_its_view_name():
     # a content's own view: Plone's title (the context's)
     assert titles.page_title(SimpleNamespace(__name__="view")) is None
     assert titles.crumb_title(None) is None
+
+
+def test_descriptions_are_cropped_at_a_word():
+    assert titles.crop("  Un   résumé\ncourt ") == "Un résumé court"
+    long = "mot " * 100
+    cropped = titles.crop(long, 30)
+    assert cropped.endswith("mot…") and len(cropped) <= 31

@@ -5,6 +5,7 @@ page with a way on, the sharing tags of a record."""
 import requests
 import transaction
 from live_sites import french_site
+from live_sites import make_notice
 from lxml import html
 from plone import api
 from plone.app.testing import TEST_USER_ID
@@ -73,6 +74,8 @@ def test_each_search_is_titled_by_its_words_shell_or_not(functional):
     assert [parts for _t, parts in page_shell._shells.values()][0] is not None
     title = 'Recherche : « l\'emploi & "jeunes" », page 2'
     assert second.findtext(".//title").startswith(f"{title} — ")
+    assert second.xpath("//meta[@property='og:title']/@content") == [title]
+    assert second.xpath("string(//span[@itemprop='name'])") == title
     assert "rt-shell-page-title" not in html.tostring(second, encoding="unicode")
     # « Fonds documentaire » is the menu entry of the search, and only it
     current = second.xpath("//ul[@id='portal-globalnav']/li[contains(@class, 'current')]")
@@ -104,3 +107,27 @@ def test_a_missing_page_offers_a_search_and_ways_on(functional):
         f"{base}/cette-page-nexiste-pas", headers={"Accept": "application/json"}, timeout=60
     )
     assert answer.status_code == 404 and answer.json()["type"] == "NotFound"
+
+
+def test_a_record_is_shared_with_its_title_abstract_and_the_centres_logo(functional):
+    base = _site(functional)
+    title = "L'apprendre à apprendre à l'âge adulte"
+    summary = "Une étude des compétences clés. " * 20
+    make_notice(functional["portal"]["fonds"], "n11205", title, summary=summary)
+    transaction.commit()
+    response = requests.get(f"{base}/fonds/n11205", timeout=60)
+    assert "&amp;#x27;" not in response.text and "&amp;#39;" not in response.text
+    page = html.fromstring(response.content)
+
+    def meta(name):
+        return page.xpath(f"//meta[@property='{name}']/@content")
+
+    assert meta("og:title") == [title]
+    assert page.xpath("string(//span[@itemprop='name'])") == title
+    [description] = meta("og:description")
+    assert description.startswith("Une étude des compétences clés.") and description.endswith("…")
+    assert len(description) <= 301
+    assert page.xpath("string(//span[@itemprop='description'])") == description
+    assert meta("og:image") == [f"{base}/++theme++rt.infodoc/logo.svg"]
+    assert meta("og:image:type") == ["image/svg+xml"]
+    assert "plone-logo" not in response.text
