@@ -4,6 +4,8 @@ the three. axe-core on the desk and on the borrowers page; screenshots at deskto
 and phone widths under var/screenshots/. The receipt of the batch goes by e-mail
 (Enter on its button) to a real SMTP server on loopback, read back."""
 
+import base64
+import io
 from datetime import date
 from datetime import timedelta
 from pathlib import Path
@@ -15,6 +17,7 @@ from harvesting.smtp_server import SMTPServer
 from live_sites import french_site
 from live_sites import make_notice
 from plone import api
+from pypdf import PdfReader
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -207,3 +210,36 @@ def test_lend_renew_return_from_the_keyboard(desk_site, browser, axe_source, smt
     assert "Aucun prêt en retard." in page_text(browser, "#content")
     shoot(browser, "circulation-overdue")
     assert run_axe(browser, axe_source, "circulation-overdue", TOOLBAR) == []
+
+
+def test_the_receipt_prints_alone_on_one_page(desk_site, browser):
+    """« Imprimer le reçu »: the print stylesheet keeps the receipt and drops
+    everything else (it once hid the page with "visibility" and kept its height:
+    19 A4 pages, 18 of them blank). Chromium prints the page to PDF, read back."""
+    base = desk_site["base"]
+    browser.get(f"{base}/login")
+    browser.find_element(By.NAME, "__ac_name").send_keys("doc")
+    browser.find_element(By.NAME, "__ac_password").send_keys(PASSWORD + Keys.ENTER)
+    WebDriverWait(browser, 30).until(lambda d: "/login" not in d.current_url)
+    browser.get(f"{base}/@@pret")
+    wait_focus(browser, "rt-desk-lecteur")
+    type_keys(browser, desk_site["card"] + Keys.ENTER)
+    wait_focus(browser, "rt-desk-exemplaire")
+    for n, barcode in enumerate(BARCODES[:2], start=1):
+        type_keys(browser, barcode + Keys.ENTER)
+        wait_message(browser, f"Prêté : Savoirs de base, tome {n} ({barcode})")
+        wait_focus(browser, "rt-desk-exemplaire")
+    pdf = browser.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})
+    data = base64.b64decode(pdf["data"])
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    (SHOTS / "circulation-desk-receipt-print.pdf").write_bytes(data)
+    reader = PdfReader(io.BytesIO(data))
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert len(reader.pages) == 1, len(reader.pages)
+    assert "Reçu" in text and "Dupont Marie" in text
+    assert "Savoirs de base, tome 1 — à rendre le" in text and "tome 2" in text
+    for elsewhere in ("Prêt et retour", "Compter une visite", "Retour", "Imprimer le reçu"):
+        assert elsewhere not in text, elsewhere
+    # the page itself, on screen, still shows its forms and not the receipt
+    assert browser.find_element(By.ID, "rt-desk-exemplaire").is_displayed()
+    assert not browser.find_element(By.CSS_SELECTOR, ".rt-desk-receipt").is_displayed()
