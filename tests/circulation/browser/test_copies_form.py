@@ -108,7 +108,7 @@ def test_a_refused_delete_shows_the_row_still_there(portal, notice):
     assert "rendez-le d'abord" in message.text_content()
     # a copy on loan offers no « Supprimer », only the reason
     assert not page.xpath("//input[@name='delete-0']")
-    assert "Impossible tant que l'exemplaire circule." in html
+    assert "Non : en circulation" in html
     assert page.xpath("//input[@name='delete-1']")  # the other rows do
 
 
