@@ -184,3 +184,21 @@ def test_acquisitions_of_a_record_without_author_have_no_stray_comma(live_fund):
         assert meta["Recueil sans auteur"] == "2021", (url, meta)
         assert meta["Recueil sans année"] == "Martin, Sophie", (url, meta)
         assert meta["Apprendre à lire aux adultes"].endswith(", 2012"), (url, meta)
+
+
+def test_the_search_box_syntax_on_the_page(live_fund):
+    base = f"{live_fund['base']}/recherche"
+    page = _get(base)
+    box = page.xpath("//input[@id='rt-q']")[0]
+    assert box.get("aria-describedby") == "rt-q-help rt-q-syntax"
+    help_line = " ".join(page.xpath("string(//p[@id='rt-q-syntax'])").split())
+    assert "guillemets" in help_line and " OU " in help_line and "-enfants" in help_line
+    both = {"Apprendre à lire aux adultes", "Rapport sur les quartiers prioritaires"}
+    assert set(_titles(_get(base, q="quartiers OU lire"))) == both
+    assert set(_titles(_get(base, q="quartiers OR lire"))) == both
+    assert _titles(_get(base, q='"lire aux adultes"')) == ["Apprendre à lire aux adultes"]
+    assert _count(_get(base, q='"adultes aux lire"')) == "Aucun résultat"
+    only = _get(base, q="-quartiers", **{"f.production_kind": "notice"})
+    assert _titles(only) == ["Apprendre à lire aux adultes"]
+    for odd in ('"', "-", "OR", 'lire "aux', "lire OR", "title:lire", "(lire", "%"):
+        _get(base, q=odd)  # a page, never an error

@@ -15,10 +15,14 @@ those record sets, in C. The page is then sorted from the same set.
 import math
 
 from BTrees.IIBTree import IISet
+from BTrees.IIBTree import difference
 from BTrees.IIBTree import intersection
 from Products.ZCatalog.query import IndexQuery
 
 from rt.infodoc.indexers.values import normalize_isbn
+from rt.infodoc.search import syntax
+from rt.infodoc.search.catalog_text import BoxQuery
+from rt.infodoc.search.catalog_text import box_query
 from rt.infodoc.search.catalog_text import highlight
 from rt.infodoc.search.catalog_text import is_identifier
 from rt.infodoc.search.catalog_text import text_query
@@ -47,11 +51,12 @@ def _search(catalog, query):
 def base_query(query, types=None):
     """Catalog query of the words and advanced fields (without facet filters)."""
     catalog_query = {}
-    text = " ".join(t for t in (query.text, query.author, query.subject) if t)
+    plain = " ".join(t for t in (query.author, query.subject) if t)
     if is_identifier(query.text):
         catalog_query["isbn_norm"] = normalize_isbn(query.text)
-        text = " ".join(t for t in (query.author, query.subject) if t)
-    searchable = text_query(text)
+        searchable = text_query(plain)
+    else:
+        searchable = box_query(query.text, plain).query
     if searchable:
         catalog_query["SearchableText"] = searchable
     title = text_query(query.title)
@@ -242,12 +247,28 @@ def _index_rids(catalog, name, value):
     return found if found is not None else IISet()
 
 
+def _words(catalog, query, types):
+    """The records of the words typed (with the security filters). Only exclusions
+    typed (-enfants): everything but what has them (ZCTextIndex has no query of NOT
+    alone); nothing to search ("%", '""'): no record, as Solr."""
+    box = BoxQuery() if is_identifier(query.text) else box_query(query.text)
+    if box.nothing:
+        return IISet()
+    records = _rids(catalog, base_query(query, types))
+    if box.excluded and records:
+        without = {"SearchableText": box.excluded}
+        if types:
+            without["portal_type"] = list(types)
+        records = difference(records, _rids(catalog, without))
+    return records if records is not None else IISet()
+
+
 class FilterSets:
     """The record sets of a search: its words (with the security filters) and each
     facet filter, combined on demand."""
 
     def __init__(self, catalog, query, types=None):
-        self.words = _rids(catalog, base_query(query, types))
+        self.words = _words(catalog, query, types)
         self.filters = {
             name: _index_rids(catalog, name, list(values))
             for name, values in query.filters.items()
@@ -363,12 +384,17 @@ def item_of(catalog, brain, query, url_of, titles):
         support=_metadata(brain, "support"),
         availability=indexed("availability"),
         relay_sites=indexed("relay_sites"),
-        snippet=highlight(description, " ".join((query.text, query.title))),
+        snippet=highlight(description, " ".join((*_looked_for(query.text), query.title))),
         urls=[],
         description=description,
         review_state=_metadata(brain, "review_state"),
         modified=_iso(_metadata(brain, "modified")),
     )
+
+
+def _looked_for(text):
+    """The words of the box that are looked for (not those excluded)."""
+    return syntax.positive_words(syntax.parse(text))
 
 
 def _iso(date):

@@ -8,6 +8,7 @@ facet, AND across facets). The caller gives the user's `allowedRolesAndUsers`.
 
 import re
 
+from rt.infodoc.search import syntax
 from rt.infodoc.search.query import FACETS
 
 # Fields asked back from Solr for a result item.
@@ -92,10 +93,29 @@ def normalize_identifier(value):
 
 
 def clean_text(text):
-    """The words typed, without Solr syntax a user does not mean."""
+    """The words typed, without Solr syntax a user does not mean (the advanced
+    search's fields: words only)."""
     text = _ELISION.sub(" ", text or "")
     text = re.sub(r'[\\+\-!(){}\[\]^"~*?:/&|]', " ", text) if not _ISBN_LIKE.match(text) else text
     return " ".join(text.split())
+
+
+# A search whose text has nothing to look for ("%", '""', "-"): no record, as before
+# the box had a syntax (Solr found nothing for such words).
+NOTHING = "-*:*"
+
+
+def box_query(text):
+    """The edismax `q` of the search box (syntax.py: phrases, OR, exclusions, every
+    word escaped), the plain words looked for (for the spellchecker), and whether
+    nothing is searchable. An ISBN or ISSN typed with hyphens is one identifier."""
+    text = text or ""
+    if _ISBN_LIKE.match(text):
+        chunks = [c for c in text.split() if re.search(r"\w", c)]
+        return " ".join(_escape_term(c) for c in chunks), chunks, not chunks
+    clauses = syntax.parse(text)
+    words = syntax.positive_words(clauses)
+    return syntax.solr_query(clauses), words, syntax.nothing_searchable(text, clauses)
 
 
 def _value_clause(name, value):
@@ -126,11 +146,12 @@ EFFECTIVE_FILTER = "-effective:{NOW/MINUTE TO *] -expires:[* TO NOW/MINUTE}"
 
 def search_params(query, allowed_roles_and_users, show_inactive=False, current_year=2100):
     """A list of (name, value) pairs for Solr's /select with defType=edismax."""
-    text = clean_text(query.text)
+    text, words, nothing = box_query(query.text)
     params = [
         ("defType", "edismax"),
         ("q", text or "*:*"),
         ("q.op", "AND"),
+        ("lowercaseOperators", "false"),
         ("qf", QUERY_FIELDS),
         ("pf", PHRASE_FIELDS),
         ("mm", "100%"),
@@ -145,6 +166,8 @@ def search_params(query, allowed_roles_and_users, show_inactive=False, current_y
     ]
     if not show_inactive:
         params.append(("fq", EFFECTIVE_FILTER))
+    if nothing:
+        params.append(("fq", NOTHING))
     params.extend(_advanced(query))
     for name, values in query.filters.items():
         fq = filter_query(name, values)
@@ -165,8 +188,14 @@ def search_params(query, allowed_roles_and_users, show_inactive=False, current_y
                 ("hl.encoder", "html"),
                 ("hl.tag.pre", "<mark>"),
                 ("hl.tag.post", "</mark>"),
+            ]
+        )
+    if words:
+        params.extend(
+            [
                 ("spellcheck", "true"),
-                ("spellcheck.q", text),
+                # the words alone: a collation of the query's syntax is no suggestion
+                ("spellcheck.q", " ".join(words)),
                 ("spellcheck.maxResultsForSuggest", str(SUGGEST_BELOW - 1)),
                 ("spellcheck.collate", "true"),
                 ("spellcheck.onlyMorePopular", "false"),
