@@ -114,3 +114,22 @@ def test_the_syntax_module_is_pure():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_solr_parameters_of_a_search_with_syntax():
+    from rt.infodoc.search.query import SearchQuery
+    from rt.infodoc.search.solr_params import NOTHING
+    from rt.infodoc.search.solr_params import search_params
+
+    params = search_params(SearchQuery(text='"ville politique" -lutte OR x'), ["Anonymous"])
+    assert [v for k, v in params if k == "q"] == ['"ville politique" -lutte x']
+    assert [v for k, v in params if k == "spellcheck.q"] == ["ville politique x"]
+    assert ("lowercaseOperators", "false") in params and ("hl", "true") in params
+    assert NOTHING not in [v for k, v in params if k == "fq"]
+    odd = search_params(SearchQuery(text="%"), ["Anonymous"])
+    assert [v for k, v in odd if k == "q"] == ["*:*"]
+    assert NOTHING in [v for k, v in odd if k == "fq"]
+    assert not [v for k, v in odd if k == "spellcheck.q"]
+    excluded_only = search_params(SearchQuery(text="-lutte"), ["Anonymous"])
+    assert [v for k, v in excluded_only if k == "q"] == ["-lutte"]
+    assert not [v for k, v in excluded_only if k == "spellcheck"]
