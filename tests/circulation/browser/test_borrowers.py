@@ -223,3 +223,20 @@ def test_relay_staff_page_through_their_own_site(portal, many, app):
     page, summary, nav = _page(portal.restrictedTraverse("@@emprunteurs")())
     assert summary == "Emprunteurs 1 à 20 sur 20, par ordre alphabétique."
     assert not nav
+
+
+def test_the_desk_says_when_a_name_finds_more_readers_than_listed(portal, many):
+    request = portal.REQUEST
+    request.form.clear()
+    request.form.update({"action": "chercher", "recherche": "LECTEUR"})
+    request["REQUEST_METHOD"] = "POST"
+    request.form["_authenticator"] = portal.restrictedTraverse("@@authenticator").token()
+    page = lxml_html.fromstring(portal.restrictedTraverse("@@pret")())
+    (box,) = page.xpath("//div[@class='rt-desk-matches']")
+    assert len(box.xpath(".//li")) == 20
+    text = " ".join(box.text_content().split())
+    assert (
+        "Les 20 premiers sur 220 : précisez la recherche (nom et prénom, ou numéro de carte)."
+        in text
+    )
+    assert box.xpath(".//li//button")[0].text_content().split()[:2] == ["Lecteur", "000"]

@@ -46,6 +46,8 @@ ACTIONS = (
     "recu",
 )
 
+MAX_MATCHES = 20  # readers listed for a name search; the page says how many more
+
 
 class DeskView(BrowserView, CirculationPage):
     def __call__(self):
@@ -53,7 +55,8 @@ class DeskView(BrowserView, CirculationPage):
         self.errors = []
         self.override = None  # {"barcode":, "texts":} when a reason may pass a rule
         self.renew_offer = ""  # a copy scanned again for the reader who has it
-        self.matches = []  # borrowers found by a name search
+        self.matches = []  # borrowers found by a name search (the first MAX_MATCHES)
+        self.match_count = 0  # ... out of so many
         self.focus = "lecteur"
         self.card = (self.request.form.get("lecteur") or "").strip()
         self.batch = receipt.batch_ids(self.request.form.get("lot")) if self.card else []
@@ -125,7 +128,9 @@ class DeskView(BrowserView, CirculationPage):
             self.card = exact.id
             self.focus = "exemplaire"
             return
-        self.matches = store.find_borrowers(text)
+        found = store.find_borrowers(text, limit=None)
+        self.match_count = len(found)
+        self.matches = found[:MAX_MATCHES]
         if len(self.matches) == 1:
             self.card = self.matches[0].id
             self.matches = []
@@ -334,6 +339,18 @@ class DeskView(BrowserView, CirculationPage):
         ]
 
     # ---------------------------------------------------------------- page data
+
+    def matches_cut(self):
+        """ "Les 20 premiers sur 34 : …" when a name search finds more than listed."""
+        if self.match_count <= len(self.matches):
+            return ""
+        return self.tr(
+            _(
+                "Les ${shown} premiers sur ${count} : précisez la recherche "
+                "(nom et prénom, ou numéro de carte).",
+                mapping={"shown": len(self.matches), "count": self.match_count},
+            )
+        )
 
     def reader(self):
         borrower = self.borrower()
