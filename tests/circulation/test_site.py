@@ -71,7 +71,7 @@ def test_loan_and_return_change_the_indexed_availability(portal, notice):
     assert availability(portal, notice) == ["empruntable"]
     with pytest.raises(CirculationError) as info:
         desk.lend("RT900002", reader.id)
-    assert info.value.codes == ["already_on_loan"]
+    assert info.value.codes == ["already_lent_to_borrower"]  # hers already
 
 
 def test_import_update_keeps_the_circulation_state(portal, notice):
