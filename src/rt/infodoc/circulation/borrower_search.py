@@ -45,8 +45,12 @@ def matching(borrowers, text):
     wanted = words(text)
     if not wanted:
         return []
-    found = [b for b in borrowers if all(word in haystack(b) for word in wanted)]
-    return sorted(found, key=lambda b: sort_key(b.name))
+    found = []
+    for borrower in borrowers:
+        text = haystack(borrower)
+        if all(word in text for word in wanted):
+            found.append(borrower)
+    return in_french_order(found)
 
 
 def in_french_order(borrowers):
