@@ -14,6 +14,7 @@ from rt.infodoc import _
 
 class ErrorPage(ExceptionView):
     error_type = None
+    canonical_url = None  # an error is no page of the site (theme/frame/titles.py)
 
     def __call__(self):
         if IAPIRequest.providedBy(self.request):

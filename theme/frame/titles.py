@@ -48,6 +48,14 @@ def crumb_title(view):
     return _value(view, "crumb_title") or page_title(view)
 
 
+def canonical_url(view, context_url):
+    """The canonical address of a view that names itself: ``canonical_url`` of the
+    view (None: no canonical link), else the context's address and the view name."""
+    if hasattr(view, "canonical_url"):
+        return _value(view, "canonical_url")
+    return f"{context_url}/{view.__name__}"
+
+
 def section(view):
     """Id of the main menu entry to mark current for this view, or None."""
     if view is None:

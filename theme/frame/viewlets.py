@@ -1,10 +1,15 @@
-"""Plone's title, breadcrumbs and main menu viewlets, told about the view.
+"""Plone's title, breadcrumbs, canonical link and main menu viewlets, told about
+the view.
 
 Each asks titles.py for the view's own title (or menu entry); when there is
-none they do what Plone does."""
+none they do what Plone does. A view that names itself is a page of its own:
+its canonical link is its own address, not its context's (the legal notice was
+declared a copy of the home page, and Plone's menu script, which marks the entry
+of the canonical address, marked « Accueil » on every page of the site root)."""
 
 from html import escape
 
+from plone.app.layout.links.viewlets import CanonicalURL
 from plone.app.layout.viewlets.common import GlobalSectionsViewlet
 from plone.app.layout.viewlets.common import PathBarViewlet
 from plone.app.layout.viewlets.common import TitleViewlet
@@ -50,14 +55,28 @@ class FramePathBarViewlet(PathBarViewlet):
             self.breadcrumbs = tuple(self.breadcrumbs) + ({"absolute_url": url, "Title": crumb},)
 
 
+class FrameCanonicalURL(CanonicalURL):
+    """The canonical link of a view that names itself: its own address (without
+    the query), or none (the error page)."""
+
+    def render(self):
+        if not titles.page_title(self.view):
+            return super().render()
+        url = titles.canonical_url(self.view, self.context.absolute_url())
+        return "" if url is None else f'    <link rel="canonical" href="{escape(url)}" />'
+
+
 class FrameGlobalSectionsViewlet(GlobalSectionsViewlet):
     """The main menu marks the entry a view belongs to (« Fonds documentaire » on
-    /recherche): the page is the fund's way in, but not inside its folder."""
+    /recherche): the page is the fund's way in, but not inside its folder. The
+    class is "selected" (Barceloneta's style of the current entry), which Plone's
+    menu script (pat-navigationmarker) leaves alone: it sets and clears "current"
+    and "inPath" by address only."""
 
     def render_item(self, item, path):
         markup = super().render_item(item, path)
         current = titles.section(self.view)
         if current and item.get("id") == current and path == self.navtree_path:
-            markup = markup.replace(' nav-item">', ' nav-item current">', 1)
+            markup = markup.replace(' nav-item">', ' nav-item selected">', 1)
             markup = markup.replace("<a ", '<a aria-current="page" ', 1)
         return markup

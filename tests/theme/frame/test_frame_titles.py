@@ -35,6 +35,8 @@ def test_a_view_names_itself_or_is_named_by_its_view_name():
     assert translate(titles.page_title(legal)) == "Mentions légales"
     assert translate(titles.crumb_title(legal)) == "Mentions légales"
     assert titles.section(legal) is None
+    assert titles.canonical_url(legal, "http://site") == "http://site/mentions-legales"
+    assert titles.canonical_url(SimpleNamespace(canonical_url=None), "http://site") is None
     # a content's own view: Plone's title (the context's)
     assert titles.page_title(SimpleNamespace(__name__="view")) is None
     assert titles.crumb_title(None) is None

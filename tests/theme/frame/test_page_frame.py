@@ -51,7 +51,10 @@ def test_each_page_of_the_site_root_names_itself(functional):
         "fonds": ("Recherche documentaire", "Recherche"),  # the fund opens on the search
     }
     for path, (title, crumb) in pages.items():
-        assert _frame(_get(f"{base}/{path}")) == (f"{title} — {site}", crumb, True), path
+        page = _get(f"{base}/{path}")
+        assert _frame(page) == (f"{title} — {site}", crumb, True), path
+        canonical = "recherche" if path == "fonds" else path
+        assert page.xpath("//link[@rel='canonical']/@href") == [f"{base}/{canonical}"], path
     # the login page a private space sends an anonymous reader to
     login = _get(f"{base}/require_login", came_from=f"{base}/espace-prive")
     assert _frame(login) == (f"Se connecter — {site}", "Se connecter", True)
@@ -78,9 +81,12 @@ def test_each_search_is_titled_by_its_words_shell_or_not(functional):
     assert second.xpath("string(//span[@itemprop='name'])") == title
     assert "rt-shell-page-title" not in html.tostring(second, encoding="unicode")
     # « Fonds documentaire » is the menu entry of the search, and only it
-    current = second.xpath("//ul[@id='portal-globalnav']/li[contains(@class, 'current')]")
+    current = second.xpath("//ul[@id='portal-globalnav']/li[contains(@class, 'selected')]")
     assert [li.get("class").split()[0] for li in current] == ["fonds"]
     assert current[0].xpath("./a/@aria-current") == ["page"]
+    # its canonical address is the search's, not the home page's (the menu script
+    # marks the entry of the canonical address)
+    assert second.xpath("//link[@rel='canonical']/@href") == [f"{base}/recherche"]
     assert not _get(f"{base}/mentions-legales").xpath(
         "//*[@id='portal-globalnav']//*[@aria-current]"
     )
@@ -91,6 +97,7 @@ def test_a_missing_page_offers_a_search_and_ways_on(functional):
     page = _get(f"{base}/cette-page-nexiste-pas", status=404)
     site = api.portal.get_registry_record("plone.site_title")
     assert _frame(page) == (f"Page introuvable — {site}", "Page introuvable", True)
+    assert not page.xpath("//link[@rel='canonical']")
     core = page.xpath("//*[@id='content-core']")[0]
     form = core.xpath(".//form[@role='search']")[0]
     assert form.get("action") == f"{base}/recherche"
