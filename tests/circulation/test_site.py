@@ -1,5 +1,6 @@
 """Circulation in a Plone site: install, imported copies, availability index."""
 
+import json
 from datetime import date
 
 import pytest
@@ -217,8 +218,13 @@ def test_borrowers_page_registers_exports_and_erases(portal, app):
     _post_form(portal, {"action": "exporter", "carte": borrower.id, "format": "csv"})
     csv_text = portal.restrictedTraverse("@@emprunteurs")()
     assert "contact@bellefontaine.example.org" in csv_text
+    assert csv_text.startswith("\ufeffRubrique;Champ;Valeur")
+    assert "Emprunteur;Type;Structure" in csv_text  # French labels and words, no codes
     _post_form(portal, {"action": "exporter", "carte": borrower.id, "format": "json"})
-    assert '"kind": "structure"' in portal.restrictedTraverse("@@emprunteurs")()
+    exported = json.loads(portal.restrictedTraverse("@@emprunteurs")())
+    assert exported["Emprunteur"]["Type"] == "Structure"
+    assert exported["Emprunteur"]["Courriel"] == "contact@bellefontaine.example.org"
+    assert set(exported) == {"Emprunteur", "Prêts", "Réservations", "Visites"}
 
     _post_form(portal, {"action": "effacer", "carte": borrower.id})
     assert "Cochez la case" in portal.restrictedTraverse("@@emprunteurs")()

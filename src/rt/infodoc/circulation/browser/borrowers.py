@@ -17,11 +17,16 @@ from Products.Five.browser import BrowserView
 from rt.infodoc import _
 from rt.infodoc.circulation import borrower_search
 from rt.infodoc.circulation import borrowers
+from rt.infodoc.circulation import personal_data
 from rt.infodoc.circulation import receipt
 from rt.infodoc.circulation import settings
 from rt.infodoc.circulation.browser.common import CirculationPage
 from rt.infodoc.circulation.browser.common import fmt_date
+from rt.infodoc.circulation.browser.common import titles_of
+from rt.infodoc.circulation.browser.desk import KIND_TITLES
+from rt.infodoc.circulation.browser.desk import RESERVATION_TITLES
 from rt.infodoc.circulation.errors import CirculationError
+from rt.infodoc.circulation.figures.view import labels as figure_labels
 
 PAGE_SIZE = 50
 # the fields of the form that may be refused, in the form's order, by their ids
@@ -241,17 +246,13 @@ class BorrowersView(BrowserView, CirculationPage):
         except CirculationError as error:
             self.errors = self.error_texts(error)
             return None
+        shown = personal_data.readable(data, self._export_titles(data), self.tr)
         response = self.request.response
         if self.request.form.get("format") == "csv":
             out = io.StringIO()
             writer = csv.writer(out, delimiter=";")
-            writer.writerow(["rubrique", "champ", "valeur"])
-            for key, value in data["emprunteur"].items():
-                writer.writerow(["emprunteur", key, value if value is not None else ""])
-            for section in ("prets", "reservations", "visites"):
-                for n, row in enumerate(data[section], start=1):
-                    for key, value in row.items():
-                        writer.writerow([f"{section} {n}", key, value if value is not None else ""])
+            writer.writerow([self.tr(_("Rubrique")), self.tr(_("Champ")), self.tr(_("Valeur"))])
+            writer.writerows(personal_data.csv_rows(shown))
             body = "\ufeff" + out.getvalue()
             response.setHeader("Content-Type", "text/csv; charset=utf-8")
             response.setHeader(
@@ -260,7 +261,20 @@ class BorrowersView(BrowserView, CirculationPage):
             return body
         response.setHeader("Content-Type", "application/json; charset=utf-8")
         response.setHeader("Content-Disposition", f'attachment; filename="emprunteur-{card}.json"')
-        return json.dumps(data, ensure_ascii=False, indent=2)
+        return json.dumps(shown, ensure_ascii=False, indent=2)
+
+    def _export_titles(self, data):
+        """The words of the codes in a borrower's export, for personal_data.readable."""
+        uids = [row["uid"] for key in ("prets", "reservations") for row in data[key]]
+        documents = {uid: found["title"] for uid, found in titles_of(uids).items()}
+        return {
+            "site": settings.site_titles(),
+            "category": settings.category_titles(),
+            "doc_type": figure_labels(self.context, self.request)["type"],
+            "kind": KIND_TITLES,
+            "reservation_status": RESERVATION_TITLES,
+            "document": documents,
+        }
 
     def do_effacer(self):
         card = self.request.form.get("carte")
