@@ -3,8 +3,9 @@
 Plone's viewlet escaped the title twice (``L&amp;#x27;apprendre``: its title is
 escaped for a ``structure`` <title>, then again in an attribute), left a record's
 description empty (its abstract is its ``summary``), and showed Plone's logo, not
-the centre's (theme/diazo/logo.svg). The page's own title comes from titles.py, as
-in its <title>."""
+the centre's (theme/diazo/logo.svg). A view that names itself (titles.py) gives
+its own title and address, as in its <title> and canonical link (Plone gave the
+site's for every view of the site root)."""
 
 from pathlib import Path
 
@@ -47,10 +48,15 @@ class FrameSocialTagsViewlet(SocialTagsViewlet):
         portal_state = getMultiAdapter((self.context, self.request), name="plone_portal_state")
         logo = f"{portal_state.portal_url()}/{LOGO}"
         plone_logo = None
+        own_url = False
+        if titles.page_title(self.view):  # a page of its own: its address, as canonical
+            own_url = titles.canonical_url(self.view, self.context.absolute_url())
         for tag in tags:
             kind = tag.get("property") or tag.get("itemprop")
             if kind in ("og:description", "description") and not tag.get("content"):
                 tag["content"] = summary
+            if kind in ("og:url", "url") and own_url is not False:
+                tag["content"] = own_url
             if kind in ("og:image", "image") and "plone-logo" in str(tag.get("content")):
                 plone_logo = True
                 tag["content"] = logo
@@ -58,7 +64,7 @@ class FrameSocialTagsViewlet(SocialTagsViewlet):
             for tag in tags:
                 if tag.get("property") == "og:image:type":
                     tag["content"] = "image/svg+xml"
-        return tags
+        return [tag for tag in tags if tag.get("content") is not None]
 
 
 class FrameSocialHeadViewlet(FrameSocialTagsViewlet):

@@ -78,6 +78,7 @@ def test_each_search_is_titled_by_its_words_shell_or_not(functional):
     title = 'Recherche : « l\'emploi & "jeunes" », page 2'
     assert second.findtext(".//title").startswith(f"{title} — ")
     assert second.xpath("//meta[@property='og:title']/@content") == [title]
+    assert second.xpath("//meta[@property='og:url']/@content") == [f"{base}/recherche"]
     assert second.xpath("string(//span[@itemprop='name'])") == title
     assert "rt-shell-page-title" not in html.tostring(second, encoding="unicode")
     # « Fonds documentaire » is the menu entry of the search, and only it
@@ -98,6 +99,7 @@ def test_a_missing_page_offers_a_search_and_ways_on(functional):
     site = api.portal.get_registry_record("plone.site_title")
     assert _frame(page) == (f"Page introuvable — {site}", "Page introuvable", True)
     assert not page.xpath("//link[@rel='canonical']")
+    assert not page.xpath("//meta[@property='og:url']")  # no address to share
     core = page.xpath("//*[@id='content-core']")[0]
     form = core.xpath(".//form[@role='search']")[0]
     assert form.get("action") == f"{base}/recherche"
@@ -130,6 +132,7 @@ def test_a_record_is_shared_with_its_title_abstract_and_the_centres_logo(functio
         return page.xpath(f"//meta[@property='{name}']/@content")
 
     assert meta("og:title") == [title]
+    assert meta("og:url") == [f"{base}/fonds/n11205"]
     assert page.xpath("string(//span[@itemprop='name'])") == title
     [description] = meta("og:description")
     assert description.startswith("Une étude des compétences clés.") and description.endswith("…")
