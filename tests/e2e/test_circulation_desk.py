@@ -18,6 +18,7 @@ from live_sites import french_site
 from live_sites import make_notice
 from plone import api
 from pypdf import PdfReader
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -83,7 +84,15 @@ def wait_focus(driver, element_id):
 
 
 def type_keys(driver, text):
-    driver.switch_to.active_element.send_keys(text)
+    """Keys typed where the focus is, as a keyboard does (WebDriver's element
+    send_keys would first check that the element can take them, and fail on one
+    the page is replacing); Shift held for a Shift+Tab."""
+    actions = ActionChains(driver)
+    if text.startswith(Keys.SHIFT):
+        actions.key_down(Keys.SHIFT).send_keys(text[len(Keys.SHIFT) :]).key_up(Keys.SHIFT)
+    else:
+        actions.send_keys(text)
+    actions.perform()
 
 
 def tab_to(driver, predicate, limit=60, keys=Keys.TAB):
