@@ -21,6 +21,17 @@ NAMED_VIEWS = {
     "login": _("Se connecter"),
     "login_form": _("Se connecter"),
     "require_login": _("Se connecter"),
+    # the librarians' pages (circulation, import, harvest)
+    "pret": _("Prêt et retour"),
+    "circulation": _("Prêt et retour"),
+    "emprunteurs": _("Emprunteurs"),
+    "pret-retards": _("Prêts en retard"),
+    "relances-a-imprimer": _("Relances à imprimer"),
+    "chiffres-circulation": _("Chiffres de la circulation"),
+    "exemplaires": _("Exemplaires"),
+    "mon-compte": _("Mon compte"),
+    "import-marc": _("Importer des notices MARC"),
+    "harvest-oai": _("Moissonner une source OAI-PMH"),
 }
 
 #: view name -> id of the main menu entry it belongs to

@@ -8,6 +8,8 @@ from live_sites import french_site
 from live_sites import make_notice
 from lxml import html
 from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
 
@@ -58,6 +60,28 @@ def test_each_page_of_the_site_root_names_itself(functional):
     # the login page a private space sends an anonymous reader to
     login = _get(f"{base}/require_login", came_from=f"{base}/espace-prive")
     assert _frame(login) == (f"Se connecter — {site}", "Se connecter", True)
+
+
+def test_the_librarians_pages_name_themselves(functional):
+    base = _site(functional)
+    site = api.portal.get_registry_record("plone.site_title")
+    make_notice(api.portal.get()["fonds"], "livre-1", "Savoirs de base")
+    transaction.commit()
+    pages = {
+        "@@pret": "Prêt et retour",
+        "@@emprunteurs": "Emprunteurs",
+        "@@pret-retards": "Prêts en retard",
+        "@@relances-a-imprimer": "Relances à imprimer",
+        "@@chiffres-circulation": "Chiffres de la circulation",
+        "@@import-marc": "Importer des notices MARC",
+        "fonds/livre-1/@@exemplaires": "Exemplaires",
+    }
+    for path, title in pages.items():
+        response = requests.get(
+            f"{base}/{path}", auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD), timeout=60
+        )
+        assert response.status_code == 200, path
+        assert _frame(html.fromstring(response.content)) == (f"{title} — {site}", title, True)
 
 
 def test_each_search_is_titled_by_its_words_shell_or_not(functional):
