@@ -27,4 +27,10 @@ def test_the_demo_year_goes_through_the_desk(integration):
     figures = Figures(counters.read(portal))
     lent = sum(sum(v["pret"]) for v in [figures.monthly(y) for y in figures.years()])
     assert lent == done["lend"]
+    # returned at a relay, a copy travels home and arrives: only the last days'
+    # returns are still in transit (the desk once listed hundreds since January)
+    travelling = store.transfers_in("en-transit")
+    received = store.transfers_in("recu")
+    assert received and len(travelling) <= 5
+    assert all(t.sent.date() >= today - datetime.timedelta(days=3) for t in travelling)
     assert load(portal, today=today) == {"deja": True}  # once only

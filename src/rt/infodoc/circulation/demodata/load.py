@@ -21,6 +21,7 @@ from rt.infodoc.circulation.errors import CirculationError
 logger = logging.getLogger("rt.infodoc.circulation.demo")
 MIN_COPIES = 250
 DEMO_MEMBER = "lecteur-demo"
+TRANSIT = datetime.timedelta(days=2)  # a copy returned at a relay reaches home
 
 
 class _Clock:
@@ -90,7 +91,9 @@ def load(portal, today=None, scale=1.0):
     clock = _Clock()
     desk = _desk(portal, store, clock)
     done = {"visit": 0, "lend": 0, "return": 0, "refus": 0}
+    arrivals = []  # (when, barcode, site) of the copies sent home after a return
     for step in plan.steps:
+        _arrive(desk, clock, arrivals, step.when)
         clock.when = step.when
         try:
             if step.action == "visit":
@@ -101,13 +104,30 @@ def load(portal, today=None, scale=1.0):
                 )
             else:
                 desk.give_back(step.barcode, site=step.site)
+                copy = store.copy(step.barcode)
+                if copy.barcode in store.transit:  # returned at a relay: it travels home
+                    arrivals.append((step.when + TRANSIT, copy.barcode, copy.transit_to))
         except CirculationError as exc:
             done["refus"] += 1
             logger.debug("demo step %s refused: %s", step, exc)
             continue
         done[step.action] += 1
+    # what had time to arrive by today is received; the last days' stay in transit
+    _arrive(desk, clock, arrivals, datetime.datetime.combine(today, datetime.time(9)))
     logger.info("demo circulation: %s", done)
     return done
+
+
+def _arrive(desk, clock, arrivals, until):
+    """Receive, at their destination, the copies due to arrive before `until`
+    (a relay's copy comes back to Toulouse in a couple of days)."""
+    while arrivals and arrivals[0][0] <= until:
+        when, barcode, site = arrivals.pop(0)
+        clock.when = when
+        try:
+            desk.receive(barcode, site)
+        except CirculationError as exc:
+            logger.debug("demo arrival of %s refused: %s", barcode, exc)
 
 
 def _link_demo_member(store, card):
