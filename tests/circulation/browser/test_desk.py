@@ -89,3 +89,34 @@ def test_a_late_return_counts_its_days_in_french(desk_site):
         html = post(portal, {"action": "rendre", "retour": "RT910001"})
         assert "Rendu : Savoirs de base (RT910001)." in html and said in html
         assert "jour(s)" not in html
+
+
+def test_the_copies_in_transit_are_a_table_folded_away(desk_site):
+    """Lent at Albi, returned at Foix: it travels home to Toulouse. The desk at
+    Toulouse lists it in a folded table (a centre with hundreds on the way once
+    got a page 11,000 px tall), the longest on the way first."""
+    portal, store, card = desk_site["portal"], desk_site["store"], desk_site["card"]
+    api.content.create(
+        container=portal["fonds"],
+        type="Notice",
+        id="guide",
+        title="Guide du bénévole",
+        document_type="ouvrage",
+        items=[{"barcode": "RT910002", "call_number": "361 GUI"}],
+    )
+    for barcode in ("RT910002", "RT910001"):
+        post(portal, {"action": "preter", "lecteur": card, "exemplaire": barcode, "site": "albi"})
+        post(portal, {"action": "rendre", "retour": barcode, "site": "foix"})
+    assert len(store.transfers_in("en-transit", "toulouse")) == 2
+    html = post(portal, {"action": "site", "site": "toulouse"})
+    page = lxml.html.fromstring(html)
+    (folded,) = page.xpath("//details[contains(@class, 'rt-desk-transit')]")
+    assert folded.get("open") is None
+    assert " ".join(folded.xpath("string(summary)").split()) == "En transit (2)"
+    rows = [
+        [" ".join(td.text_content().split()) for td in tr] for tr in folded.xpath(".//tbody/tr")
+    ]
+    assert [row[:4] for row in rows] == [
+        ["RT910002", "Guide du bénévole", "Foix", "Toulouse"],
+        ["RT910001", "Savoirs de base", "Foix", "Toulouse"],
+    ]

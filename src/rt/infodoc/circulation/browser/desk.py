@@ -322,10 +322,12 @@ class DeskView(BrowserView, CirculationPage):
         )
 
     def transit(self):
-        """Copies travelling to or from the desk's site."""
+        """Copies travelling to or from the desk's site, the longest on the way first."""
         store = self.store()
         site = self.desk_site()
-        transfers = store.transfers_in("en-transit", site)
+        transfers = sorted(
+            store.transfers_in("en-transit", site), key=lambda t: (t.sent is None, t.sent)
+        )
         titles = titles_of([store.copy(t.barcode).uid for t in transfers if store.copy(t.barcode)])
         return [
             {
