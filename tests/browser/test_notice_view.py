@@ -85,8 +85,9 @@ def test_exports_are_downloads(live_fund):
         "export-ris": ("application/x-research-info-systems", "apprendre-a-lire.ris"),
         "export-bibtex": ("application/x-bibtex", "apprendre-a-lire.bib"),
         "export-unimarc": ("application/marc", "apprendre-a-lire.mrc"),
-        "export-marcxml": ("application/marcxml+xml", "apprendre-a-lire.xml"),
-        "export-unimarcxml": ("application/xml", "apprendre-a-lire.xml"),
+        # two XML formats, two names once downloaded
+        "export-marcxml": ("application/marcxml+xml", "apprendre-a-lire.marcxml.xml"),
+        "export-unimarcxml": ("application/xml", "apprendre-a-lire.unimarc.xml"),
     }
     bodies = {}
     for view, (content_type, filename) in expected.items():

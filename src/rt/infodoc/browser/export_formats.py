@@ -38,8 +38,9 @@ FORMATS = {
         ),
         ExportFormat("bibtex", "BibTeX", "bib", "application/x-bibtex; charset=utf-8"),
         ExportFormat("unimarc", "UNIMARC (ISO 2709)", "mrc", "application/marc"),
-        ExportFormat("marcxml", "MARCXML", "xml", "application/marcxml+xml; charset=utf-8"),
-        ExportFormat("unimarcxml", "UNIMARC XML", "xml", "application/xml; charset=utf-8"),
+        # both XML: the name tells them apart once downloaded
+        ExportFormat("marcxml", "MARCXML", "marcxml.xml", "application/marcxml+xml; charset=utf-8"),
+        ExportFormat("unimarcxml", "UNIMARC XML", "unimarc.xml", "application/xml; charset=utf-8"),
     )
 }
 

@@ -9,6 +9,7 @@ from rt.infodoc import _
 from rt.infodoc.browser import display
 from rt.infodoc.browser import vocab
 from rt.infodoc.browser.export_formats import FORMATS
+from rt.infodoc.browser.export_formats import filename
 from rt.infodoc.browser.notice_data import notice_dict
 from rt.infodoc.circulation.availability import copy_rows
 from rt.infodoc.circulation.store import get_store
@@ -222,7 +223,7 @@ class NoticeView(BrowserView):
             {
                 "url": f"{base}/@@{view}",
                 "label": FORMATS[name].label,
-                "filename": f"{self.context.getId()}.{FORMATS[name].extension}",
+                "filename": filename(name, self.context.getId()),
             }
             for name, view in EXPORT_VIEWS
         ]
