@@ -143,3 +143,10 @@ def test_control_characters_and_surrogates_are_not_text():
     assert query.title == ""
     assert query.filters == {"themes": ["savoirs", "emploi"]}
     assert query.author == ""
+
+
+def test_years_typed_the_wrong_way_round_are_the_same_range():
+    """ "À partir de 2020, jusqu'à 2010" found nothing, without a word why."""
+    query = SearchQuery.from_request({"year_from": "2020", "year_to": "2010"})
+    assert (query.year_from, query.year_to) == (2010, 2020)
+    assert ("year_from", "2010") in query.to_params()

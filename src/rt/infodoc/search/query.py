@@ -141,6 +141,10 @@ class SearchQuery:
     def from_request(cls, form):
         """Build a query from URL parameters (a dict of str or list of str)."""
         form = form or {}
+        year_from = _int(_first(form, "year_from"), None, 0, 9999)
+        year_to = _int(_first(form, "year_to"), None, 0, 9999)
+        if year_from is not None and year_to is not None and year_from > year_to:
+            year_from, year_to = year_to, year_from  # "from 2020 to 2010" is 2010-2020
         filters = {}
         for name in FACETS:
             values = _all(form, f"f.{name}")
@@ -152,8 +156,8 @@ class SearchQuery:
             author=_first(form, "author"),
             subject=_first(form, "subject"),
             isbn=_first(form, "isbn"),
-            year_from=_int(_first(form, "year_from"), None, 0, 9999),
-            year_to=_int(_first(form, "year_to"), None, 0, 9999),
+            year_from=year_from,
+            year_to=year_to,
             filters=filters,
             sort=_first(form, "sort") or "relevance",
             page=_int(_first(form, "page"), 1, 1, MAX_PAGE),
