@@ -158,3 +158,30 @@ def test_a_taken_barcode_names_its_record_and_marks_the_row(portal, notice):
     (message,) = page.xpath(f"//*[@id='{field.get('aria-describedby')}']")
     assert "Lire et écrire au travail" in message.text_content()
     assert get_store(portal).copy("RT900777").uid == other.UID()
+
+
+def test_the_labels_are_chosen_on_the_page(portal, notice):
+    """Spine labels and a sheet already started were only URL parameters: the
+    page now has a form for them, and what it sends gives that PDF."""
+    from lxml import html as lxml_html
+    from pypdf import PdfReader
+
+    request = portal.REQUEST
+    request.form.clear()
+    request["REQUEST_METHOD"] = "GET"
+    page = lxml_html.fromstring(notice.restrictedTraverse("@@exemplaires")())
+    (form,) = page.xpath("//form[contains(@class, 'rt-labels-form')]")
+    assert form.get("action").endswith("/illettrisme/@@etiquettes")
+    assert sorted(form.xpath(".//input[@name='type']/@value")) == ["", "cote"]
+    assert form.xpath(".//input[@name='sauter']/@max") == ["23"]
+    label = page.xpath("//label[@for='rt-labels-skip']")[0].text_content()
+    assert "déjà utilisées" in label
+
+    import io
+
+    request.form.update({"type": "cote", "sauter": "5"})
+    body = notice.restrictedTraverse("@@etiquettes")()
+    assert "etiquettes-cote-illettrisme.pdf" in request.response.getHeader("Content-Disposition")
+    reader = PdfReader(io.BytesIO(body))
+    # a spine label: the call number one part a line, the site under it
+    assert reader.pages[0].extract_text().split() == ["374", "ILL", "Toulouse"]
