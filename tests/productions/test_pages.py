@@ -94,6 +94,11 @@ def confat_cites_the_participants_file(demo):
     cited = tree.xpath("//h2[@id='rt-h-refs']/following-sibling::ul[1]//a")
     assert [a.text for a in cited] == ["Adultes-relais, valoriser un parcours professionnel"]
     assert "/fonds/" in cited[0].get("href")
+    kicker = tree.xpath("normalize-space(//p[@class='rt-prod-kind'])")
+    assert kicker == "Conf'At' · Journées régionales 2011"
+    # a cycle named after the Conf'At' is not named twice ("Conf'At' · Conf'At' 2022")
+    _text, tree = page(f"{demo['base']}/conf-at/trafic-de-stupefiants-prevention")
+    assert tree.xpath("normalize-space(//p[@class='rt-prod-kind'])") == "Conf'At' 2022"
 
 
 def panoramas_by_theme(demo):
