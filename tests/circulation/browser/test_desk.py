@@ -120,3 +120,34 @@ def test_the_copies_in_transit_are_a_table_folded_away(desk_site):
         ["RT910002", "Guide du bénévole", "Foix", "Toulouse"],
         ["RT910001", "Savoirs de base", "Foix", "Toulouse"],
     ]
+
+
+def test_namesakes_are_told_apart_and_an_override_names_its_document(desk_site):
+    """Three « Benali Hélène » listed by card only could not be told apart; the
+    box to pass a rule said which rule, not for which document."""
+    portal, store = desk_site["portal"], desk_site["store"]
+    for site, category in (("montauban", "usager"), ("auch", "adherent")):
+        borrowers.add_borrower(
+            store,
+            name="Benali Hélène",
+            category=category,
+            home_site=site,
+            expires=date(2027, 12, 31),
+        )
+    page = lxml.html.fromstring(post(portal, {"action": "chercher", "recherche": "benali"}))
+    details = [
+        " ".join(s.text_content().split())
+        for s in page.xpath("//*[@class='rt-desk-match-details']")
+    ]
+    assert sorted(details) == [
+        "Adhérent · Auch · jusqu'au 31/12/2027",
+        "Usager · Montauban · jusqu'au 31/12/2027",
+    ]
+
+    expired = borrowers.add_borrower(store, name="Martin Paul", expires=date(2020, 1, 1))
+    html = post(portal, {"action": "preter", "lecteur": expired.id, "exemplaire": "RT910001"})
+    (box,) = lxml.html.fromstring(html).xpath("//section[contains(@class, 'rt-desk-override')]")
+    assert " ".join(box.xpath("string(.//p[@class='rt-desk-override-doc'])").split()) == (
+        "Savoirs de base (RT910001)"
+    )
+    assert store.loan("RT910001") is None

@@ -148,9 +148,14 @@ class DeskView(BrowserView, CirculationPage):
         try:
             loan = self.desk().lend(barcode, self.card, self.desk_site(), override=reason)
         except CirculationError as error:
+            title = self._copy_title(barcode) if error.overridable else ""
             self._refused(error)
             if error.overridable:
-                self.override = {"barcode": barcode, "texts": self.errors}
+                self.override = {
+                    "barcode": barcode,
+                    "title": title,
+                    "texts": self.errors,
+                }
                 self.errors = []
                 self.focus = "motif"
             for refusal in error.refusals:
@@ -168,6 +173,25 @@ class DeskView(BrowserView, CirculationPage):
             )
         )
 
+    def _copy_title(self, barcode):
+        """The title of the record a copy belongs to ('' for an unknown barcode);
+        read before a refusal aborts the transaction."""
+        copy = self.store().copy(barcode)
+        uid = getattr(copy, "uid", "")
+        return titles_of([uid]).get(uid, {}).get("title", "") if uid else ""
+
+    def match_details(self, borrower):
+        """ "Usager · Montauban · jusqu'au 31/12/2027": what tells namesakes apart."""
+        parts = [
+            settings.category_titles().get(borrower.category, borrower.category),
+            self.site_title(borrower.home_site),
+        ]
+        if borrower.expires:
+            parts.append(
+                self.tr(_("jusqu'au ${date}", mapping={"date": fmt_date(borrower.expires)}))
+            )
+        return " · ".join(part for part in parts if part)
+
     def do_prolonger(self):
         barcode = (self.request.form.get("exemplaire") or "").strip()
         reason = (self.request.form.get("motif") or "").strip()
@@ -175,9 +199,15 @@ class DeskView(BrowserView, CirculationPage):
         try:
             loan = self.desk().renew(barcode, override=reason)
         except CirculationError as error:
+            title = self._copy_title(barcode) if error.overridable else ""
             self._refused(error)
             if error.overridable:
-                self.override = {"barcode": barcode, "texts": self.errors, "renew": True}
+                self.override = {
+                    "barcode": barcode,
+                    "title": title,
+                    "texts": self.errors,
+                    "renew": True,
+                }
                 self.errors = []
                 self.focus = "motif"
             return
