@@ -77,11 +77,11 @@ buildout: ## build a Plone instance with zc.buildout from the same pins (var/bui
 i18n: $(STAMP) ## extract the message ids (i18ndude), sync and compile the catalogues of src/rt/infodoc/locales
 	$(BIN)/python scripts/i18n
 
-ZCML := $(shell find src instance -name '*.zcml' -not -path '*/node_modules/*')
+ZCML := $(shell find src instance theme -name '*.zcml' -not -path '*/node_modules/*')
 PROFILE_XML := $(shell find profiles -name '*.xml')
 # scripts without a .py suffix are Python when their first line says so
 PY_SCRIPTS := $(shell grep -l "^#!.*python" scripts/* 2>/dev/null)
-LINTED := src tests scripts $(PY_SCRIPTS)
+LINTED := src theme tests scripts $(PY_SCRIPTS)
 
 lint: $(STAMP) ## style checks: ruff (check and format) on Python, zpretty on ZCML and profile XML
 	$(BIN)/ruff check $(LINTED)

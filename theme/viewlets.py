@@ -38,7 +38,6 @@ class SearchBoxViewlet(_Base):
         return f"{self.navroot()}/@@recherche-suggest"
 
 
-
 class FooterViewlet(_Base):
     """Address, contact, legal notice, accessibility statement, site map."""
 
