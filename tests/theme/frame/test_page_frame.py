@@ -60,6 +60,12 @@ def test_each_page_of_the_site_root_names_itself(functional):
     # the login page a private space sends an anonymous reader to
     login = _get(f"{base}/require_login", came_from=f"{base}/espace-prive")
     assert _frame(login) == (f"Se connecter — {site}", "Se connecter", True)
+    # ... says why: the page is reserved, and whom to ask (it was a bare form)
+    (notice,) = login.xpath("//div[contains(@class, 'rt-reserved-page')]")
+    assert "La page demandée est réservée" in notice.text_content()
+    assert notice.xpath(".//a/@href") == [f"{base}/contact-info"]
+    # the login link of the header: no such word
+    assert not _get(f"{base}/login").xpath("//div[contains(@class, 'rt-reserved-page')]")
 
 
 def test_the_librarians_pages_name_themselves(functional):
